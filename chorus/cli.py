@@ -154,14 +154,14 @@ def _digest(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    if not Path(args.db).exists():
+        print(f"chorus: {args.db}: no such store; run 'chorus digest' first", file=sys.stderr)
+        return 2
     try:
         from .web.app import serve
     except ModuleNotFoundError as exc:
         print(f"chorus: the web app needs the 'web' extra ({exc.name} is missing): "
               "pip install 'chorus-news[web]'", file=sys.stderr)
-        return 2
-    if not Path(args.db).exists():
-        print(f"chorus: {args.db}: no such store; run 'chorus digest' first", file=sys.stderr)
         return 2
     serve(args.db, host=args.host, port=args.port)
     return 0

@@ -24,7 +24,10 @@ def test_top_level_help_shows_an_example_for_each_command():
 def test_every_command_has_help_with_an_example(cmd):
     out = run(*cmd, "--help")
     assert out.returncode == 0, out.stderr
-    assert "example" in out.stdout and "chorus " in out.stdout.split("example")[-1]
+    lines = out.stdout.splitlines()
+    heads = [i for i, line in enumerate(lines) if line.strip() in ("example:", "examples:")]
+    assert heads, out.stdout
+    assert lines[heads[-1] + 1].strip().startswith("chorus ")
 
 
 def test_parser_builds_without_side_effects():
