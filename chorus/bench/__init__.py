@@ -1,0 +1,1 @@
+"""Benchmarks behind ``chorus bench ...``: one module per benchmark."""
