@@ -51,9 +51,10 @@ def _dot(a: dict[str, float], b: dict[str, float]) -> float:
 class _Group:
     """A cluster during agglomeration: sum of member unit vectors, size, dates."""
 
-    __slots__ = ("key", "vec", "n", "first", "last", "members", "old")
+    __slots__ = ("key", "vec", "n", "first", "last", "members", "old", "sq")
 
     def __init__(self, key, vec, n, first, last, members, old):
+        self.sq = _dot(vec, vec)  # |sum|^2: gives the mean similarity inside
         self.key = key
         self.vec = vec
         self.n = n
@@ -75,20 +76,24 @@ class EventClusterer:
 
     def __init__(
         self,
-        threshold: float = 0.2,
+        threshold: float = 0.16,
         *,
-        name_weight: float = 1.5,
+        name_weight: float = 1.0,
         title_weight: float = 2.0,
         date_grace_days: float = 3.0,
         date_scale_days: float = 7.0,
-        index_terms: int = 12,
+        index_terms: int = 30,
         max_postings: int = 5000,
         keep_terms: int = 300,
         lead_words: int = 0,
         lead_weight: float = 0.0,
-        bigram_weight: float = 0.0,
+        bigram_weight: float = 1.0,
         name_share: float = 0.0,
         doc_terms: int = 0,
+        name_gate: float = 0.1,
+        name_penalty: float = 0.7,
+        number_weight: float = 0.0,
+        cohesion: float = 0.3,
     ):
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
@@ -105,6 +110,10 @@ class EventClusterer:
         self.bigram_weight = bigram_weight
         self.name_share = name_share
         self.doc_terms = doc_terms
+        self.name_gate = name_gate
+        self.name_penalty = name_penalty
+        self.number_weight = number_weight
+        self.cohesion = cohesion
         self.df_: dict[str, int] = {}
         self.n_docs_ = 0
         self.events_: dict[str, dict[str, Any]] = {}
@@ -156,7 +165,16 @@ class EventClusterer:
         return math.exp(-(gap - self.date_grace_days) / self.date_scale_days)
 
     def _link(self, a: _Group, b: _Group) -> float:
-        return _dot(a.vec, b.vec) / (a.n * b.n) * self._date_factor(a, b)
+        s = _dot(a.vec, b.vec) / (a.n * b.n) * self._date_factor(a, b)
+        if self.cohesion:
+            for g in (a, b):
+                if g.n >= 2 and s < self.cohesion * (g.sq - g.n) / (g.n * (g.n - 1)):
+                    return 0.0
+        if self.name_gate and s >= self.threshold:
+            names = _name_cos(a.vec, b.vec)
+            if names is not None and names < self.name_gate:
+                s *= self.name_penalty
+        return s
 
     # -- clustering ----------------------------------------------------------------
 
@@ -179,6 +197,7 @@ class EventClusterer:
                 lead_words=self.lead_words,
                 lead_weight=self.lead_weight,
                 bigram_weight=self.bigram_weight,
+                number_weight=self.number_weight,
             )
             for a in articles
         ]
@@ -289,6 +308,10 @@ class EventClusterer:
                 "bigram_weight",
                 "name_share",
                 "doc_terms",
+                "name_gate",
+                "name_penalty",
+                "number_weight",
+                "cohesion",
             )
         }
         return json.dumps({"params": params, "df": self.df_, "n_docs": self.n_docs_, "events": self.events_})
@@ -303,12 +326,23 @@ class EventClusterer:
         return c
 
 
+def _name_cos(a: dict[str, float], b: dict[str, float]) -> float | None:
+    """Cosine of the name parts of two vectors; None when either names nobody."""
+    na = {t: w for t, w in a.items() if t.startswith("n:")}
+    nb = {t: w for t, w in b.items() if t.startswith("n:")}
+    if not na or not nb:
+        return None
+    norm = math.sqrt(sum(w * w for w in na.values()) * sum(w * w for w in nb.values()))
+    return _dot(na, nb) / norm if norm else None
+
+
 def _add_into(a: _Group, b: _Group) -> None:
     """Merge group ``b`` into ``a`` (sum vectors, sizes, members, dates)."""
     va = a.vec
     for term, w in b.vec.items():
         va[term] = va.get(term, 0.0) + w
     a.n += b.n
+    a.sq = _dot(va, va)
     a.members.extend(b.members)
     if b.first is not None:
         a.first = b.first if a.first is None else min(a.first, b.first)

@@ -46,8 +46,21 @@ _NOT_NAMES = STOPWORDS | frozenset(
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’-][^\W\d_]+)*")
 _NAME = re.compile(
-    r"\b[A-Z][\w'’.-]*[a-z][\w'’-]*(?:\s+(?:(?:of|de|da|del|al|bin|van|von|la|le)\s+)?[A-Z][\w'’-]*[a-z][\w'’-]*)*"
+    r"\b[A-Z][\w'’.-]*[a-z][\w'’-]*"
+    r"(?:[ \t]+(?:(?:of|de|da|del|al|bin|van|von|la|le)[ \t]+)?[A-Z][\w'’-]*[a-z][\w'’-]*)*"
 )
+
+
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
+
+
+def _headline(text: str) -> str:
+    """A first line that reads like a headline: short and without a full stop."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    n = len(first.split())
+    if 3 <= n <= 16 and not first.endswith((".", "?", "!", ":", '"', "”")):
+        return first
+    return ""
 
 
 def words(text: str) -> list[str]:
@@ -97,6 +110,7 @@ def article_terms(
     lead_words: int = 0,
     lead_weight: float = 0.0,
     bigram_weight: float = 0.0,
+    number_weight: float = 0.0,
 ) -> dict[str, float]:
     """Term -> sublinear term frequency, before inverse document frequency.
 
@@ -114,7 +128,10 @@ def article_terms(
             counts["b:" + a + " " + b] += bigram_weight
     for n in names(article.text):
         counts["n:" + n] += 1
-    title = article.title or ""
+    if number_weight:
+        for m in _NUMBER.finditer(article.text):
+            counts["#" + m.group().replace(",", "")] += number_weight
+    title = article.title or _headline(article.text)
     for w in words(title):
         counts[w] += title_weight
     for n in names(title):
