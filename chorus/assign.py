@@ -18,7 +18,7 @@ from typing import Any
 
 from chorus.cluster import EventClusterer
 from chorus.dedup import NearDuplicateIndex
-from chorus.features import article_terms
+from chorus.features import term_vector
 from chorus.model import Article
 from chorus.notnews import not_news_reason
 
@@ -31,7 +31,7 @@ def _map_one(k: int):
     if reason:
         return reason, None, None
     index: NearDuplicateIndex = _WORK["index"]
-    return None, index.signature(a.text), article_terms(a, **_WORK["term_params"])
+    return None, index.signature(a.text), term_vector(a, **_WORK["term_params"])
 
 
 class EventPipeline:

@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from chorus.features import article_terms
+from chorus.features import term_vector
 from chorus.linkage import Node, agglomerate
 from chorus.model import Article, event_id
 
@@ -39,6 +39,7 @@ STATE_KEY = "cluster"
 _PARAMS = (
     "threshold", "name_weight", "title_weight", "bigram_weight", "date_grace_days", "date_scale_days",
     "index_terms", "max_postings", "keep_terms", "name_gate", "name_penalty", "cohesion",
+    "min_shared",
 )
 
 
@@ -64,7 +65,7 @@ class EventClusterer:
 
     def __init__(
         self,
-        threshold: float = 0.16,
+        threshold: float = 0.14,
         *,
         name_weight: float = 1.0,
         title_weight: float = 2.0,
@@ -76,7 +77,8 @@ class EventClusterer:
         keep_terms: int = 300,
         name_gate: float = 0.1,
         name_penalty: float = 0.7,
-        cohesion: float = 0.3,
+        cohesion: float = 0.2,
+        min_shared: int = 2,
     ):
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
@@ -94,6 +96,7 @@ class EventClusterer:
         self.name_gate = name_gate
         self.name_penalty = name_penalty
         self.cohesion = cohesion
+        self.min_shared = min_shared
         self.df_: dict[str, int] = {}
         self.n_docs_ = 0
         self.events_: dict[str, dict[str, Any]] = {}
@@ -110,69 +113,83 @@ class EventClusterer:
         self.df_, self.n_docs_, self.events_ = {}, 0, {}
         return self.partial_fit(articles)
 
-    def partial_fit(self, articles: Sequence[Article], *, terms: list[dict[str, float]] | None = None) -> list[str]:
+    def partial_fit(
+        self, articles: Sequence[Article], *, terms: list[tuple[np.ndarray, np.ndarray]] | None = None
+    ) -> list[str]:
         """Assign each article to an existing or a new event; return event ids.
 
-        ``terms`` (from :func:`chorus.features.article_terms`, e.g. computed
+        ``terms`` (from :func:`chorus.features.term_vector`, e.g. computed
         on worker processes) saves recomputing them.
         """
         if terms is None:
             params = self.term_params()
-            terms = [article_terms(a, **params) for a in articles]
+            terms = [term_vector(a, **params) for a in articles]
         if not articles:
             return []
-        for t in terms:
-            for term in t:
-                self.df_[term] = self.df_.get(term, 0) + 1
-        self.n_docs_ += len(terms)
         old_keys = list(self.events_)
-        vocab: dict[str, int] = {}
-        x = self._doc_matrix(terms, vocab)
-        e = self._event_matrix(old_keys, vocab)
-        nv = len(vocab)
-        x.resize((x.shape[0], nv))
-        e.resize((e.shape[0], nv))
-        is_name = np.zeros(nv, dtype=bool)
-        for term, col in vocab.items():
-            is_name[col] = term.startswith("n:")
+        x, uniq = self._doc_matrix(terms)
+        e, uniq = self._event_matrix(old_keys, uniq)
+        x.resize((x.shape[0], len(uniq)))
+        is_name = (uniq & 1) == 1
         days = [_day(a.published) for a in articles]
         nodes, edges = self._graph(x, e, old_keys, days, is_name)
         owner = agglomerate(nodes, edges, threshold=self.threshold, name_gate=self.name_gate,
                             name_penalty=self.name_penalty, cohesion=self.cohesion)
-        return self._commit(articles, owner, nodes, x, e, old_keys, days, vocab)
+        return self._commit(articles, owner, nodes, x, e, old_keys, days, uniq)
 
     # -- steps -----------------------------------------------------------------------
 
-    def _doc_matrix(self, terms: list[dict[str, float]], vocab: dict[str, int]):
-        """Unit TF-IDF rows; terms in one document only carry no link and are dropped."""
+    def _doc_matrix(self, terms: list[tuple[np.ndarray, np.ndarray]]):
+        """Unit TF-IDF rows over local columns, and the term id of each column.
+
+        Document frequencies are updated first; terms seen in one document
+        only carry no link and are dropped.
+        """
         from scipy.sparse import csr_matrix
 
+        lengths = np.array([len(ids) for ids, _ in terms], dtype=np.int64)
+        ids = np.concatenate([t[0] for t in terms]) if terms else np.zeros(0, np.int64)
+        tf = np.concatenate([t[1] for t in terms]) if terms else np.zeros(0)
+        uniq, inverse, counts = np.unique(ids, return_inverse=True, return_counts=True)
+        df = self.df_
+        dfs = np.empty(len(uniq), dtype=np.float64)
+        for k, (t, c) in enumerate(zip(uniq.tolist(), counts.tolist())):
+            d = df.get(t, 0) + c
+            df[t] = d
+            dfs[k] = d
+        self.n_docs_ += len(terms)
         n = self.n_docs_
-        indptr, indices, data = [0], [], []
-        for t in terms:
-            for term, tf in t.items():
-                d = self.df_.get(term, 0)
-                if d < 2 and n > 1:
-                    continue
-                col = vocab.setdefault(term, len(vocab))
-                indices.append(col)
-                data.append(tf * (math.log((n + 1) / (d + 1)) + 1.0))
-            indptr.append(len(indices))
-        x = csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), indptr),
-                       shape=(len(terms), max(1, len(vocab))))
-        return _normalise(x)
+        idf = np.log((n + 1) / (dfs + 1)) + 1.0
+        weights = tf * idf[inverse]
+        if n > 1:
+            weights[dfs[inverse] < 2] = 0.0
+        indptr = np.concatenate([[0], np.cumsum(lengths)])
+        x = csr_matrix((weights, inverse.astype(np.int64), indptr), shape=(len(terms), max(1, len(uniq))))
+        x.eliminate_zeros()
+        return _normalise(x), uniq
 
-    def _event_matrix(self, keys: list[str], vocab: dict[str, int]):
+    def _event_matrix(self, keys: list[str], uniq: np.ndarray):
+        """Old events' sum vectors over the columns of ``uniq`` (extended as needed)."""
         from scipy.sparse import csr_matrix
 
+        col = {t: k for k, t in enumerate(uniq.tolist())}
+        extra: list[int] = []
         indptr, indices, data = [0], [], []
-        for k in keys:
-            for term, w in self.events_[k]["vec"].items():
-                indices.append(vocab.setdefault(term, len(vocab)))
+        for key in keys:
+            for t, w in self.events_[key]["vec"].items():
+                t = int(t)
+                c = col.get(t)
+                if c is None:
+                    c = col[t] = len(col)
+                    extra.append(t)
+                indices.append(c)
                 data.append(w)
             indptr.append(len(indices))
-        return csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), indptr),
-                          shape=(len(keys), max(1, len(vocab))))
+        if extra:
+            uniq = np.concatenate([uniq, np.array(extra, dtype=np.int64)])
+        e = csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), indptr),
+                       shape=(len(keys), max(1, len(uniq))))
+        return e, uniq
 
     def _graph(self, x, e, old_keys, days, is_name):
         """Nodes (old events, then new articles) and candidate edges with totals."""
@@ -192,9 +209,16 @@ class EventClusterer:
 
         m = vstack([e, x]).tocsr()
         names = m.multiply(is_name[None, :].astype(np.float64)).tocsr()
-        sims = np.asarray(m[pa].multiply(m[pb]).sum(axis=1)).ravel()
-        # Name similarity: cosine of the name parts (normalised separately).
-        nsims = np.asarray(_normalise(names[pa]).multiply(_normalise(names[pb])).sum(axis=1)).ravel()
+        sims = np.empty(len(pa))
+        nsims = np.empty(len(pa))
+        # In blocks: each pair materialises two rows, so memory stays bounded.
+        for lo in range(0, len(pa), 20000):
+            a_, b_ = pa[lo : lo + 20000], pb[lo : lo + 20000]
+            sims[lo : lo + len(a_)] = np.asarray(m[a_].multiply(m[b_]).sum(axis=1)).ravel()
+            # Name similarity: cosine of the name parts (normalised separately).
+            nsims[lo : lo + len(a_)] = np.asarray(
+                _normalise(names[a_]).multiply(_normalise(names[b_])).sum(axis=1)
+            ).ravel()
         edges = {}
         for a, b, s, ns in zip(pa.tolist(), pb.tolist(), sims.tolist(), nsims.tolist()):
             f = self._date_factor(first[a], last[a], first[b], last[b])
@@ -207,10 +231,16 @@ class EventClusterer:
         return nodes, edges
 
     def _candidates(self, x, e) -> list[tuple[int, int]]:
-        """Pairs sharing one of their ``index_terms`` heaviest terms (inverted index)."""
+        """Pairs sharing ``min_shared`` of their ``index_terms`` heaviest terms.
+
+        An inverted index over each row's heaviest terms; very common terms
+        (postings longer than ``max_postings``) are not followed. Requiring
+        two shared salient terms, not one, keeps chance collisions (a shared
+        surname, a shared place) from growing with the collection.
+        """
         n_old = e.shape[0]
         postings: dict[int, list[int]] = defaultdict(list)
-        pairs: set[tuple[int, int]] = set()
+        pairs: list[tuple[int, int]] = []
         k = self.index_terms
         for offset, mat, new in ((0, e, False), (n_old, x, True)):
             for r in range(mat.shape[0]):
@@ -219,14 +249,18 @@ class EventClusterer:
                 if len(cols) > k:
                     cols = cols[np.argpartition(-vals, k - 1)[:k]]
                 node = offset + r
+                hits: dict[int, int] = defaultdict(int)
                 for c in cols.tolist():
                     plist = postings[c]
                     if len(plist) >= self.max_postings:
                         continue
                     if new:
-                        pairs.update((j, node) for j in plist)
+                        for j in plist:
+                            hits[j] += 1
                     plist.append(node)
-        return sorted(pairs)
+                pairs.extend((j, node) for j, h in hits.items() if h >= self.min_shared)
+        pairs.sort()
+        return pairs
 
     def _date_factor(self, f1, l1, f2, l2) -> float:
         if f1 is None or f2 is None:
@@ -236,14 +270,12 @@ class EventClusterer:
             return 1.0
         return math.exp(-(gap - self.date_grace_days) / self.date_scale_days)
 
-    def _commit(self, articles, owner, nodes, x, e, old_keys, days, vocab) -> list[str]:
+    def _commit(self, articles, owner, nodes, x, e, old_keys, days, uniq) -> list[str]:
         """Name the groups, update ``events_`` and return each article's event id."""
         from scipy.sparse import csr_matrix
 
         n_old = len(old_keys)
-        terms = [None] * len(vocab)
-        for term, col in vocab.items():
-            terms[col] = term
+        terms = uniq.tolist()
         roots = sorted({owner[i] for i in range(n_old, len(owner))})
         row_of = {r: k for k, r in enumerate(roots)}
         rows, cols = [], []
@@ -261,7 +293,7 @@ class EventClusterer:
             key = old_keys[r] if r < n_old else event_id([articles[i - n_old].id for i in sorted(group)])
             ids[r] = key
             lo, hi = sums.indptr[k], sums.indptr[k + 1]
-            vec = dict(zip((terms[c] for c in sums.indices[lo:hi]), sums.data[lo:hi].tolist()))
+            vec = dict(zip((str(terms[c]) for c in sums.indices[lo:hi]), sums.data[lo:hi].tolist()))
             dated = [d for d in (days[i - n_old] for i in group) if d is not None]
             prev = self.events_.get(key, {})
             firsts = [v for v in (prev.get("first"), min(dated, default=None)) if v is not None]
@@ -286,7 +318,7 @@ class EventClusterer:
     def from_state(cls, state: str) -> "EventClusterer":
         data = json.loads(state)
         c = cls(**{k: v for k, v in data["params"].items() if k in _PARAMS})
-        c.df_ = data["df"]
+        c.df_ = {int(k): v for k, v in data["df"].items()}
         c.n_docs_ = data["n_docs"]
         c.events_ = data["events"]
         return c

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from chorus.model import Article
+from chorus.passages import _WORD  # the same words as shared passages
 from chorus.passages import (
     MIN_SHARED_WORDS,
     independent_sources,
@@ -48,7 +49,7 @@ def shingle_hashes(text: str, k: int = 5) -> np.ndarray:
     combined per window in numpy. A text shorter than ``k`` words gives one
     shingle of all its words, so very short pages still compare.
     """
-    words = word_tokens(text)[0]
+    words = [w.replace("'", "").replace("’", "") for w in _WORD.findall(text.lower())]
     if not words:
         return np.zeros(0, dtype=np.uint64)
     ids = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
