@@ -137,6 +137,69 @@ class EventClusterer:
                             name_penalty=self.name_penalty, cohesion=self.cohesion)
         return self._commit(articles, owner, nodes, x, e, old_keys, days, uniq)
 
+    def fit_one(
+        self, articles: Sequence[Article], *, off_topic: float | None = None
+    ) -> tuple[str | None, list[dict[str, str]]]:
+        """Make ``articles`` one event; return its id and the articles that do not belong.
+
+        The caller says the articles tell one story; an article whose mean
+        similarity to the others stays below ``off_topic`` (half the merge
+        threshold by default) is flagged ``{"article", "reason"}`` and left
+        out, the least similar first, until every remaining article fits.
+        The event joins the learned state like any other.
+        """
+        if not articles:
+            return None, []
+        limit = self.threshold / 2 if off_topic is None else off_topic
+        params = self.term_params()
+        x, uniq = self._doc_matrix([term_vector(a, **params) for a in articles])
+        # The story is what the largest group agrees on; the rest must be
+        # close enough to it on average to belong.
+        from scipy.sparse import csr_matrix
+
+        empty = csr_matrix((0, x.shape[1]))
+        days = [_day(a.published) for a in articles]
+        nodes, edges = self._graph(x, empty, [], days, (uniq & 1) == 1)
+        owner = agglomerate(nodes, edges, threshold=self.threshold, name_gate=self.name_gate,
+                            name_penalty=self.name_penalty, cohesion=self.cohesion)
+        sizes: dict[int, int] = defaultdict(int)
+        for r in owner:
+            sizes[r] += 1
+        root = max(sizes, key=lambda r: (sizes[r], -r))
+        core = [i for i, r in enumerate(owner) if r == root]
+        if len(core) < 2:
+            core = list(range(len(articles)))
+        total = np.asarray(x[core].sum(axis=0)).ravel()
+        in_core = set(core)
+        flagged: list[dict[str, str]] = []
+        for i in range(len(articles)):
+            n_other = len(core) - (1 if i in in_core else 0)
+            if n_other < 1:
+                continue
+            own = float(x[i].multiply(x[i]).sum()) if i in in_core else 0.0
+            mean = (float((x[i] @ total)[0]) - own) / n_other
+            if mean < limit:
+                flagged.append({
+                    "article": articles[i].id,
+                    "reason": f"shares little with the other articles (mean similarity {mean:.2f}, "
+                              f"below {limit:.2f})",
+                })
+        off = {f["article"] for f in flagged}
+        core = [i for i in range(len(articles)) if articles[i].id not in off]
+        if not core:
+            core, flagged = list(range(len(articles))), []
+        key = event_id([articles[i].id for i in core])
+        sub = x[core]
+        total = np.asarray(sub.sum(axis=0)).ravel()
+        nz = np.flatnonzero(total)
+        vec = {str(int(uniq[c])): float(total[c]) for c in nz}
+        gram = sub @ sub.T
+        inner = (float(gram.sum()) - float(gram.diagonal().sum())) / 2
+        dated = [d for d in (_day(articles[i].published) for i in core) if d is not None]
+        self.events_[key] = {"vec": _truncate(vec, self.keep_terms), "n": len(core), "inner": inner,
+                             "first": min(dated, default=None), "last": max(dated, default=None)}
+        return key, flagged
+
     # -- steps -----------------------------------------------------------------------
 
     def _doc_matrix(self, terms: list[tuple[np.ndarray, np.ndarray]]):
@@ -338,3 +401,47 @@ def _truncate(vec: dict[str, float], k: int) -> dict[str, float]:
     if len(vec) <= k:
         return dict(vec)
     return dict(heapq.nlargest(k, vec.items(), key=lambda kv: kv[1]))
+
+
+def update_events(store: Any, new_ids: list[str], *, one_event: bool = False, settings: Any = None) -> list[str]:
+    """Put the stored articles ``new_ids`` into events; return the ids of changed events.
+
+    Articles join existing events in the store or open new ones (batch when
+    the store has none yet); the clusterer's state is read from and written
+    back to the store under ``"cluster"``. With ``one_event`` the articles
+    form one new event and those that do not belong are listed in its
+    ``off_topic`` instead of being merged silently.
+    """
+    from chorus.model import Event
+
+    state = store.get_state(STATE_KEY)
+    clusterer = EventClusterer.from_state(state) if state else EventClusterer()
+    articles = [a for a in store.articles(new_ids) if not a.not_news and not a.duplicate_of]
+    order = {aid: k for k, aid in enumerate(new_ids)}
+    articles.sort(key=lambda a: order.get(a.id, len(order)))
+    if not articles:
+        return []
+    changed: dict[str, Event] = {}
+    if one_event:
+        key, flagged = clusterer.fit_one(articles)
+        off = {f["article"] for f in flagged}
+        assert key is not None
+        event = store.get_event(key) or Event(id=key, articles=[])
+        event.articles += [a.id for a in articles if a.id not in off and a.id not in event.articles]
+        event.off_topic = flagged
+        changed[key] = event
+    else:
+        for a, key in zip(articles, clusterer.partial_fit(articles)):
+            event = changed.get(key) or store.get_event(key) or Event(id=key, articles=[])
+            if a.id not in event.articles:
+                event.articles.append(a.id)
+            changed[key] = event
+    by_id = {a.id: a for a in articles}
+    for event in changed.values():
+        dated = sorted(d for d in (getattr(by_id.get(i), "published", None) for i in event.articles) if d)
+        if dated:
+            event.first_published = min(filter(None, [event.first_published, dated[0]]))
+            event.last_published = max(filter(None, [event.last_published, dated[-1]]))
+    store.put_events(list(changed.values()))
+    store.set_state(STATE_KEY, clusterer.to_state())
+    return list(changed)
