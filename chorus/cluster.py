@@ -134,7 +134,8 @@ class EventClusterer:
         days = [_day(a.published) for a in articles]
         nodes, edges = self._graph(x, e, old_keys, days, is_name)
         owner = agglomerate(nodes, edges, threshold=self.threshold, name_gate=self.name_gate,
-                            name_penalty=self.name_penalty, cohesion=self.cohesion)
+                            name_penalty=self.name_penalty, cohesion=self.cohesion,
+                            date_factor=self._date_factor)
         return self._commit(articles, owner, nodes, x, e, old_keys, days, uniq)
 
     def fit_one(
@@ -161,7 +162,8 @@ class EventClusterer:
         days = [_day(a.published) for a in articles]
         nodes, edges = self._graph(x, empty, [], days, (uniq & 1) == 1)
         owner = agglomerate(nodes, edges, threshold=self.threshold, name_gate=self.name_gate,
-                            name_penalty=self.name_penalty, cohesion=self.cohesion)
+                            name_penalty=self.name_penalty, cohesion=self.cohesion,
+                            date_factor=self._date_factor)
         sizes: dict[int, int] = defaultdict(int)
         for r in owner:
             sizes[r] += 1
@@ -257,9 +259,9 @@ class EventClusterer:
     def _graph(self, x, e, old_keys, days, is_name):
         """Nodes (old events, then new articles) and candidate edges with totals."""
         n_old = len(old_keys)
-        nodes = [Node(n=self.events_[k]["n"], inner=self.events_[k].get("inner", 0.0), frozen=True)
-                 for k in old_keys]
-        nodes += [Node(n=1) for _ in range(x.shape[0])]
+        nodes = [Node(n=self.events_[k]["n"], inner=self.events_[k].get("inner", 0.0), frozen=True,
+                      first=self.events_[k]["first"], last=self.events_[k]["last"]) for k in old_keys]
+        nodes += [Node(n=1, first=d, last=d) for d in days]
         first = [self.events_[k]["first"] for k in old_keys] + days
         last = [self.events_[k]["last"] for k in old_keys] + days
         pairs = self._candidates(x, e)

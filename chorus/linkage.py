@@ -33,6 +33,8 @@ class Node:
     inner: float = 0.0  # total similarity over pairs inside the group
     frozen: bool = False  # an event from an earlier run
     members: list[int] = field(default_factory=list)  # node indices merged into this one
+    first: int | None = None  # earliest publication day (ordinal) of a dated member
+    last: int | None = None
 
 
 def agglomerate(
@@ -43,11 +45,15 @@ def agglomerate(
     name_gate: float = 0.0,
     name_penalty: float = 1.0,
     cohesion: float = 0.0,
+    date_factor=None,
 ) -> list[int]:
     """Merge ``nodes`` along ``edges`` ``{(i, j): (total sim, total name sim)}``, i < j.
 
     Returns for each node the index of the node it ended up in (itself when
     it survives). ``nodes`` are updated in place (``n``, ``inner``, ``members``).
+    ``date_factor(first_a, last_a, first_b, last_b)`` discounts a link by
+    how far apart the two groups' date ranges lie, so an undated article
+    cannot bridge two events weeks apart.
     """
     nbrs: list[dict[int, list[float]]] = [dict() for _ in nodes]
     for (i, j), (s, nm) in edges.items():
@@ -61,6 +67,8 @@ def agglomerate(
         tot, names = nbrs[i][j]
         pairs = a.n * b.n
         s = tot / pairs
+        if date_factor is not None and a.first is not None and b.first is not None:
+            s *= date_factor(a.first, a.last, b.first, b.last)
         if name_gate and names / pairs < name_gate:
             s *= name_penalty
         if cohesion:
@@ -90,6 +98,9 @@ def agglomerate(
         gk.n += gg.n
         gk.members.extend([gone] + gg.members)
         gk.frozen = gk.frozen or gg.frozen
+        if gg.first is not None:
+            gk.first = gg.first if gk.first is None else min(gk.first, gg.first)
+            gk.last = gg.last if gk.last is None else max(gk.last, gg.last)
         alive[gone] = False
         owner[gone] = keep
         version[keep] += 1
