@@ -1,0 +1,355 @@
+"""Raw documents to clean articles: body text, metadata, and a record of what was removed.
+
+``clean_documents`` turns each ``RawDoc`` into an ``Article`` (or a
+``Rejection`` when nothing of an article is left). It works line by line:
+one non-blank line of the page is one paragraph.
+
+Where a line sits decides how much evidence removing it needs. The article
+body runs from the first to the last *body-shaped* line (eight words or more
+ending in sentence punctuation, or 25 words whatever the ending):
+
+* before the body (the header) sit the title, the date stamp, the byline,
+  section labels, taglines and menus; short lines and headline-shaped lines
+  that share no words with the body are removed, a standfirst that does is
+  kept;
+* after the body (the footer) sit credit lines, comment boxes and lists of
+  related headlines; headline-shaped lines there are removed, sentences kept;
+* inside the body only lines with positive evidence go: interface text
+  (``chorus.boilerplate``), photo captions, runs of three or more menu-like
+  lines, repeats of an earlier line, and labels repeated across the
+  collection's pages from the same site.
+
+Precision comes first: a line that reads as a sentence is only removed when a
+specific rule names it (interface text, a caption, a credit line, a repeat).
+Every removed line is kept on ``Article.removed`` with its reason, and
+captions go to ``Article.captions``.
+
+Normalisation is limited to whitespace: non-breaking and other Unicode spaces
+become plain spaces, zero-width characters and soft hyphens go, runs of
+spaces collapse, lines a scraper hard-wrapped inside a sentence are joined.
+Quotation marks and apostrophes are left exactly as the outlet wrote them, so
+quotes and passages can be matched against the source. Paragraphs are joined
+with a blank line (``"\\n\\n"``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from urllib.parse import urlsplit
+
+from chorus import boilerplate as bp
+from chorus import metadata as md
+from chorus.dates import date_line
+from chorus.model import Article, RawDoc, Rejection, Removed, article_id
+
+PARAGRAPH_SEP = "\n\n"
+_DELETE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_BULLET = re.compile(r"^[•·▪►»*–—-]\s*")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_STOP = frozenset(
+    "the and for with from that this was were are has have had not but its his her their they them "
+    "our you your will would can could into over after before about than then there here what when "
+    "who which while also more most some any all new news said says since only just every each other "
+    "such even very much many well back still first last one two three year years now how why where "
+    "out off being been get got make made like".split()
+)
+
+
+def normalise_lines(text: str) -> list[str]:
+    """Non-blank lines of ``text`` with whitespace normalised and hard wraps joined."""
+    text = unicodedata.normalize("NFC", text).translate(_DELETE)
+    out: list[str] = []
+    blank_before = True
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if not line:
+            blank_before = True
+            continue
+        if (out and not blank_before and line[0].islower()
+                and not bp.ends_sentence(out[-1]) and not out[-1].endswith(":")):
+            out[-1] = out[-1] + " " + line  # a sentence the scraper wrapped
+        else:
+            out.append(line)
+        blank_before = False
+    return out
+
+
+def _key(line: str) -> str:
+    return " ".join(line.casefold().split())
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in (m.group(0).casefold() for m in _WORD.finditer(text)) if w not in _STOP}
+
+
+def _overlap(line: str, body_words: set[str]) -> float:
+    """Share of the line's content words that the article body also uses."""
+    words = _content_words(line)
+    return len(words & body_words) / len(words) if words else 0.0
+
+
+def site_key(raw: RawDoc) -> str | None:
+    """The site a document comes from (URL host or outlet), when the input says."""
+    if raw.url:
+        host = urlsplit(raw.url).hostname
+        if host:
+            return host.removeprefix("www.")
+    return raw.outlet.casefold() if raw.outlet else None
+
+
+class _Doc:
+    """One document while it is being cleaned: its lines and a verdict per line."""
+
+    __slots__ = ("raw", "lines", "verdict", "captions", "wire", "title", "outlet", "published",
+                 "byline", "first", "last")
+
+    def __init__(self, raw: RawDoc):
+        self.raw = raw
+        self.lines = normalise_lines(raw.text)
+        self.verdict: list[str | None] = [None] * len(self.lines)  # None = body text
+        self.captions: list[int] = []
+        self.wire: list[str] = []
+        self.title = raw.title
+        self.outlet = raw.outlet
+        self.published = raw.published
+        self.byline: str | None = None
+        self.first = self.last = -1
+
+    def drop(self, i: int, reason: str) -> None:
+        if self.verdict[i] is None:
+            self.verdict[i] = reason
+
+    def add_wire(self, names: list[str]) -> None:
+        self.wire.extend(n for n in names if n not in self.wire)
+
+
+def _mark_line_shapes(doc: _Doc) -> None:
+    """Rules that judge a line on its own: interface text, credit lines, captions, repeats."""
+    lines, seen = doc.lines, set()
+    for i, line in enumerate(lines):
+        key = _key(line)
+        if key in seen:
+            doc.drop(i, "repeated line")
+            continue
+        seen.add(key)
+        credits = md.credit_line(line)
+        if credits:
+            doc.drop(i, "credit line")
+            doc.add_wire(credits)
+            continue
+        reason = bp.interface_reason(line)
+        if reason:
+            doc.drop(i, reason)
+        elif bp.caption_reason(line):
+            doc.drop(i, "caption")
+    # A run of three or more menu-like lines is a menu, wherever it is.
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and bp.is_menu_item(lines[j]):
+            j += 1
+        if j - i >= 3:
+            for k in range(i, j):
+                doc.drop(k, "navigation menu")
+        i = max(j, i + 1)
+
+
+def _body_lines(doc: _Doc) -> list[int]:
+    return [i for i, line in enumerate(doc.lines) if doc.verdict[i] is None and bp.is_body_shaped(line)]
+
+
+def _find_body(doc: _Doc) -> None:
+    """Locate the first and last body-shaped lines.
+
+    A line shown twice in a row before the body starts (a picture's alt text,
+    then its caption) is a caption, not the first paragraph.
+    """
+    body = _body_lines(doc)
+    while body and body[0] + 1 < len(doc.lines) and doc.verdict[body[0] + 1] == "repeated line" \
+            and _key(doc.lines[body[0] + 1]) == _key(doc.lines[body[0]]):
+        doc.verdict[body[0]] = "caption"
+        body = body[1:]
+    if body:
+        doc.first, doc.last = body[0], body[-1]
+
+
+def _metadata_from_header(doc: _Doc) -> None:
+    """Title, outlet, date and byline from the lines before the body; those lines are removed."""
+    lines, header_end = doc.lines, doc.first if doc.first >= 0 else len(doc.lines)
+    body_words = _content_words(" ".join(l for i, l in enumerate(lines)
+                                         if i >= header_end and doc.verdict[i] is None))
+    candidates: dict[str, list[int]] = defaultdict(list)
+    headlines: dict[str, str] = {}
+    for i in range(header_end):
+        line = lines[i]
+        if doc.verdict[i] not in (None, "repeated line"):
+            continue
+        stamp = date_line(line)
+        if stamp:
+            doc.published = doc.published or stamp
+            doc.drop(i, "date line")
+            continue
+        name = md.byline(line)
+        if name:
+            doc.byline = doc.byline or name
+            doc.add_wire([a for a in md.agencies_in(name)])
+            doc.drop(i, "byline")
+            continue
+        head, suffix = md.split_title_suffix(_BULLET.sub("", line))
+        if suffix:
+            stamp = next((date_line(p) for p in suffix if date_line(p)), None)
+            doc.published = doc.published or stamp
+            doc.outlet = doc.outlet or md.outlet_from_suffix(suffix, date_line)
+        if bp.is_heading_shaped(head) and bp.n_words(head) >= 3:
+            candidates[_key(head)].append(i)
+            headlines.setdefault(_key(head), head)
+    if doc.title is None and candidates:
+        def score(key: str) -> tuple[float, int]:
+            repeated = 0.5 if len(candidates[key]) > 1 else 0.0
+            return _overlap(headlines[key], body_words) + repeated, -candidates[key][0]
+        best = max(candidates, key=score)
+        if score(best)[0] >= 0.3:
+            doc.title = headlines[best]
+    if doc.title:
+        head, suffix = md.split_title_suffix(doc.title)
+        if suffix and doc.raw.structured:
+            doc.outlet = doc.outlet or md.outlet_from_suffix(suffix, date_line)
+            doc.published = doc.published or next((date_line(p) for p in suffix if date_line(p)), None)
+            doc.title = head
+        tkey = _key(doc.title)
+        for i, line in enumerate(lines):
+            if _key(md.split_title_suffix(_BULLET.sub("", line))[0]) == tkey:
+                doc.verdict[i] = "title"
+    for i in range(header_end):
+        if doc.verdict[i] is not None:
+            continue
+        line = lines[i]
+        if bp.n_words(line) <= 4 and not bp.is_sentence_like(line):
+            doc.drop(i, "header line (section label or site furniture)")
+        elif bp.is_heading_shaped(line) and _overlap(line, body_words) < 0.34:
+            doc.drop(i, "header line unrelated to the article (tagline)")
+
+
+def _mark_footer(doc: _Doc) -> None:
+    """After the last body line: headlines and labels go, sentences stay; comments go."""
+    if doc.last < 0:
+        return
+    in_comments = False
+    for i in range(doc.last + 1, len(doc.lines)):
+        line = doc.lines[i]
+        if bp.starts_comment_section(line):
+            in_comments = True
+        if in_comments:
+            doc.drop(i, "comment section")
+        elif bp.is_heading_shaped(line) or bp.n_words(line) <= 2:
+            doc.drop(i, "after the article: headline, link or label")
+
+
+def _mark_captions_context(doc: _Doc) -> None:
+    """A headline-shaped line right after a caption is the caption's title."""
+    for i in range(1, len(doc.lines)):
+        if doc.verdict[i] is None and doc.verdict[i - 1] == "caption" and doc.first <= i \
+                and bp.is_heading_shaped(doc.lines[i]) and not bp.ends_sentence(doc.lines[i]) \
+                and bp.n_words(doc.lines[i]) >= 5:
+            doc.verdict[i] = "caption"
+
+
+def _mark_collection(docs: list[_Doc]) -> None:
+    """Labels repeated on several pages of one site are site furniture.
+
+    Only lines that do not read as sentences are candidates. A label must
+    appear on two pages of the same known site, or on three pages of
+    unknown sites; between the first and last body lines, only the
+    same-known-site rule applies, so the sub-headings of wire copies that
+    several unknown sites carry are kept.
+    """
+    by_site: dict[str | None, Counter] = defaultdict(Counter)
+    sites = [site_key(d.raw) for d in docs]
+    for d, site in zip(docs, sites):
+        keys = {_key(l) for i, l in enumerate(d.lines) if d.verdict[i] is None and not bp.is_sentence_like(l)}
+        by_site[site].update(keys)
+    for d, site in zip(docs, sites):
+        counts = by_site[site]
+        need = 2 if site else 3
+        for i, line in enumerate(d.lines):
+            if d.verdict[i] is not None or bp.is_sentence_like(line):
+                continue
+            inside = d.first <= i <= d.last
+            n = counts[_key(line)]
+            if n >= need and (site or not inside):
+                d.drop(i, f"repeated on {n} pages of the collection")
+
+
+def _finish(doc: _Doc) -> Article | Rejection:
+    raw, lines = doc.raw, doc.lines
+    body = [l for i, l in enumerate(lines) if doc.verdict[i] is None]
+    text = PARAGRAPH_SEP.join(body)
+    if not text.strip():
+        return Rejection(raw.path, "no article text left after cleaning", raw.line)
+    lead = lines[doc.first] if doc.first >= 0 and doc.verdict[doc.first] is None else body[0]
+    place, wire = md.dateline(lead)
+    doc.add_wire(wire)
+    doc.add_wire(md.gathered_by(text))
+    return Article(
+        id=article_id(text),
+        text=text,
+        path=raw.path,
+        title=doc.title,
+        outlet=doc.outlet,
+        published=doc.published,
+        dateline=place,
+        byline=doc.byline,
+        wire=doc.wire,
+        url=raw.url,
+        removed=[Removed(l, doc.verdict[i]) for i, l in enumerate(lines)
+                 if doc.verdict[i] not in (None, "caption")],
+        captions=[l for i, l in enumerate(lines) if doc.verdict[i] == "caption"],
+        source_id=raw.source_id,
+    )
+
+
+def _prepare(raw: RawDoc) -> _Doc:
+    doc = _Doc(raw)
+    _mark_line_shapes(doc)
+    _find_body(doc)
+    _metadata_from_header(doc)
+    _mark_footer(doc)
+    _mark_captions_context(doc)
+    return doc
+
+
+def clean_documents(raws: list[RawDoc]) -> list[Article | Rejection]:
+    """Clean a collection of raw documents; one Article or Rejection per input, in order.
+
+    The collection matters: labels repeated across pages of one site are
+    removed as site furniture. Never raises for bad input; a document that
+    breaks a rule's assumptions becomes a Rejection naming its path and line.
+    """
+    prepared: list[_Doc | Rejection] = []
+    for raw in raws:
+        try:
+            prepared.append(_prepare(raw))
+        except Exception as exc:  # a bug on odd input must not stop the run
+            prepared.append(Rejection(raw.path, f"could not clean: {type(exc).__name__}: {exc}", raw.line))
+    docs = [d for d in prepared if isinstance(d, _Doc)]
+    try:
+        _mark_collection(docs)
+    except Exception:  # pragma: no cover - the per-document result still stands
+        pass
+    out: list[Article | Rejection] = []
+    for d in prepared:
+        if isinstance(d, Rejection):
+            out.append(d)
+            continue
+        try:
+            out.append(_finish(d))
+        except Exception as exc:
+            out.append(Rejection(d.raw.path, f"could not clean: {type(exc).__name__}: {exc}", d.raw.line))
+    return out
+
+
+def clean_document(raw: RawDoc) -> Article | Rejection:
+    """Clean one document on its own (no collection-wide rules)."""
+    return clean_documents([raw])[0]

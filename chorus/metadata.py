@@ -1,0 +1,198 @@
+"""Metadata a news text states about itself: title, byline, dateline, outlet, wire credits.
+
+Every value here is read from the text (or the container) where it is
+stated; when the text does not state it, the value stays empty. Nothing is
+guessed from the topic, the file name or the look of the page.
+
+Wire credits. An agency (Reuters, AFP, AP, dpa, ...) is credited when the
+text names it as a source of the reporting itself:
+
+* a credit line: ``aw/mkg (dpa, Reuters, AFP)``, ``(AFP)``, ``- Reuters``,
+  ``Source: AP``, ``With AFP``, ``Reuters contributed to this report``;
+* a dateline credit: ``MOSCOW (Reuters) - ...``;
+* a byline naming the agency: ``By Reuters Staff``;
+* agency staff gathering the story: ``told Reuters``, ``speaking to Reuters``,
+  ``told Agence France-Presse``, ``Reuters journalists/reporters saw``,
+  ``an AFP correspondent``.
+
+Citing another outlet's report (``according to Reuters``, ``Reuters
+reported``) and photo credits (``(Getty Images/AFP/Name)``) are not wire
+credits: the first is attribution, the second credits a picture.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chorus.boilerplate import ends_sentence, n_words
+
+# Canonical name -> the ways texts write it. Case matters: "AP" and "AA" are words only in capitals.
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "Reuters": ("Reuters",),
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
+    "AP": ("AP", "Associated Press", "The Associated Press"),
+    "dpa": ("dpa", "DPA", "Deutsche Presse-Agentur"),
+    "ANSA": ("ANSA",),
+    "EFE": ("EFE",),
+    "Xinhua": ("Xinhua",),
+    "Kyodo": ("Kyodo", "Kyodo News"),
+    "Anadolu": ("Anadolu Agency", "Anadolu"),
+    "TASS": ("TASS", "Tass"),
+    "RIA Novosti": ("RIA Novosti", "RIA"),
+    "Interfax": ("Interfax",),
+    "PTI": ("PTI", "Press Trust of India"),
+    "IANS": ("IANS",),
+    "UPI": ("UPI", "United Press International"),
+    "Yonhap": ("Yonhap",),
+    "Bernama": ("Bernama",),
+    "AAP": ("AAP", "Australian Associated Press"),
+    "PA": ("PA Media", "Press Association"),
+    "KNA": ("KNA",),
+    "epd": ("epd",),
+    "APA": ("APA",),
+    "Bloomberg": ("Bloomberg", "Bloomberg News"),
+}
+_ALIAS = {alias: canon for canon, aliases in AGENCIES.items() for alias in aliases}
+_AGENCY = "(?:" + "|".join(re.escape(a) for a in sorted(_ALIAS, key=len, reverse=True)) + ")"
+_AGENCY_RE = re.compile(rf"(?<![\w-]){_AGENCY}(?![\w-])")
+
+_GATHERED = re.compile(
+    rf"\b(?:told|telling|speaking to|spoke to|speaking with|spoke with|in an interview with|"
+    rf"interviewed by|confirmed to)\s+(?:the\s+)?(?P<a>{_AGENCY})(?![\w-])"
+    rf"|(?<![\w-])(?P<b>{_AGENCY})(?:'s|’s)?\s+(?:TV\s+|Television\s+|news\s+)?"
+    rf"(?:journalists?|reporters?|correspondents?|photographers?|cameram[ae]n|crews?|witness(?:es)?|"
+    rf"staff(?:ers)?)\b"
+    rf"|\b(?:an?|the)\s+(?P<c>{_AGENCY})\s+(?:journalist|reporter|correspondent|photographer|cameraman)\b"
+)
+_CREDIT_ITEMS = re.compile(r"^(?:[a-z]{1,5}(?:/[a-z]{1,5})*\s*)?\(\s*(?P<items>[^()]{2,80})\s*\)\s*$")
+_CREDIT_PHRASE = re.compile(
+    rf"^(?:[-—–]\s*|sources?:\s*|with\s+|additional reporting (?:by|from)\s+|(?:compiled|reporting) "
+    rf"(?:by|from)\s+|written with\s+)?(?P<items>{_AGENCY}(?:\s*(?:[,/&;]|and)\s*{_AGENCY})*)"
+    rf"(?:\s+contributed to this (?:report|story|article))?\.?$", re.I)
+
+
+def agencies_in(text: str) -> list[str]:
+    """Canonical names of the agencies named in ``text``, in order, once each."""
+    out: list[str] = []
+    for m in _AGENCY_RE.finditer(text):
+        canon = _ALIAS.get(m.group(0))
+        if canon and canon not in out:
+            out.append(canon)
+    return out
+
+
+def credit_line(line: str) -> list[str] | None:
+    """The agencies a stand-alone credit line names, or None if it is not one.
+
+    ``aw/mkg (dpa, Reuters, AFP)``, ``(AFP)``, ``— Reuters``, ``Source: AP``.
+    Every item of a bracketed list must be an agency (or editor initials), so
+    a parenthesised aside is not mistaken for a credit.
+    """
+    if n_words(line) > 12:
+        return None
+    m = _CREDIT_ITEMS.match(line)
+    if m:
+        items = [i.strip() for i in re.split(r"[,;/]|\band\b", m.group("items")) if i.strip()]
+        found = [_ALIAS.get(i) for i in items]
+        if found and all(found):
+            return list(dict.fromkeys(found))  # type: ignore[arg-type]
+        return None
+    m = _CREDIT_PHRASE.match(line)
+    if m and _ALIAS.get(m.group("items")) or (m and agencies_in(m.group("items"))):
+        return agencies_in(m.group("items"))
+    return None
+
+
+def gathered_by(text: str) -> list[str]:
+    """Agencies whose staff the text says gathered the reporting ("told Reuters")."""
+    out: list[str] = []
+    for m in _GATHERED.finditer(text):
+        alias = m.group("a") or m.group("b") or m.group("c")
+        canon = _ALIAS.get(alias)
+        if canon and canon not in out:
+            out.append(canon)
+    return out
+
+
+_PLACE_WORD = r"[A-Z][\w.'’-]*"
+_DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE_WORD}(?:(?:\s*[/,]\s*|\s+|-){_PLACE_WORD}){{0,4}})"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"\s*(?:\((?P<agency>[^()]{2,40})\))?"
+    r"\s*(?P<sep>:|—|–|--|-)\s+(?=[\"“‘'A-Z0-9])"
+)
+
+
+def dateline(first_paragraph: str) -> tuple[str | None, list[str]]:
+    """The dateline opening the first paragraph, and the agencies it credits.
+
+    ``ALEPPO, Syria: ...`` -> ``"ALEPPO, Syria"``; ``Beirut/Moscow: ...`` ->
+    ``"Beirut/Moscow"``; ``MOSCOW, Dec 5 (Reuters) - ...`` -> ``"MOSCOW"`` and
+    ``["Reuters"]``. A place written in title case needs a colon or an agency
+    credit to count, so "Russia - which ..." style openings are not datelines.
+    """
+    m = _DATELINE.match(first_paragraph)
+    if not m:
+        return None, []
+    place = m.group("place").rstrip(",")
+    if len(place) > 40:
+        return None, []
+    agency = m.group("agency")
+    wire = agencies_in(agency) if agency else []
+    if agency and not wire:
+        return None, []
+    letters = [c for c in place if c.isalpha()]
+    first_word = place.split(",")[0].split("/")[0]
+    upper = first_word.isupper() and len(first_word) > 1
+    if not upper and m.group("sep") != ":" and not wire:
+        return None, []
+    if not letters:
+        return None, []
+    return place, wire
+
+
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|reporting by|author|reporter|report by)\s*[:\-–]?\s+(?P<name>.+)$", re.I)
+
+
+_NAME_GLUE = frozenset("and & of de del der da di al el bin ibn van von la le staff correspondent reporter "
+                       "editor writer in for with".split())
+
+
+def byline(line: str) -> str | None:
+    """The author credit of a byline line ("By: Times News Service"), or None.
+
+    The credit must read like names: every word capitalised except joining
+    words ("and", "of", "al", "staff"), so "By Monday, rebels had ..." is not
+    a byline.
+    """
+    for part in re.split(r"\s+[|•·]\s+", line):
+        m = _BYLINE.match(part.strip())
+        if not m:
+            continue
+        name = m.group("name").strip(" .,;:")
+        words = name.replace(",", " ").split()
+        if not 1 <= len(words) <= 10:
+            continue
+        if all(w[0].isupper() or w.lower() in _NAME_GLUE or not w[0].isalpha() for w in words):
+            return name
+    return None
+
+
+def split_title_suffix(title: str) -> tuple[str, list[str]]:
+    """A page title split into the headline and its "| Section | Site | date" suffix parts."""
+    parts = [p.strip() for p in re.split(r"\s*\|\s*", title) if p.strip()]
+    if len(parts) < 2:
+        return title.strip(), []
+    return parts[0], parts[1:]
+
+
+def outlet_from_suffix(parts: list[str], is_date) -> str | None:
+    """The site name in a page-title suffix: its last short part that is not a date."""
+    for part in reversed(parts):
+        if is_date(part):
+            continue
+        if n_words(part) <= 4 and len(part) <= 30 and not ends_sentence(part):
+            return part
+        return None
+    return None
