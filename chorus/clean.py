@@ -46,6 +46,7 @@ from chorus.model import Article, RawDoc, Rejection, Removed, article_id
 
 PARAGRAPH_SEP = "\n\n"
 _DELETE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_PARTS = re.compile(r"\s+[|•·]\s+")
 _BULLET = re.compile(r"^[•·▪►»*–—-]\s*")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _STOP = frozenset(
@@ -114,7 +115,9 @@ class _Doc:
         self.title = raw.title
         self.outlet = raw.outlet
         self.published = raw.published
-        self.byline: str | None = None
+        self.byline = raw.byline
+        if raw.byline:
+            self.add_wire(md.agencies_in(raw.byline))
         self.first = self.last = -1
 
     def drop(self, i: int, reason: str) -> None:
@@ -182,29 +185,27 @@ def _metadata_from_header(doc: _Doc) -> None:
                                          if i >= header_end and doc.verdict[i] is None))
     candidates: dict[str, list[int]] = defaultdict(list)
     headlines: dict[str, str] = {}
+    suffixes: dict[str, list[str]] = {}  # "| Section | Site | date" after a headline
     for i in range(header_end):
         line = lines[i]
         if doc.verdict[i] not in (None, "repeated line"):
             continue
-        stamp = date_line(line)
-        if stamp:
+        stamp, name = date_line(line), md.byline(line)
+        if name and not stamp:  # "By Jane Doe | 5 May 2020"
+            stamp = next((d for d in map(date_line, _PARTS.split(line)) if d), None)
+        if stamp or name:
             doc.published = doc.published or stamp
-            doc.drop(i, "date line")
-            continue
-        name = md.byline(line)
-        if name:
-            doc.byline = doc.byline or name
-            doc.add_wire([a for a in md.agencies_in(name)])
-            doc.drop(i, "byline")
+            if name:
+                doc.byline = doc.byline or name
+                doc.add_wire(md.agencies_in(name))
+            doc.drop(i, "byline" if name else "date line")
             continue
         head, suffix = md.split_title_suffix(_BULLET.sub("", line))
-        if suffix:
-            stamp = next((date_line(p) for p in suffix if date_line(p)), None)
-            doc.published = doc.published or stamp
-            doc.outlet = doc.outlet or md.outlet_from_suffix(suffix, date_line)
         if bp.is_heading_shaped(head) and bp.n_words(head) >= 3:
             candidates[_key(head)].append(i)
             headlines.setdefault(_key(head), head)
+            if suffix:
+                suffixes.setdefault(_key(head), suffix)
     if doc.title is None and candidates:
         def score(key: str) -> tuple[float, int]:
             repeated = 0.5 if len(candidates[key]) > 1 else 0.0
@@ -214,9 +215,10 @@ def _metadata_from_header(doc: _Doc) -> None:
             doc.title = headlines[best]
     if doc.title:
         head, suffix = md.split_title_suffix(doc.title)
-        if suffix and doc.raw.structured:
+        suffix = suffix or suffixes.get(_key(head), [])
+        if suffix:
             doc.outlet = doc.outlet or md.outlet_from_suffix(suffix, date_line)
-            doc.published = doc.published or next((date_line(p) for p in suffix if date_line(p)), None)
+            doc.published = doc.published or next((d for d in map(date_line, suffix) if d), None)
             doc.title = head
         tkey = _key(doc.title)
         for i, line in enumerate(lines):
@@ -233,17 +235,19 @@ def _metadata_from_header(doc: _Doc) -> None:
 
 
 def _mark_footer(doc: _Doc) -> None:
-    """After the last body line: headlines and labels go, sentences stay; comments go."""
-    if doc.last < 0:
+    """After the body: headlines and labels go, sentences stay; readers' comments go."""
+    if doc.first < 0:
         return
-    in_comments = False
+    start = next((i for i in range(doc.first + 1, len(doc.lines)) if bp.starts_comment_section(doc.lines[i])),
+                 None)
+    if start is not None:
+        for i in range(start, len(doc.lines)):
+            doc.drop(i, "comment section")
+        body = _body_lines(doc)
+        doc.last = body[-1] if body else doc.first
     for i in range(doc.last + 1, len(doc.lines)):
         line = doc.lines[i]
-        if bp.starts_comment_section(line):
-            in_comments = True
-        if in_comments:
-            doc.drop(i, "comment section")
-        elif bp.is_heading_shaped(line) or bp.n_words(line) <= 2:
+        if bp.is_heading_shaped(line) or bp.n_words(line) <= 2:
             doc.drop(i, "after the article: headline, link or label")
 
 

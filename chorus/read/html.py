@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Iterator
 
+from chorus.boilerplate import is_body_shaped
 from chorus.dates import parse_date
 from chorus.model import RawDoc, Rejection
 
@@ -24,7 +25,7 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 def extract_html(html: str, url: str | None = None) -> dict | None:
     """Main text and metadata of one HTML page, or None when it holds no article.
 
-    Returns ``{"text", "title", "published", "outlet", "url"}``; values the
+    Returns ``{"text", "title", "published", "outlet", "url", "byline"}``; values the
     page does not state are None. ``published`` is the date the page's markup
     states (meta tags, structured data), never the crawl date.
     """
@@ -45,14 +46,15 @@ def extract_html(html: str, url: str | None = None) -> dict | None:
     if doc is None:
         return None
     text = (getattr(doc, "text", None) or "").strip()
-    if not text:
-        return None
+    if not any(is_body_shaped(line.strip()) for line in text.splitlines()):
+        return None  # menus and link lists only: not an article
     return {
         "text": text,
         "title": (getattr(doc, "title", None) or None),
         "published": parse_date(getattr(doc, "date", None)),
         "outlet": (getattr(doc, "sitename", None) or None),
         "url": (getattr(doc, "url", None) or url or None),
+        "byline": (getattr(doc, "author", None) or None),
     }
 
 
@@ -72,5 +74,6 @@ def read_html(name: str, html: str, *, url: str | None = None, line: int | None 
         url=url or found["url"],
         published=found["published"] or fallback_date,
         outlet=found["outlet"],
+        byline=found["byline"],
         structured=True,
     )

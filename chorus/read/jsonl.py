@@ -3,9 +3,9 @@
 Each line is an object with ``text`` and optionally ``id``, ``title``,
 ``url``, ``published`` (any date form ``chorus.dates`` reads, or a Unix
 timestamp) and ``outlet`` (or ``source``, a string or an object with a
-``name``). A file holding one JSON array of such objects is read the same
-way. A malformed line, or one without text, is rejected with its line number
-and the rest of the file is still read.
+``name``) and ``byline`` (or ``author``). A file holding one JSON array of
+such objects is read the same way. A malformed line, or one without text,
+is rejected with its line number and the rest of the file is still read.
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ def record_to_raw(name: str, obj: Any, line: int) -> RawDoc | Rejection:
         published=parse_date(obj.get("published", obj.get("date"))),
         outlet=_outlet(obj),
         source_id=_str(obj.get("id")),
+        byline=_str(obj.get("byline", obj.get("author"))),
         structured=True,
     )
 
