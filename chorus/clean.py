@@ -208,8 +208,12 @@ def _metadata_from_header(doc: _Doc) -> None:
                 suffixes.setdefault(_key(head), suffix)
     if doc.title is None and candidates:
         def score(key: str) -> tuple[float, int]:
+            # Evidence for a title: it shares words with the body, the page repeats it,
+            # and nothing but removed lines (date, byline, caption) stands between it and the body.
             repeated = 0.5 if len(candidates[key]) > 1 else 0.0
-            return _overlap(headlines[key], body_words) + repeated, -candidates[key][0]
+            last = candidates[key][-1]
+            adjacent = 0.3 if all(doc.verdict[j] is not None for j in range(last + 1, header_end)) else 0.0
+            return _overlap(headlines[key], body_words) + repeated + adjacent, -candidates[key][0]
         best = max(candidates, key=score)
         if score(best)[0] >= 0.3:
             doc.title = headlines[best]
