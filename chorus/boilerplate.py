@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import re
 
-# A line ends like a sentence: terminal punctuation, then any closing quotes/brackets.
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _STARTS_SENTENCE = re.compile(r"^[\"'“‘«(\[]?[A-Z0-9ÀÁÂÄÉÈÊÍÓÖÚÜÑ]")
 
 
@@ -30,9 +28,18 @@ def n_words(line: str) -> int:
     return line.count(" ") + 1 if line else 0
 
 
+_CLOSING = "\"'”’»)]"
+
+
 def ends_sentence(line: str) -> bool:
     """True when the line ends with sentence punctuation (quotes may follow)."""
-    return bool(_TERMINAL.search(line))
+    core = line.rstrip(_CLOSING)
+    return bool(core) and core[-1] in ".!?…"
+
+
+def _ends_full_stop(line: str) -> bool:
+    core = line.rstrip(_CLOSING)
+    return bool(core) and core[-1] in ".…"
 
 
 def is_sentence_like(line: str) -> bool:
@@ -54,8 +61,8 @@ def is_body_shaped(line: str) -> bool:
 
 
 def is_heading_shaped(line: str) -> bool:
-    """Reads like a headline or label: 1 to 30 words, no closing full stop."""
-    return 0 < n_words(line) <= 30 and not line.endswith(".")
+    """Reads like a headline or label: 1 to 30 words, no closing full stop (quotes may follow it)."""
+    return 0 < n_words(line) <= 30 and not _ends_full_stop(line)
 
 
 _SOCIAL = (r"share|share this(?: article| story| page| post)?|share on \w+|tweet|email|e-mail|print|"
@@ -120,7 +127,7 @@ def interface_reason(line: str) -> str | None:
         return None
     for reason, pat in _UI_RULES:
         if reason == "cookie notice":
-            if pat.search(line):
+            if "ookie" in line and pat.search(line):
                 return reason
         elif n <= 25 and pat.match(line):
             return reason

@@ -45,10 +45,11 @@ from chorus.dates import date_line
 from chorus.model import Article, RawDoc, Rejection, Removed, article_id
 
 PARAGRAPH_SEP = "\n\n"
-_DELETE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_DELETE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INNER_STOP = re.compile(r"[a-z0-9][.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")  # a sentence ends inside the line
 _PARTS = re.compile(r"\s+[|•·]\s+")
 _BULLET = re.compile(r"^[•·▪►»*–—-]\s*")
-_WORD = re.compile(r"[^\W\d_]{3,}")
+_WORD = re.compile(r"\w{3,}")
 _STOP = frozenset(
     "the and for with from that this was were are has have had not but its his her their they them "
     "our you your will would can could into over after before about than then there here what when "
@@ -60,7 +61,7 @@ _STOP = frozenset(
 
 def normalise_lines(text: str) -> list[str]:
     """Non-blank lines of ``text`` with whitespace normalised and hard wraps joined."""
-    text = unicodedata.normalize("NFC", text).translate(_DELETE)
+    text = _DELETE.sub("", unicodedata.normalize("NFC", text))
     out: list[str] = []
     blank_before = True
     for raw in text.splitlines():
@@ -82,13 +83,27 @@ def _key(line: str) -> str:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in (m.group(0).casefold() for m in _WORD.finditer(text)) if w not in _STOP}
+    return set(_WORD.findall(text.casefold())) - _STOP
 
 
-def _overlap(line: str, body_words: set[str]) -> float:
+class _LazyWords:
+    """The content words of a text, computed on first use (most pages never need them)."""
+
+    __slots__ = ("text", "_words")
+
+    def __init__(self, text: str):
+        self.text, self._words = text, None
+
+    def get(self) -> set[str]:
+        if self._words is None:
+            self._words = _content_words(self.text)
+        return self._words
+
+
+def _overlap(line: str, body_words: _LazyWords) -> float:
     """Share of the line's content words that the article body also uses."""
     words = _content_words(line)
-    return len(words & body_words) / len(words) if words else 0.0
+    return len(words & body_words.get()) / len(words) if words else 0.0
 
 
 def site_key(raw: RawDoc) -> str | None:
@@ -147,13 +162,20 @@ def _mark_line_shapes(doc: _Doc) -> None:
             doc.drop(i, reason)
         elif bp.caption_reason(line):
             doc.drop(i, "caption")
-    # A run of three or more menu-like lines is a menu, wherever it is.
-    i = 0
+
+
+def _mark_menus(doc: _Doc) -> None:
+    """A run of three or more short labels is a menu when it sits outside the body,
+    or inside it next to interface labels ("Print", "Email"); a list inside the
+    body (ingredients, names, chemicals) is content and stays."""
+    lines, i = doc.lines, 0
     while i < len(lines):
         j = i
         while j < len(lines) and bp.is_menu_item(lines[j]):
             j += 1
-        if j - i >= 3:
+        outside = doc.first < 0 or j <= doc.first or i > doc.last
+        with_ui = any(doc.verdict[k] not in (None, "repeated line") for k in range(i, j))
+        if j - i >= 3 and (outside or with_ui):
             for k in range(i, j):
                 doc.drop(k, "navigation menu")
         i = max(j, i + 1)
@@ -181,8 +203,10 @@ def _find_body(doc: _Doc) -> None:
 def _metadata_from_header(doc: _Doc) -> None:
     """Title, outlet, date and byline from the lines before the body; those lines are removed."""
     lines, header_end = doc.lines, doc.first if doc.first >= 0 else len(doc.lines)
-    body_words = _content_words(" ".join(l for i, l in enumerate(lines)
-                                         if i >= header_end and doc.verdict[i] is None))
+    # The body's vocabulary, from its first paragraphs: enough to tell a title from a tagline.
+    body_words = _LazyWords(" ".join(
+        [l for i, l in enumerate(lines[header_end:header_end + 40], header_end) if doc.verdict[i] is None]
+    )[:4000])
     candidates: dict[str, list[int]] = defaultdict(list)
     headlines: dict[str, str] = {}
     suffixes: dict[str, list[str]] = {}  # "| Section | Site | date" after a headline
@@ -251,7 +275,8 @@ def _mark_footer(doc: _Doc) -> None:
         doc.last = body[-1] if body else doc.first
     for i in range(doc.last + 1, len(doc.lines)):
         line = doc.lines[i]
-        if bp.is_heading_shaped(line) or bp.n_words(line) <= 2:
+        if (bp.n_words(line) <= 2 and not bp.is_sentence_like(line)) or (
+                not bp.ends_sentence(line) and bp.n_words(line) <= 20 and not _INNER_STOP.search(line)):
             doc.drop(i, "after the article: headline, link or label")
 
 
@@ -322,6 +347,7 @@ def _prepare(raw: RawDoc) -> _Doc:
     doc = _Doc(raw)
     _mark_line_shapes(doc)
     _find_body(doc)
+    _mark_menus(doc)
     _metadata_from_header(doc)
     _mark_footer(doc)
     _mark_captions_context(doc)

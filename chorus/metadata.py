@@ -54,16 +54,16 @@ AGENCIES: dict[str, tuple[str, ...]] = {
 }
 _ALIAS = {alias: canon for canon, aliases in AGENCIES.items() for alias in aliases}
 _AGENCY = "(?:" + "|".join(re.escape(a) for a in sorted(_ALIAS, key=len, reverse=True)) + ")"
-_AGENCY_RE = re.compile(rf"(?<![\w-]){_AGENCY}(?![\w-])")
 
-_GATHERED = re.compile(
-    rf"\b(?:told|telling|speaking to|spoke to|speaking with|spoke with|in an interview with|"
-    rf"interviewed by|confirmed to)\s+(?:the\s+)?(?P<a>{_AGENCY})(?![\w-])"
-    rf"|(?<![\w-])(?P<b>{_AGENCY})(?:'s|’s)?\s+(?:TV\s+|Television\s+|news\s+)?"
-    rf"(?:journalists?|reporters?|correspondents?|photographers?|cameram[ae]n|crews?|witness(?:es)?|"
-    rf"staff(?:ers)?)\b"
-    rf"|\b(?:an?|the)\s+(?P<c>{_AGENCY})\s+(?:journalist|reporter|correspondent|photographer|cameraman)\b"
-)
+_AGENCY_FAST = re.compile(rf"(?<![\w-])(?=[A-Z]|dpa|epd){_AGENCY}(?![\w-])")
+# Agency staff gathered the story: "told Reuters", "speaking to AFP" (before the name) ...
+_GATHERED_BEFORE = re.compile(
+    r"\b(?:told|telling|speaking to|spoke to|speaking with|spoke with|in an interview with|"
+    r"interviewed by|confirmed to)\s+(?:the\s+)?$")
+# ... or "Reuters journalists", "an AFP correspondent" (after the name).
+_GATHERED_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:TV\s+|Television\s+|news\s+)?(?:journalists?|reporters?|correspondents?|"
+    r"photographers?|cameram[ae]n|crews?|witness(?:es)?|staff(?:ers)?)\b")
 _CREDIT_ITEMS = re.compile(r"^(?:[a-z]{1,5}(?:/[a-z]{1,5})*\s*)?\(\s*(?P<items>[^()]{2,80})\s*\)\s*$")
 _CREDIT_PHRASE = re.compile(
     rf"^(?:[-—–]\s*|sources?:\s*|with\s+|additional reporting (?:by|from)\s+|(?:compiled|reporting) "
@@ -74,7 +74,7 @@ _CREDIT_PHRASE = re.compile(
 def agencies_in(text: str) -> list[str]:
     """Canonical names of the agencies named in ``text``, in order, once each."""
     out: list[str] = []
-    for m in _AGENCY_RE.finditer(text):
+    for m in _AGENCY_FAST.finditer(text):
         canon = _ALIAS.get(m.group(0))
         if canon and canon not in out:
             out.append(canon)
@@ -106,10 +106,12 @@ def credit_line(line: str) -> list[str] | None:
 def gathered_by(text: str) -> list[str]:
     """Agencies whose staff the text says gathered the reporting ("told Reuters")."""
     out: list[str] = []
-    for m in _GATHERED.finditer(text):
-        alias = m.group("a") or m.group("b") or m.group("c")
-        canon = _ALIAS.get(alias)
-        if canon and canon not in out:
+    for m in _AGENCY_FAST.finditer(text):
+        canon = _ALIAS.get(m.group(0))
+        if not canon or canon in out:
+            continue
+        before = text[max(0, m.start() - 40):m.start()]
+        if _GATHERED_BEFORE.search(before) or _GATHERED_AFTER.match(text, m.end()):
             out.append(canon)
     return out
 
