@@ -38,7 +38,7 @@ def _warc_html(path: Path) -> str:
         from warcio.archiveiterator import ArchiveIterator
     except ImportError:  # pragma: no cover - fall back to a plain gunzip
         raw = gzip.decompress(path.read_bytes()).decode("utf-8")
-        return raw[raw.index("<!DOCTYPE"):]
+        return raw[raw.index("<!DOCTYPE"):raw.rindex("</html>") + len("</html>\n")]
     with path.open("rb") as fh:
         for rec in ArchiveIterator(fh):
             if rec.rec_type == "response":
