@@ -1,4 +1,4 @@
-"""Check that ``examples/EXPECTED.json`` is true of the files in ``examples/``.
+"""Check that ``tests/data/examples_expected.json`` is true of the files in ``examples/``.
 
 Every string the expectations quote (titles, datelines, bylines, boilerplate,
 captions, ``text_contains``, framing labels, speaker name variants) must be an
@@ -6,7 +6,7 @@ exact substring of the article it names, so tests written against
 EXPECTED.json fail only when Chorus is wrong, never because the expectations
 drifted from the corpus. Run it after editing the corpus or the expectations:
 
-    python examples/tools/check_expected.py
+    python scripts/check_expected.py
 
 Keys: a path relative to ``examples/``; JSON-lines articles are
 ``<path>#<id>``. "The text" of a file is: the file itself (plain text), the
@@ -25,7 +25,8 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[1]
+ROOT = REPO / "examples"
 
 
 def _html_text(markup: str) -> str:
@@ -66,7 +67,7 @@ def load(key: str) -> tuple[str, str, dict]:
 
 
 def main() -> int:
-    exp = json.loads((ROOT / "EXPECTED.json").read_text(encoding="utf-8"))
+    exp = json.loads((REPO / "tests" / "data" / "examples_expected.json").read_text(encoding="utf-8"))
     errors: list[str] = []
     texts: dict[str, str] = {}
 

@@ -8,7 +8,7 @@ recognised as a duplicate.
 
 Record ids and dates are fixed, so rebuilding gives the same records.
 
-Usage: python examples/tools/make_warc.py
+Usage: python scripts/make_warc.py
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-HERE = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parents[1] / "examples"
 SOURCE = HERE / "saltmere-strike" / "norvale-today-mediator.html"
 TARGET = HERE / "web-archive" / "norvale-today-mediator.warc.gz"
 URL = "https://norvaletoday.example/business/2025/05/15/saltmere-strike-mediator"
@@ -38,7 +38,7 @@ def build() -> Path:
         writer = WARCWriter(out, gzip=True)
         info = writer.create_warcinfo_record(
             TARGET.name,
-            {"software": "chorus examples/tools/make_warc.py", "format": "WARC File Format 1.1",
+            {"software": "chorus scripts/make_warc.py", "format": "WARC File Format 1.1",
              "description": "Demo capture for the Chorus example corpus (fictional outlet)."},
         )
         info.rec_headers.replace_header("WARC-Record-ID", _rid("warcinfo"))
