@@ -75,44 +75,47 @@ _UI_RULES: list[tuple[str, re.Pattern]] = [
         r"join the (?:discussion|conversation|debate)|comments? (?:are|is) (?:now )?(?:closed|disabled)|"
         r"you must be (?:logged|signed) in to (?:post a )?comment.*|"
         r"your email address will not be published.*|required fields are marked.*|"
+        r"(?:log ?in|sign in|register) to (?:comment|reply|post a comment|join the discussion)|"
         r"(?:please )?(?:read|follow|respect|see|review) our (?:comment(?:ing)?|community|discussion) "
         r"(?:guidelines|policy|rules|standards)|comment (?:policy|guidelines)|cancel reply)[.!]?$", re.I)),
     ("share buttons", re.compile(rf"^(?:{_SOCIAL})(?:[\s|·•/,]+(?:{_SOCIAL}))*:?$", re.I)),
     ("newsletter sign-up", re.compile(
         r"^(?:(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|alerts?|updates|briefings?|inbox|"
         r"emails?)\b.{0,60}|get (?:the|our) .{0,40}\b(?:newsletter|briefing|alerts?)\b.{0,60}|"
-        r"(?:daily|weekly|free) newsletter|subscribe(?: now| today| here)?|"
+        r"(?:daily|weekly|free) newsletters?|subscribe(?: now| today| here)?|subscribe (?:to|for)\b.{0,160}|"
         r"(?:follow|like) us on (?:facebook|twitter|instagram|x|telegram|linkedin|youtube).{0,60})[.!]?$",
         re.I)),
     ("cookie notice", re.compile(
-        r"\b(?:we use cookies|(?:this|our) (?:web)?site uses cookies|uses? cookies to|"
-        r"accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent))\b", re.I)),
+        r"\b(?:we(?: and our partners)? use cookies|(?:this|our) (?:web)?site uses cookies|uses? cookies\b|"
+        r"accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent))\b|"
+        r"^(?:accept|reject|allow|decline|refuse|manage)(?: all| cookies| all cookies| preferences)?$", re.I)),
     ("advertisement label", re.compile(
         r"^(?:advertisement|advertising|ad|ads|sponsored(?: content| post| links?)?|promoted(?: content)?|"
         r"paid (?:post|content)|(?:story|article) continues below(?: advertisement)?|"
         r"continue reading(?: below| the main story)?|scroll (?:down )?to continue(?: with content)?)[.:]?$", re.I)),
     ("related links", re.compile(
         r"^(?:related(?: articles?| stories| news| content| coverage| topics| links| posts| reading)?|"
-        r"read (?:more|also|next)|see also|also read|more (?:on|from|about|in) (?:this|the|our)\b.{0,40}|"
+        r"read (?:more|also|next)|see also|also read|more (?:on|from|about|in) \S+(?: \S+){0,4}|"
         r"more stories|more news|recommended(?: for you| stories| articles| reading)?|"
         r"you (?:may|might) (?:also )?(?:like|be interested in|have missed)|"
         r"most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top stories|"
         r"latest (?:news|stories|headlines)|editor'?s picks|what to read next|\w+ recommends)\s*:?$", re.I)),
     ("related link", re.compile(
         r"^(?:read more|read also|also read|see also|related|more|read next|recommended)\s*[:|»>–—-]\s*"
-        r"[^.!?]{3,160}[?!]?$", re.I)),
+        r"\S.{2,160}(?<!\.)$", re.I)),
     ("media teaser", re.compile(
         r"^(?:(?:watch|listen|play)(?: the)?(?: video| audio| now| live| clip| podcast)?\b.{0,80}?"
-        r"\b\d{1,2}:\d{2}(?::\d{2})?|(?:videos?|audio|podcasts?|(?:photo )?gallery|"
+        r"\b\d{1,2}:\d{2}(?::\d{2})?(?: [^.]{0,120})?|(?:videos?|audio|podcasts?|(?:photo )?gallery|"
         r"photos?|pictures|in pictures|media|multimedia)|"
         r"(?:watch|listen)(?: now| live| the video| to the podcast| to this article)?|"
         r"(?:video|audio|podcast|gallery)\s*[:|–—-].{0,120})$", re.I)),
     ("site navigation", re.compile(
-        r"^(?:skip to (?:main )?content|skip navigation|(?:main )?menu|search|search for:?|home|close|clear|"
+        r"^(?:skip to (?:main )?(?:content|navigation)|skip navigation|(?:main )?menu|search|search for:?|home|close|clear|"
         r"toggle navigation|(?:open|close) menu|back to top|top|log ?in|sign in|log ?out|register|"
         r"my account|more|next|previous|prev|loading\.{0,3}|print this page|font size|text size|"
         r"listen to this article|\d+ min(?:ute)?s? read|reading time:? .{0,20}|"
         r"select language|language|edition)$", re.I)),
+    ("tag list", re.compile(r"^(?:tags?|topics?|filed under|categories|keywords)\s*:\s*\S.{0,200}$", re.I)),
     ("copyright line", re.compile(r"^(?:©|\(c\)\s|copyright\b).{0,160}$|\ball rights reserved\.?$", re.I)),
 ]
 _COMMENT_START = re.compile(
@@ -127,7 +130,7 @@ def interface_reason(line: str) -> str | None:
         return None
     for reason, pat in _UI_RULES:
         if reason == "cookie notice":
-            if "ookie" in line and pat.search(line):
+            if n <= 30 and ("ookie" in line or n <= 3) and pat.search(line):
                 return reason
         elif n <= 25 and pat.match(line):
             return reason

@@ -153,7 +153,7 @@ def _mark_line_shapes(doc: _Doc) -> None:
             continue
         seen.add(key)
         credits = md.credit_line(line)
-        if credits:
+        if credits is not None:
             doc.drop(i, "credit line")
             doc.add_wire(credits)
             continue
@@ -201,7 +201,13 @@ def _find_body(doc: _Doc) -> None:
 
 
 def _metadata_from_header(doc: _Doc) -> None:
-    """Title, outlet, date and byline from the lines before the body; those lines are removed."""
+    """Title, outlet, date and byline from the lines before the body; those lines are removed.
+
+    The page header runs masthead, taglines and menus, then the headline,
+    then date, byline and picture. So a short name-shaped first line followed
+    by a headline is the masthead (the outlet's own name), and whatever stands
+    above the headline is site furniture.
+    """
     lines, header_end = doc.lines, doc.first if doc.first >= 0 else len(doc.lines)
     # The body's vocabulary, from its first paragraphs: enough to tell a title from a tagline.
     body_words = _LazyWords(" ".join(
@@ -212,7 +218,7 @@ def _metadata_from_header(doc: _Doc) -> None:
     suffixes: dict[str, list[str]] = {}  # "| Section | Site | date" after a headline
     for i in range(header_end):
         line = lines[i]
-        if doc.verdict[i] not in (None, "repeated line"):
+        if doc.verdict[i] not in (None, "repeated line", "navigation menu"):
             continue
         stamp, name = date_line(line), md.byline(line)
         if name and not stamp:  # "By Jane Doe | 5 May 2020"
@@ -222,7 +228,9 @@ def _metadata_from_header(doc: _Doc) -> None:
             if name:
                 doc.byline = doc.byline or name
                 doc.add_wire(md.agencies_in(name))
-            doc.drop(i, "byline" if name else "date line")
+            doc.verdict[i] = "byline" if name else "date line"
+            continue
+        if doc.verdict[i] == "navigation menu":
             continue
         head, suffix = md.split_title_suffix(_BULLET.sub("", line))
         if bp.is_heading_shaped(head) and bp.n_words(head) >= 3:
@@ -230,6 +238,7 @@ def _metadata_from_header(doc: _Doc) -> None:
             headlines.setdefault(_key(head), head)
             if suffix:
                 suffixes.setdefault(_key(head), suffix)
+    masthead = _masthead(doc, candidates)
     if doc.title is None and candidates:
         def score(key: str) -> tuple[float, int]:
             # Evidence for a title: it shares words with the body, the page repeats it,
@@ -241,6 +250,7 @@ def _metadata_from_header(doc: _Doc) -> None:
         best = max(candidates, key=score)
         if score(best)[0] >= 0.3:
             doc.title = headlines[best]
+    title_at = header_end
     if doc.title:
         head, suffix = md.split_title_suffix(doc.title)
         suffix = suffix or suffixes.get(_key(head), [])
@@ -252,14 +262,51 @@ def _metadata_from_header(doc: _Doc) -> None:
         for i, line in enumerate(lines):
             if _key(md.split_title_suffix(_BULLET.sub("", line))[0]) == tkey:
                 doc.verdict[i] = "title"
+                title_at = min(title_at, i)
+    if masthead is not None:
+        doc.outlet = doc.outlet or md.display_name(lines[masthead])
+        doc.verdict[masthead] = "masthead"
     for i in range(header_end):
         if doc.verdict[i] is not None:
             continue
         line = lines[i]
-        if bp.n_words(line) <= 4 and not bp.is_sentence_like(line):
+        if i < title_at and not bp.is_sentence_like(line):
+            doc.drop(i, "site header above the headline")
+        elif bp.n_words(line) <= 4 and not bp.is_sentence_like(line):
             doc.drop(i, "header line (section label or site furniture)")
         elif bp.is_heading_shaped(line) and _overlap(line, body_words) < 0.34:
             doc.drop(i, "header line unrelated to the article (tagline)")
+    _split_byline_affiliation(doc)
+
+
+def _masthead(doc: _Doc, candidates: dict[str, list[int]]) -> int | None:
+    """Index of the masthead: a name-shaped first line with a headline below it."""
+    if doc.raw.format != "text" or not doc.lines or doc.verdict[0] is not None:
+        return None
+    if not md.name_shaped(doc.lines[0]):
+        return None
+    first_key = _key(doc.lines[0])
+    if any(k != first_key and idx[-1] > 0 for k, idx in candidates.items()):
+        candidates.pop(first_key, None)
+        return 0
+    return None
+
+
+def _split_byline_affiliation(doc: _Doc) -> None:
+    """"Jane Doe, Reuters" credits the agency; "Jane Doe, World Dispatch" names the outlet."""
+    if not doc.byline or "," not in doc.byline:
+        return
+    person, _, tail = doc.byline.rpartition(",")
+    tail, person = tail.strip(), person.strip()
+    if bp.n_words(person) < 2:
+        return
+    agencies = md.agencies_in(tail)
+    if agencies and bp.n_words(tail) <= 3:
+        doc.add_wire(agencies)
+        doc.byline = person
+    elif md.name_shaped(tail, 4) and (doc.outlet is None or _key(tail) == _key(doc.outlet)):
+        doc.outlet = doc.outlet or tail
+        doc.byline = person
 
 
 def _mark_footer(doc: _Doc) -> None:
@@ -273,20 +320,40 @@ def _mark_footer(doc: _Doc) -> None:
             doc.drop(i, "comment section")
         body = _body_lines(doc)
         doc.last = body[-1] if body else doc.first
+    outlet = _key(doc.outlet).removeprefix("the ") if doc.outlet else None
     for i in range(doc.last + 1, len(doc.lines)):
         line = doc.lines[i]
         if (bp.n_words(line) <= 2 and not bp.is_sentence_like(line)) or (
                 not bp.ends_sentence(line) and bp.n_words(line) <= 20 and not _INNER_STOP.search(line)):
             doc.drop(i, "after the article: headline, link or label")
+        elif outlet and _key(line).removeprefix("the ").startswith(outlet + " ") and bp.n_words(line) <= 25:
+            doc.drop(i, "after the article: the outlet describing itself")
 
 
 def _mark_captions_context(doc: _Doc) -> None:
-    """A headline-shaped line right after a caption is the caption's title."""
+    """A headline-shaped line right after a caption is the caption's title; one right
+    after a video teaser is the video's title."""
     for i in range(1, len(doc.lines)):
-        if doc.verdict[i] is None and doc.verdict[i - 1] == "caption" and doc.first <= i \
-                and bp.is_heading_shaped(doc.lines[i]) and not bp.ends_sentence(doc.lines[i]) \
-                and bp.n_words(doc.lines[i]) >= 5:
-            doc.verdict[i] = "caption"
+        before, line = doc.verdict[i - 1], doc.lines[i]
+        if doc.verdict[i] is None and before in ("caption", "media teaser") and doc.first <= i \
+                and not bp.ends_sentence(line) and bp.n_words(line) >= 4 and bp.n_words(line) <= 25:
+            doc.verdict[i] = before
+    if doc.raw.captions:  # captions the container marked (HTML <figcaption>)
+        known = {_key(c) for c in doc.raw.captions}
+        for i, line in enumerate(doc.lines):
+            if _key(line) in known:
+                doc.verdict[i] = "caption"
+
+
+def _outlet_from_copyright(doc: _Doc) -> None:
+    if doc.outlet:
+        return
+    for i, line in enumerate(doc.lines):
+        if doc.verdict[i] == "copyright line":
+            name = md.copyright_holder(line)
+            if name and not md.agencies_in(name):
+                doc.outlet = name
+                return
 
 
 def _mark_collection(docs: list[_Doc]) -> None:
@@ -338,7 +405,8 @@ def _finish(doc: _Doc) -> Article | Rejection:
         url=raw.url,
         removed=[Removed(l, doc.verdict[i]) for i, l in enumerate(lines)
                  if doc.verdict[i] not in (None, "caption")],
-        captions=[l for i, l in enumerate(lines) if doc.verdict[i] == "caption"],
+        captions=list(dict.fromkeys([l for i, l in enumerate(lines) if doc.verdict[i] == "caption"]
+                                    + [" ".join(c.split()) for c in raw.captions])),
         source_id=raw.source_id,
     )
 
@@ -349,6 +417,7 @@ def _prepare(raw: RawDoc) -> _Doc:
     _find_body(doc)
     _mark_menus(doc)
     _metadata_from_header(doc)
+    _outlet_from_copyright(doc)
     _mark_footer(doc)
     _mark_captions_context(doc)
     return doc

@@ -64,11 +64,29 @@ _GATHERED_BEFORE = re.compile(
 _GATHERED_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:TV\s+|Television\s+|news\s+)?(?:journalists?|reporters?|correspondents?|"
     r"photographers?|cameram[ae]n|crews?|witness(?:es)?|staff(?:ers)?)\b")
-_CREDIT_ITEMS = re.compile(r"^(?:[a-z]{1,5}(?:/[a-z]{1,5})*\s*)?\(\s*(?P<items>[^()]{2,80})\s*\)\s*$")
+_CREDIT_ITEMS = re.compile(r"^(?P<initials>[a-z]{1,5}(?:/[a-z]{1,5})*\s*)?\(\s*(?P<items>[^()]{2,80})\s*\)\s*$")
 _CREDIT_PHRASE = re.compile(
     rf"^(?:[-—–]\s*|sources?:\s*|with\s+|additional reporting (?:by|from)\s+|(?:compiled|reporting) "
     rf"(?:by|from)\s+|written with\s+)?(?P<items>{_AGENCY}(?:\s*(?:[,/&;]|and)\s*{_AGENCY})*)"
     rf"(?:\s+contributed to this (?:report|story|article))?\.?$", re.I)
+# "Reporting by A; editing by B (MP)": the staff credit of a news agency's story.
+_STAFF_CREDIT = re.compile(
+    r"^(?:additional )?(?:reporting|writing|editing|compiled|produced|reported|written|edited)\s+by\s+"
+    r"[^()]{2,160}?\s*(?:\((?P<items>[^()]{2,40})\))?\.?$", re.I)
+_ABBREV = re.compile(r"^[A-Z]{2,6}$")
+
+
+def _agency_items(items: str, *, allow_abbrev: bool) -> list[str] | None:
+    """Agency names in a credit's list, or None if any item is not agency-shaped."""
+    out = []
+    for item in (i.strip() for i in re.split(r"[,;/]|\band\b", items)):
+        if not item:
+            continue
+        canon = _ALIAS.get(item) or (item if allow_abbrev and _ABBREV.match(item) else None)
+        if canon is None:
+            return None
+        out.append(canon)
+    return list(dict.fromkeys(out)) or None
 
 
 def agencies_in(text: str) -> list[str]:
@@ -82,24 +100,29 @@ def agencies_in(text: str) -> list[str]:
 
 
 def credit_line(line: str) -> list[str] | None:
-    """The agencies a stand-alone credit line names, or None if it is not one.
+    """The agencies a stand-alone credit line names ([] for a staff credit without one),
+    or None if the line is not a credit line.
 
-    ``aw/mkg (dpa, Reuters, AFP)``, ``(AFP)``, ``— Reuters``, ``Source: AP``.
-    Every item of a bracketed list must be an agency (or editor initials), so
-    a parenthesised aside is not mistaken for a credit.
+    ``aw/mkg (dpa, Reuters, AFP)``, ``(AFP)``, ``— Reuters``, ``Source: AP``,
+    ``Reporting by A; editing by B (MP)``. Every item of a bracketed list must
+    be a known agency or, after editors' initials or a staff credit, an
+    agency-style abbreviation, so a parenthesised aside is not mistaken for
+    a credit.
     """
+    if n_words(line) > 30:
+        return None
+    m = _STAFF_CREDIT.match(line)
+    if m:
+        items = m.group("items")
+        return (_agency_items(items, allow_abbrev=True) or []) if items else []
     if n_words(line) > 12:
         return None
     m = _CREDIT_ITEMS.match(line)
     if m:
-        items = [i.strip() for i in re.split(r"[,;/]|\band\b", m.group("items")) if i.strip()]
-        found = [_ALIAS.get(i) for i in items]
-        if found and all(found):
-            return list(dict.fromkeys(found))  # type: ignore[arg-type]
-        return None
+        return _agency_items(m.group("items"), allow_abbrev=bool(m.group("initials")))
     m = _CREDIT_PHRASE.match(line)
-    if m and _ALIAS.get(m.group("items")) or (m and agencies_in(m.group("items"))):
-        return agencies_in(m.group("items"))
+    if m:
+        return agencies_in(m.group("items")) or None
     return None
 
 
@@ -142,7 +165,10 @@ def dateline(first_paragraph: str) -> tuple[str | None, list[str]]:
     agency = m.group("agency")
     wire = agencies_in(agency) if agency else []
     if agency and not wire:
-        return None, []
+        # "RIVERTON (MP) -": by convention the credit of an agency we do not list
+        if not re.fullmatch(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}", agency.strip()):
+            return None, []
+        wire = [agency.strip()]
     letters = [c for c in place if c.isalpha()]
     first_word = place.split(",")[0].split("/")[0]
     upper = first_word.isupper() and len(first_word) > 1
@@ -198,3 +224,44 @@ def outlet_from_suffix(parts: list[str], is_date) -> str | None:
             return part
         return None
     return None
+
+
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.&-]*|of|the|and|&|for|de|du|des|la|le|el|al)$")
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+                        r"(?:by\s+)?(?P<name>[^.|/()]{2,60}?)\s*(?:\d{4})?[.,]?\s*(?:all rights reserved\.?)?$", re.I)
+
+
+def name_shaped(line: str, max_words: int = 5) -> bool:
+    """A proper name: a few capitalised words (or one all-capitals line), no digits or punctuation."""
+    words = line.split()
+    if not 1 <= len(words) <= max_words or len(line) > 50 or any(c.isdigit() for c in line):
+        return False
+    if any(c in line for c in ".:;!?|,\"“”()[]"):
+        return False
+    return line.isupper() or (words[0][0].isupper() and all(_NAME_WORD.match(w) for w in words))
+
+
+def display_name(name: str) -> str:
+    """An all-capitals masthead in title case ("KESTRIA FREE VOICE" -> "Kestria Free Voice");
+    short all-capitals words stay acronyms ("BBC NEWS" -> "BBC News")."""
+    if not name.isupper():
+        return name
+    glue = {"OF": "of", "THE": "The", "AND": "and", "FOR": "for"}
+    words = []
+    for i, w in enumerate(name.split()):
+        if w in glue:
+            words.append(glue[w] if i or w != "THE" else "The")
+        elif len(w) <= 3:
+            words.append(w)
+        else:
+            words.append(w[0] + w[1:].lower())
+    return " ".join(words)
+
+
+def copyright_holder(line: str) -> str | None:
+    """The name in a copyright line ("(c) 2025 Estland Courier. All rights reserved.")."""
+    m = _COPYRIGHT.match(line.strip())
+    if not m:
+        return None
+    name = m.group("name").strip(" ,-–")
+    return name if name_shaped(name) else None

@@ -8,7 +8,9 @@ rather than turned into an article made of menus.
 
 from __future__ import annotations
 
+import html as _html
 import logging
+import re
 from typing import Iterator
 
 from chorus.boilerplate import is_body_shaped
@@ -20,12 +22,24 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def figure_captions(markup: str) -> list[str]:
+    """The text of the page's ``<figcaption>`` elements (the extractor drops them)."""
+    out = []
+    for m in _FIGCAPTION.finditer(markup):
+        text = " ".join(_html.unescape(_TAG.sub(" ", m.group(1))).split())
+        if text and text not in out:
+            out.append(text)
+    return out
 
 
 def extract_html(html: str, url: str | None = None) -> dict | None:
     """Main text and metadata of one HTML page, or None when it holds no article.
 
-    Returns ``{"text", "title", "published", "outlet", "url", "byline"}``; values the
+    Returns ``{"text", "title", "published", "outlet", "url", "byline", "captions"}``; values the
     page does not state are None. ``published`` is the date the page's markup
     states (meta tags, structured data), never the crawl date.
     """
@@ -55,6 +69,7 @@ def extract_html(html: str, url: str | None = None) -> dict | None:
         "outlet": (getattr(doc, "sitename", None) or None),
         "url": (getattr(doc, "url", None) or url or None),
         "byline": (getattr(doc, "author", None) or None),
+        "captions": figure_captions(html),
     }
 
 
@@ -75,5 +90,6 @@ def read_html(name: str, html: str, *, url: str | None = None, line: int | None 
         published=found["published"] or fallback_date,
         outlet=found["outlet"],
         byline=found["byline"],
+        captions=found["captions"],
         structured=True,
     )
