@@ -123,17 +123,25 @@ _COMMENT_START = re.compile(
     r"\d+ comments?|join the (?:discussion|conversation|debate))[.!:]?$", re.I)
 
 
+# All anchored rules in one pattern: one match call per line, the named group says which rule fired.
+_UI_NAMES = {f"r{i}": reason for i, (reason, _) in enumerate(_UI_RULES) if reason != "cookie notice"}
+_UI_ANY = re.compile("|".join(
+    f"(?P<r{i}>(?:{pat.pattern}))" for i, (reason, pat) in enumerate(_UI_RULES) if reason != "cookie notice"
+), re.I)
+_COOKIE = dict(_UI_RULES)["cookie notice"]
+
+
 def interface_reason(line: str) -> str | None:
     """Why ``line`` is page-interface text, or None. Only short lines qualify."""
     n = n_words(line)
-    if n > 40:
+    if n > 30:
         return None
-    for reason, pat in _UI_RULES:
-        if reason == "cookie notice":
-            if n <= 30 and ("ookie" in line or n <= 3) and pat.search(line):
-                return reason
-        elif n <= 25 and pat.match(line):
-            return reason
+    if n <= 25:
+        m = _UI_ANY.match(line)
+        if m:
+            return _UI_NAMES[m.lastgroup]  # type: ignore[index]
+    if ("ookie" in line or n <= 3) and _COOKIE.search(line):
+        return "cookie notice"
     return None
 
 

@@ -79,7 +79,8 @@ def normalise_lines(text: str) -> list[str]:
 
 
 def _key(line: str) -> str:
-    return " ".join(line.casefold().split())
+    """Comparison key of a normalised line (whitespace is already single spaces)."""
+    return line.casefold()
 
 
 def _content_words(text: str) -> set[str]:
@@ -127,8 +128,8 @@ class _Doc:
         self.verdict: list[str | None] = [None] * len(self.lines)  # None = body text
         self.captions: list[int] = []
         self.wire: list[str] = []
-        self.title = raw.title
-        self.outlet = raw.outlet
+        self.title = " ".join(raw.title.split()) or None if raw.title else None
+        self.outlet = " ".join(raw.outlet.split()) or None if raw.outlet else None
         self.published = raw.published
         self.byline = raw.byline
         if raw.byline:
@@ -173,9 +174,8 @@ def _mark_menus(doc: _Doc) -> None:
         j = i
         while j < len(lines) and bp.is_menu_item(lines[j]):
             j += 1
-        outside = doc.first < 0 or j <= doc.first or i > doc.last
-        with_ui = any(doc.verdict[k] not in (None, "repeated line") for k in range(i, j))
-        if j - i >= 3 and (outside or with_ui):
+        if j - i >= 3 and (doc.first < 0 or j <= doc.first or i > doc.last
+                           or any(doc.verdict[k] not in (None, "repeated line") for k in range(i, j))):
             for k in range(i, j):
                 doc.drop(k, "navigation menu")
         i = max(j, i + 1)
@@ -212,7 +212,7 @@ def _metadata_from_header(doc: _Doc) -> None:
     # The body's vocabulary, from its first paragraphs: enough to tell a title from a tagline.
     body_words = _LazyWords(" ".join(
         [l for i, l in enumerate(lines[header_end:header_end + 40], header_end) if doc.verdict[i] is None]
-    )[:4000])
+    )[:1500])
     candidates: dict[str, list[int]] = defaultdict(list)
     headlines: dict[str, str] = {}
     suffixes: dict[str, list[str]] = {}  # "| Section | Site | date" after a headline
@@ -260,7 +260,7 @@ def _metadata_from_header(doc: _Doc) -> None:
             doc.title = head
         tkey = _key(doc.title)
         for i, line in enumerate(lines):
-            if _key(md.split_title_suffix(_BULLET.sub("", line))[0]) == tkey:
+            if tkey[:12] in line.casefold() and _key(md.split_title_suffix(_BULLET.sub("", line))[0]) == tkey:
                 doc.verdict[i] = "title"
                 title_at = min(title_at, i)
     if masthead is not None:
@@ -339,7 +339,7 @@ def _mark_captions_context(doc: _Doc) -> None:
                 and not bp.ends_sentence(line) and bp.n_words(line) >= 4 and bp.n_words(line) <= 25:
             doc.verdict[i] = before
     if doc.raw.captions:  # captions the container marked (HTML <figcaption>)
-        known = {_key(c) for c in doc.raw.captions}
+        known = {_key(" ".join(c.split())) for c in doc.raw.captions}
         for i, line in enumerate(doc.lines):
             if _key(line) in known:
                 doc.verdict[i] = "caption"

@@ -55,7 +55,6 @@ AGENCIES: dict[str, tuple[str, ...]] = {
 _ALIAS = {alias: canon for canon, aliases in AGENCIES.items() for alias in aliases}
 _AGENCY = "(?:" + "|".join(re.escape(a) for a in sorted(_ALIAS, key=len, reverse=True)) + ")"
 
-_AGENCY_FAST = re.compile(rf"(?<![\w-])(?=[A-Z]|dpa|epd){_AGENCY}(?![\w-])")
 # Agency staff gathered the story: "told Reuters", "speaking to AFP" (before the name) ...
 _GATHERED_BEFORE = re.compile(
     r"\b(?:told|telling|speaking to|spoke to|speaking with|spoke with|in an interview with|"
@@ -89,14 +88,39 @@ def _agency_items(items: str, *, allow_abbrev: bool) -> list[str] | None:
     return list(dict.fromkeys(out)) or None
 
 
+_ALIASES = sorted(_ALIAS, key=len, reverse=True)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "-_"
+
+
+def _agency_hits(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, canonical name)`` of every agency named in ``text``, in order.
+
+    Plain substring search per alias (fast in C) with a word-boundary check,
+    the longest alias winning where two overlap ("Anadolu Agency" over "Anadolu").
+    """
+    hits = []
+    for alias in _ALIASES:
+        j = text.find(alias)
+        while j >= 0:
+            end = j + len(alias)
+            if not (j and _is_word_char(text[j - 1])) and not (end < len(text) and _is_word_char(text[end])):
+                hits.append((j, end, _ALIAS[alias]))
+            j = text.find(alias, j + 1)
+    hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+    out, last_end = [], -1
+    for h in hits:
+        if h[0] >= last_end:
+            out.append(h)
+            last_end = h[1]
+    return out
+
+
 def agencies_in(text: str) -> list[str]:
     """Canonical names of the agencies named in ``text``, in order, once each."""
-    out: list[str] = []
-    for m in _AGENCY_FAST.finditer(text):
-        canon = _ALIAS.get(m.group(0))
-        if canon and canon not in out:
-            out.append(canon)
-    return out
+    return list(dict.fromkeys(canon for _, _, canon in _agency_hits(text)))
 
 
 def credit_line(line: str) -> list[str] | None:
@@ -129,12 +153,10 @@ def credit_line(line: str) -> list[str] | None:
 def gathered_by(text: str) -> list[str]:
     """Agencies whose staff the text says gathered the reporting ("told Reuters")."""
     out: list[str] = []
-    for m in _AGENCY_FAST.finditer(text):
-        canon = _ALIAS.get(m.group(0))
-        if not canon or canon in out:
+    for start, end, canon in _agency_hits(text):
+        if canon in out:
             continue
-        before = text[max(0, m.start() - 40):m.start()]
-        if _GATHERED_BEFORE.search(before) or _GATHERED_AFTER.match(text, m.end()):
+        if _GATHERED_BEFORE.search(text[max(0, start - 40):start]) or _GATHERED_AFTER.match(text, end):
             out.append(canon)
     return out
 
