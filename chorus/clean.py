@@ -37,12 +37,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from chorus import boilerplate as bp
 from chorus import metadata as md
 from chorus.dates import date_line
 from chorus.model import Article, RawDoc, Rejection, Removed, article_id
+from chorus.parallel import map_ordered
+from chorus.sentences import split_sentences
 
 PARAGRAPH_SEP = "\n\n"
 _DELETE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -356,30 +359,32 @@ def _outlet_from_copyright(doc: _Doc) -> None:
                 return
 
 
-def _mark_collection(docs: list[_Doc]) -> None:
+def _mark_collection(docs: list[_Doc]) -> list[int]:
     """Labels repeated on several pages of one site are site furniture.
 
     Only lines that do not read as sentences are candidates. A label must
     appear on two pages of the same known site, or on three pages of
     unknown sites; between the first and last body lines, only the
     same-known-site rule applies, so the sub-headings of wire copies that
-    several unknown sites carry are kept.
+    several unknown sites carry are kept. Returns the positions (in
+    ``docs``) of the documents that lost a line.
     """
     by_site: dict[str | None, Counter] = defaultdict(Counter)
     sites = [site_key(d.raw) for d in docs]
-    for d, site in zip(docs, sites):
-        keys = {_key(l) for i, l in enumerate(d.lines) if d.verdict[i] is None and not bp.is_sentence_like(l)}
-        by_site[site].update(keys)
-    for d, site in zip(docs, sites):
-        counts = by_site[site]
-        need = 2 if site else 3
-        for i, line in enumerate(d.lines):
-            if d.verdict[i] is not None or bp.is_sentence_like(line):
-                continue
-            inside = d.first <= i <= d.last
-            n = counts[_key(line)]
-            if n >= need and (site or not inside):
+    labels = [[i for i, l in enumerate(d.lines) if d.verdict[i] is None and not bp.is_sentence_like(l)]
+              for d in docs]
+    for d, site, idx in zip(docs, sites, labels):
+        by_site[site].update({_key(d.lines[i]) for i in idx})
+    changed = []
+    for pos, (d, site, idx) in enumerate(zip(docs, sites, labels)):
+        counts, need = by_site[site], (2 if site else 3)
+        for i in idx:
+            n = counts[_key(d.lines[i])]
+            if n >= need and (site or not d.first <= i <= d.last):
                 d.drop(i, f"repeated on {n} pages of the collection")
+                if not changed or changed[-1] != pos:
+                    changed.append(pos)
+    return changed
 
 
 def _finish(doc: _Doc) -> Article | Rejection:
@@ -393,6 +398,7 @@ def _finish(doc: _Doc) -> Article | Rejection:
     doc.add_wire(wire)
     doc.add_wire(md.gathered_by(text))
     return Article(
+        sentences=split_sentences(text),
         id=article_id(text),
         text=text,
         path=raw.path,
@@ -423,33 +429,39 @@ def _prepare(raw: RawDoc) -> _Doc:
     return doc
 
 
-def clean_documents(raws: list[RawDoc]) -> list[Article | Rejection]:
+def _clean_one(raw: RawDoc) -> tuple[_Doc | None, Article | Rejection]:
+    """Everything that needs one document only: line verdicts, metadata, the article."""
+    try:
+        doc = _prepare(raw)
+        doc.raw = replace(raw, text="")  # the lines hold the text now; keep what travels small
+        return doc, _finish(doc)
+    except Exception as exc:  # a bug on odd input must not stop the run
+        return None, Rejection(raw.path, f"could not clean: {type(exc).__name__}: {exc}", raw.line)
+
+
+def clean_documents(raws: list[RawDoc], *, workers: int = 1) -> list[Article | Rejection]:
     """Clean a collection of raw documents; one Article or Rejection per input, in order.
 
     The collection matters: labels repeated across pages of one site are
-    removed as site furniture. Never raises for bad input; a document that
-    breaks a rule's assumptions becomes a Rejection naming its path and line.
+    removed as site furniture. Articles come with their sentence offsets
+    (``chorus.sentences.split_sentences``). ``workers`` processes share the
+    per-document work of large collections (0 = one per CPU core). Never
+    raises for bad input; a document that breaks a rule's assumptions
+    becomes a Rejection naming its path and line.
     """
-    prepared: list[_Doc | Rejection] = []
-    for raw in raws:
-        try:
-            prepared.append(_prepare(raw))
-        except Exception as exc:  # a bug on odd input must not stop the run
-            prepared.append(Rejection(raw.path, f"could not clean: {type(exc).__name__}: {exc}", raw.line))
-    docs = [d for d in prepared if isinstance(d, _Doc)]
+    results = list(map_ordered(_clean_one, list(raws), workers))
+    out = [res for _, res in results]
+    kept = [(i, d) for i, (d, _) in enumerate(results) if d is not None]
     try:
-        _mark_collection(docs)
-    except Exception:  # pragma: no cover - the per-document result still stands
-        pass
-    out: list[Article | Rejection] = []
-    for d in prepared:
-        if isinstance(d, Rejection):
-            out.append(d)
-            continue
+        changed = _mark_collection([d for _, d in kept])
+    except Exception:  # pragma: no cover - the per-document results still stand
+        changed = []
+    for pos in changed:
+        i, doc = kept[pos]
         try:
-            out.append(_finish(d))
+            out[i] = _finish(doc)
         except Exception as exc:
-            out.append(Rejection(d.raw.path, f"could not clean: {type(exc).__name__}: {exc}", d.raw.line))
+            out[i] = Rejection(doc.raw.path, f"could not clean: {type(exc).__name__}: {exc}", doc.raw.line)
     return out
 
 

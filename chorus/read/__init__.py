@@ -19,10 +19,12 @@ import os
 import re
 import stat
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from chorus.model import RawDoc, Rejection
+from chorus.parallel import map_ordered
 from chorus.read.decode import NotText, decode_bytes
 from chorus.settings import Settings
 
@@ -36,26 +38,45 @@ _WARC_EXT = (".warc", ".warc.gz", ".arc.gz")
 
 
 def read_paths(paths: Iterable[str | os.PathLike], settings: Settings = Settings()) -> Iterator[RawDoc | Rejection]:
-    """Yield a RawDoc for every article found under ``paths``, a Rejection for every failure."""
-    for p in paths:
-        p = str(p)
-        if p == STDIN:
-            data = sys.stdin.buffer.read(settings.max_file_bytes + 1)
-            yield from read_bytes("<stdin>", data, settings)
-            continue
-        path = Path(p)
-        if path.is_dir():
-            yield from _walk(path, settings)
-        else:
-            yield from read_file(path, settings)
+    """Yield a RawDoc for every article found under ``paths``, a Rejection for every failure.
+
+    Files are read in ``settings.workers`` processes when there are many of
+    them (HTML extraction is the slow part of ingest); results keep the
+    order of the walk either way.
+    """
+    paths = [str(p) for p in paths]
+    if STDIN in paths:  # standard input can only be read here, in order with the rest
+        for p in paths:
+            if p == STDIN:
+                data = sys.stdin.buffer.read(settings.max_file_bytes + 1)
+                yield from read_bytes("<stdin>", data, settings)
+            else:
+                for f in _files(p):
+                    yield from read_file(f, settings)
+        return
+    files = [f for p in paths for f in _files(p)]
+    for items in map_ordered(partial(_read_all, settings=settings), files, settings.workers):
+        yield from items
 
 
-def _walk(root: Path, settings: Settings) -> Iterator[RawDoc | Rejection]:
-    for dirpath, dirnames, filenames in os.walk(root, onerror=None):
+def _files(p: str) -> Iterator[Path]:
+    path = Path(p)
+    if path.is_dir():
+        yield from _walk(path)
+    else:
+        yield path
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if not name.startswith("."):
-                yield from read_file(Path(dirpath) / name, settings)
+                yield Path(dirpath) / name
+
+
+def _read_all(path: Path, settings: Settings) -> list[RawDoc | Rejection]:
+    return list(read_file(path, settings))
 
 
 def read_file(path: Path, settings: Settings = Settings()) -> Iterator[RawDoc | Rejection]:
