@@ -30,6 +30,12 @@ spaces collapse, lines a scraper hard-wrapped inside a sentence are joined.
 Quotation marks and apostrophes are left exactly as the outlet wrote them, so
 quotes and passages can be matched against the source. Paragraphs are joined
 with a blank line (``"\\n\\n"``).
+
+Each article leaves here with its sentence offsets already split
+(``chorus.sentences``), so all per-document work, sentences included, can
+run in worker processes for large collections (``workers``); the
+collection-wide rule then runs once over all documents, and only the
+documents it changes are finished again.
 """
 
 from __future__ import annotations
