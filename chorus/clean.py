@@ -9,9 +9,9 @@ body runs from the first to the last *body-shaped* line (eight words or more
 ending in sentence punctuation, or 25 words whatever the ending):
 
 * before the body (the header) sit the title, the date stamp, the byline,
-  section labels, taglines and menus; short lines and headline-shaped lines
-  that share no words with the body are removed, a standfirst that does is
-  kept;
+  section labels, taglines and menus (read by ``chorus.header``); short
+  lines and headline-shaped lines that share no words with the body are
+  removed, a standfirst that does is kept;
 * after the body (the footer) sit credit lines, comment boxes and lists of
   related headlines; headline-shaped lines there are removed, sentences kept;
 * inside the body only lines with positive evidence go: interface text
@@ -48,7 +48,8 @@ from urllib.parse import urlsplit
 
 from chorus import boilerplate as bp
 from chorus import metadata as md
-from chorus.dates import date_line
+from chorus.header import line_key as _key
+from chorus.header import outlet_from_copyright, read_header
 from chorus.model import Article, RawDoc, Rejection, Removed, article_id
 from chorus.parallel import map_ordered
 from chorus.sentences import split_sentences
@@ -56,18 +57,6 @@ from chorus.sentences import split_sentences
 PARAGRAPH_SEP = "\n\n"
 _DELETE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _INNER_STOP = re.compile(r"[a-z0-9][.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")  # a sentence ends inside the line
-_PARTS = re.compile(r"\s+[|•·]\s+")
-_BULLET = re.compile(r"^[•·▪►»*–—-]\s*")
-_WORD = re.compile(r"\w{3,}")
-_STOP = frozenset(
-    "the and for with from that this was were are has have had not but its his her their they them "
-    "our you your will would can could into over after before about than then there here what when "
-    "who which while also more most some any all new news said says since only just every each other "
-    "such even very much many well back still first last one two three year years now how why where "
-    "out off being been get got make made like".split()
-)
-
-
 def normalise_lines(text: str) -> list[str]:
     """Non-blank lines of ``text`` with whitespace normalised and hard wraps joined."""
     text = _DELETE.sub("", unicodedata.normalize("NFC", text))
@@ -85,35 +74,6 @@ def normalise_lines(text: str) -> list[str]:
             out.append(line)
         blank_before = False
     return out
-
-
-def _key(line: str) -> str:
-    """Comparison key of a normalised line (whitespace is already single spaces)."""
-    return line.casefold()
-
-
-def _content_words(text: str) -> set[str]:
-    return set(_WORD.findall(text.casefold())) - _STOP
-
-
-class _LazyWords:
-    """The content words of a text, computed on first use (most pages never need them)."""
-
-    __slots__ = ("text", "_words")
-
-    def __init__(self, text: str):
-        self.text, self._words = text, None
-
-    def get(self) -> set[str]:
-        if self._words is None:
-            self._words = _content_words(self.text)
-        return self._words
-
-
-def _overlap(line: str, body_words: _LazyWords) -> float:
-    """Share of the line's content words that the article body also uses."""
-    words = _content_words(line)
-    return len(words & body_words.get()) / len(words) if words else 0.0
 
 
 def site_key(raw: RawDoc) -> str | None:
@@ -209,115 +169,6 @@ def _find_body(doc: _Doc) -> None:
         doc.first, doc.last = body[0], body[-1]
 
 
-def _metadata_from_header(doc: _Doc) -> None:
-    """Title, outlet, date and byline from the lines before the body; those lines are removed.
-
-    The page header runs masthead, taglines and menus, then the headline,
-    then date, byline and picture. So a short name-shaped first line followed
-    by a headline is the masthead (the outlet's own name), and whatever stands
-    above the headline is site furniture.
-    """
-    lines, header_end = doc.lines, doc.first if doc.first >= 0 else len(doc.lines)
-    # The body's vocabulary, from its first paragraphs: enough to tell a title from a tagline.
-    body_words = _LazyWords(" ".join(
-        [l for i, l in enumerate(lines[header_end:header_end + 40], header_end) if doc.verdict[i] is None]
-    )[:1500])
-    candidates: dict[str, list[int]] = defaultdict(list)
-    headlines: dict[str, str] = {}
-    suffixes: dict[str, list[str]] = {}  # "| Section | Site | date" after a headline
-    for i in range(header_end):
-        line = lines[i]
-        if doc.verdict[i] not in (None, "repeated line", "navigation menu"):
-            continue
-        stamp, name = date_line(line), md.byline(line)
-        if name and not stamp:  # "By Jane Doe | 5 May 2020"
-            stamp = next((d for d in map(date_line, _PARTS.split(line)) if d), None)
-        if stamp or name:
-            doc.published = doc.published or stamp
-            if name:
-                doc.byline = doc.byline or name
-                doc.add_wire(md.agencies_in(name))
-            doc.verdict[i] = "byline" if name else "date line"
-            continue
-        if doc.verdict[i] == "navigation menu":
-            continue
-        head, suffix = md.split_title_suffix(_BULLET.sub("", line))
-        if bp.is_heading_shaped(head) and bp.n_words(head) >= 3:
-            candidates[_key(head)].append(i)
-            headlines.setdefault(_key(head), head)
-            if suffix:
-                suffixes.setdefault(_key(head), suffix)
-    masthead = _masthead(doc, candidates)
-    if doc.title is None and candidates:
-        def score(key: str) -> tuple[float, int]:
-            # Evidence for a title: it shares words with the body, the page repeats it,
-            # and nothing but removed lines (date, byline, caption) stands between it and the body.
-            repeated = 0.5 if len(candidates[key]) > 1 else 0.0
-            last = candidates[key][-1]
-            adjacent = 0.3 if all(doc.verdict[j] is not None for j in range(last + 1, header_end)) else 0.0
-            return _overlap(headlines[key], body_words) + repeated + adjacent, -candidates[key][0]
-        best = max(candidates, key=score)
-        if score(best)[0] >= 0.3:
-            doc.title = headlines[best]
-    title_at = header_end
-    if doc.title:
-        head, suffix = md.split_title_suffix(doc.title)
-        suffix = suffix or suffixes.get(_key(head), [])
-        if suffix:
-            doc.outlet = doc.outlet or md.outlet_from_suffix(suffix, date_line)
-            doc.published = doc.published or next((d for d in map(date_line, suffix) if d), None)
-            doc.title = head
-        tkey = _key(doc.title)
-        for i, line in enumerate(lines):
-            if tkey[:12] in line.casefold() and _key(md.split_title_suffix(_BULLET.sub("", line))[0]) == tkey:
-                doc.verdict[i] = "title"
-                title_at = min(title_at, i)
-    if masthead is not None:
-        doc.outlet = doc.outlet or md.display_name(lines[masthead])
-        doc.verdict[masthead] = "masthead"
-    for i in range(header_end):
-        if doc.verdict[i] is not None:
-            continue
-        line = lines[i]
-        if i < title_at and not bp.is_sentence_like(line):
-            doc.drop(i, "site header above the headline")
-        elif bp.n_words(line) <= 4 and not bp.is_sentence_like(line):
-            doc.drop(i, "header line (section label or site furniture)")
-        elif bp.is_heading_shaped(line) and _overlap(line, body_words) < 0.34:
-            doc.drop(i, "header line unrelated to the article (tagline)")
-    _split_byline_affiliation(doc)
-
-
-def _masthead(doc: _Doc, candidates: dict[str, list[int]]) -> int | None:
-    """Index of the masthead: a name-shaped first line with a headline below it."""
-    if doc.raw.format != "text" or not doc.lines or doc.verdict[0] is not None:
-        return None
-    if not md.name_shaped(doc.lines[0]):
-        return None
-    first_key = _key(doc.lines[0])
-    if any(k != first_key and idx[-1] > 0 for k, idx in candidates.items()):
-        candidates.pop(first_key, None)
-        return 0
-    return None
-
-
-def _split_byline_affiliation(doc: _Doc) -> None:
-    """"Jane Doe, Reuters" credits the agency; "Jane Doe, World Dispatch" names the outlet."""
-    if not doc.byline or "," not in doc.byline:
-        return
-    person, _, tail = doc.byline.rpartition(",")
-    tail, person = tail.strip(), person.strip()
-    if bp.n_words(person) < 2:
-        return
-    agencies = md.agencies_in(tail)
-    if agencies and bp.n_words(tail) <= 3:
-        doc.add_wire(agencies)
-        doc.byline = person
-    elif md.name_shaped(tail, 4) and (doc.outlet is None or _key(tail) == _key(doc.outlet)):
-        doc.outlet = doc.outlet or tail
-        doc.byline = person
-
-
 def _mark_footer(doc: _Doc) -> None:
     """After the body: headlines and labels go, sentences stay; readers' comments go."""
     if doc.first < 0:
@@ -352,17 +203,6 @@ def _mark_captions_context(doc: _Doc) -> None:
         for i, line in enumerate(doc.lines):
             if _key(line) in known:
                 doc.verdict[i] = "caption"
-
-
-def _outlet_from_copyright(doc: _Doc) -> None:
-    if doc.outlet:
-        return
-    for i, line in enumerate(doc.lines):
-        if doc.verdict[i] == "copyright line":
-            name = md.copyright_holder(line)
-            if name and not md.agencies_in(name):
-                doc.outlet = name
-                return
 
 
 def _mark_collection(docs: list[_Doc]) -> list[int]:
@@ -428,8 +268,8 @@ def _prepare(raw: RawDoc) -> _Doc:
     _mark_line_shapes(doc)
     _find_body(doc)
     _mark_menus(doc)
-    _metadata_from_header(doc)
-    _outlet_from_copyright(doc)
+    read_header(doc)
+    outlet_from_copyright(doc)
     _mark_footer(doc)
     _mark_captions_context(doc)
     return doc
