@@ -173,7 +173,8 @@ def test_warc_html_records_become_articles(tmp_path, gz):
 def test_gzip_files_are_read_by_what_they_hold(tmp_path):
     (tmp_path / "story.txt.gz").write_bytes(gzip.compress(("Pier opening delayed\n\n" + BODY).encode()))
     (tmp_path / "feed.gz").write_bytes(gzip.compress(json.dumps({"text": BODY}).encode()))
-    (tmp_path / "broken.gz").write_bytes(gzip.compress(b"x" * 1000)[:30])
+    whole = gzip.compress((BODY * 20).encode())
+    (tmp_path / "broken.gz").write_bytes(whole[: len(whole) // 2])
     out = {Path(o.path).name: o for o in read_paths([tmp_path])}
     assert out["story.txt"].format == "text" and BODY in out["story.txt"].text
     assert out["feed"].format == "jsonl" and out["feed"].text == BODY
