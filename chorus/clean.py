@@ -114,24 +114,26 @@ class _Doc:
 
 
 def _mark_line_shapes(doc: _Doc) -> None:
-    """Rules that judge a line on its own: interface text, credit lines, captions, repeats."""
+    """Rules that judge a line on its own: credit lines, interface text, captions, repeats.
+
+    A repeat of an earlier line goes (the first stays), except a short
+    sentence: "He declined to comment." may well be said twice.
+    """
     lines, seen = doc.lines, set()
     for i, line in enumerate(lines):
-        key = _key(line)
-        if key in seen:
-            doc.drop(i, "repeated line")
-            continue
-        seen.add(key)
         credits = md.credit_line(line)
         if credits is not None:
             doc.drop(i, "credit line")
             doc.add_wire(credits)
             continue
-        reason = bp.interface_reason(line)
+        reason = bp.interface_reason(line) or ("caption" if bp.caption_reason(line) else None)
         if reason:
             doc.drop(i, reason)
-        elif bp.caption_reason(line):
-            doc.drop(i, "caption")
+            continue
+        key = _key(line)
+        if key in seen and (bp.n_words(line) >= 8 or not bp.is_sentence_like(line)):
+            doc.drop(i, "repeated line")
+        seen.add(key)
 
 
 def _mark_menus(doc: _Doc) -> None:

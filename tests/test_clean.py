@@ -194,3 +194,10 @@ def test_id_is_hash_of_text():
 
     art = _clean("dam_wire.txt")
     assert art.id == article_id(art.text)
+
+
+def test_short_sentence_said_twice_stays_twice():
+    text = "\n\n".join(["Council vote ends long port debate today", _BODY[0], "He declined to comment.", _BODY[2],
+                        "He declined to comment."])
+    art = clean_document(RawDoc("x.txt", text, "text"))
+    assert art.text.split(PARAGRAPH_SEP).count("He declined to comment.") == 2
