@@ -127,6 +127,8 @@ def _mark_line_shapes(doc: _Doc) -> None:
             doc.add_wire(credits)
             continue
         reason = bp.interface_reason(line) or ("caption" if bp.caption_reason(line) else None)
+        if not reason and i and doc.verdict[i - 1] == "caption label" and not bp.is_body_shaped(line):
+            reason = "caption"  # "Image caption," then the caption itself
         if reason:
             doc.drop(i, reason)
             continue
@@ -197,8 +199,10 @@ def _mark_captions_context(doc: _Doc) -> None:
     after a video teaser is the video's title."""
     for i in range(1, len(doc.lines)):
         before, line = doc.verdict[i - 1], doc.lines[i]
-        if doc.verdict[i] is None and before in ("caption", "media teaser") and doc.first <= i \
-                and not bp.ends_sentence(line) and bp.n_words(line) >= 4 and bp.n_words(line) <= 25:
+        if doc.verdict[i] is not None:
+            continue
+        if before in ("caption", "media teaser") and doc.first <= i and not bp.ends_sentence(line) \
+                and 4 <= bp.n_words(line) <= 25:
             doc.verdict[i] = before
     if doc.raw.captions:  # captions the container marked (HTML <figcaption>)
         known = {_key(" ".join(c.split())) for c in doc.raw.captions}

@@ -144,9 +144,10 @@ def read_header(doc) -> None:
 
 def _masthead(doc, candidates: dict[str, list[int]]) -> int | None:
     """Index of the masthead: a name-shaped first line with a headline below it."""
-    if doc.raw.format != "text" or not doc.lines or doc.verdict[0] is not None:
+    if doc.raw.format != "text" or not doc.lines or not md.name_shaped(doc.lines[0]):
         return None
-    if not md.name_shaped(doc.lines[0]):
+    # The first line of a menu run can be the site's name, if it is more than one word.
+    if doc.verdict[0] is not None and not (doc.verdict[0] == "navigation menu" and bp.n_words(doc.lines[0]) > 1):
         return None
     first_key = line_key(doc.lines[0])
     if any(k != first_key and idx[-1] > 0 for k, idx in candidates.items()):
@@ -157,11 +158,17 @@ def _masthead(doc, candidates: dict[str, list[int]]) -> int | None:
 
 def _split_byline_affiliation(doc) -> None:
     """"Jane Doe, Reuters" credits the agency; "Jane Doe, World Dispatch" names the outlet."""
-    if not doc.byline or "," not in doc.byline:
+    if not doc.byline:
+        return
+    tail_agency = md.trailing_agency(doc.byline)
+    if tail_agency:  # "ELENA MORAES Associated Press"
+        name, agency = tail_agency
+        doc.add_wire([agency])
+        doc.byline = name
         return
     person, _, tail = doc.byline.rpartition(",")
     tail, person = tail.strip(), person.strip()
-    if bp.n_words(person) < 2:
+    if not person or bp.n_words(person) < 2:
         return
     agencies = md.agencies_in(tail)
     if agencies and bp.n_words(tail) <= 3:

@@ -73,6 +73,10 @@ _STAFF_CREDIT = re.compile(
     r"^(?:additional )?(?:reporting|writing|editing|compiled|produced|reported|written|edited)\s+by\s+"
     r"[^()]{2,160}?\s*(?:\((?P<items>[^()]{2,40})\))?\.?$", re.I)
 _ABBREV = re.compile(r"^[A-Z]{2,6}$")
+# "Associated Press writer Karl Jensen contributed from Kelby."
+_CONTRIBUTED = re.compile(
+    r"^[^.!?]{3,140}\bcontributed(?: to)?(?: this| the)? (?:report|reporting|story|article|coverage|from)\b[^!?]{0,80}$",
+    re.I)
 
 
 def _agency_items(items: str, *, allow_abbrev: bool) -> list[str] | None:
@@ -139,6 +143,8 @@ def credit_line(line: str) -> list[str] | None:
     if m:
         items = m.group("items")
         return (_agency_items(items, allow_abbrev=True) or []) if items else []
+    if _CONTRIBUTED.match(line):
+        return agencies_in(line)
     if n_words(line) > 12:
         return None
     m = _CREDIT_ITEMS.match(line)
@@ -287,3 +293,16 @@ def copyright_holder(line: str) -> str | None:
         return None
     name = m.group("name").strip(" ,-–")
     return name if name_shaped(name) else None
+
+
+def trailing_agency(byline: str) -> tuple[str, str] | None:
+    """``(name, agency)`` for a byline that ends with an agency without a comma
+    ("ELENA MORAES Associated Press"); None otherwise."""
+    hits = _agency_hits(byline)
+    if not hits:
+        return None
+    start, end, canon = hits[-1]
+    name = byline[:start].strip(" ,;-–—")
+    if end != len(byline.rstrip(" .")) or n_words(name) < 2 or name.lower().endswith((" of", " for", " the")):
+        return None
+    return name, canon
