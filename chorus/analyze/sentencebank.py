@@ -22,7 +22,9 @@ _QUOTE_OPEN = "\"“‘'«"
 _ATTRIB = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|asked|cried|shouted|recalled|explained|warned|insisted|noted|wrote|writes|"
     r"stated|declared|replied|argued|tweeted|according to|announced|claimed|called|described|"
-    r"suggested|acknowledged|conceded|urged|vowed|estimated|reported|reports)\b",
+    r"suggested|acknowledged|conceded|urged|vowed|estimated|reported|reports|explains|reads|read|"
+    r"teased|joked|admitted|responded|posted|continued|recalled|quipped|insists|notes|"
+    r"in a statement|in an interview)\b",
     re.I,
 )
 _BOILER = re.compile(
@@ -54,6 +56,7 @@ class SentenceBank:
     terms: list[list[str]] = field(init=False)
     nums: list[set[str]] = field(init=False)
     ok: np.ndarray = field(init=False)  # fit for a summary
+    quote_ctx: np.ndarray = field(init=False)  # a quotation whose speaker the previous sentence names
     dangling: np.ndarray = field(init=False)  # opens with an unresolved pronoun/connective
     nwords: np.ndarray = field(init=False)
 
@@ -86,6 +89,7 @@ class SentenceBank:
         self.nwords = np.asarray([textstats.word_count(t) for t in texts], dtype=np.int64)
         self.ok = np.asarray([summary_fit(t, n, len(tm)) for t, n, tm in
                               zip(texts, self.nwords, self.terms)], dtype=bool)
+        self.quote_ctx = _context_quotes(texts, self.art, self.nwords, self.terms, self.ok)
         self.dangling = np.asarray([bool(_PRONOUN_START.match(t)) for t in texts], dtype=bool)
         self.vectors = textstats.Vectors(self.terms)
         self.matrix = self.vectors.matrix
@@ -124,12 +128,33 @@ def quote_without_speaker(text: str) -> bool:
     else:
         outside = _QUOTED.sub(" ", t)
         quoted_share = 1.0 - len(outside.strip()) / max(1, len(t))
+    if not closes_only and quoted_share < 0.4:
+        return False  # a quoted title or phrase, not a quotation
     if not (opens or closes_only or quoted_share > 0.6):
         return False
+    if not opens and not closes_only and re.search(r":\s*[\"“]", t):
+        return False  # "X said: “...”" names its speaker before the colon
     return not _ATTRIB.search(outside)
 
 
-def summary_fit(text: str, nwords: int, nterms: int, min_words: int = 8, max_words: int = 60) -> bool:
+def _context_quotes(texts, art, nwords, terms, ok) -> np.ndarray:
+    """Quotations without their own speaker whose previous sentence (same article)
+    names the speaker, or is itself such a quotation: fit for a summary only right
+    after that sentence."""
+    out = np.zeros(len(texts), dtype=bool)
+    for i, t in enumerate(texts):
+        if ok[i] or i == 0 or art[i - 1] != art[i] or not (ok[i - 1] or out[i - 1]):
+            continue
+        if not quote_without_speaker(t) or not summary_fit(t, nwords[i], len(terms[i]), quotes=True):
+            continue
+        prev = texts[i - 1].rstrip()
+        if out[i - 1] or prev.endswith(":") or _ATTRIB.search(prev):
+            out[i] = True
+    return out
+
+
+def summary_fit(text: str, nwords: int, nterms: int, min_words: int = 8, max_words: int = 60,
+                quotes: bool = False) -> bool:
     """Can this sentence stand in a summary? (length, boilerplate, captions, quotations)"""
     if nwords < min_words or nwords > max_words or nterms < 4:
         return False
@@ -146,4 +171,4 @@ def summary_fit(text: str, nwords: int, nterms: int, min_words: int = 8, max_wor
         return False
     if t[0].islower():
         return False
-    return not quote_without_speaker(t)
+    return quotes or not quote_without_speaker(t)

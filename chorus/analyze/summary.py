@@ -31,13 +31,16 @@ class Weights:
     """How salience is mixed; tuned on one half of the benchmark, checked on the other."""
 
     position: float = 1.0
-    position_decay: float = 0.5  # score = 1 / (rank + 1) ** decay
+    position_decay: float = 1.0  # score = 1 / (rank + 1) ** decay
     centrality: float = 1.0
-    support: float = 0.5
-    dangling: float = 0.75  # multiplier for sentences opening with a pronoun/connective
+    support: float = 1.0
+    dangling: float = 1.0  # multiplier for sentences opening with a pronoun/connective
+    headline_dangling: float = 0.5  # the same, for the headline, which must stand alone
     redundancy: float = 1.0  # MMR penalty on similarity to what is already chosen
     max_redundancy: float = 0.5  # never add a sentence this similar to a chosen one
     cite_threshold: float = 0.35  # similarity at which another article "says the same thing"
+    main_article: float = 20.0  # sharpness of the preference for the article most central to the event
+    lead_words: int = 250  # how much of an article's opening is compared to the other articles
 
 
 DEFAULT = Weights()
@@ -65,12 +68,39 @@ def _support(bank: SentenceBank, rows: np.ndarray, sim: np.ndarray) -> np.ndarra
     return best.sum(axis=1) / (n_art - 1)
 
 
+def article_centrality(bank: SentenceBank, w: Weights = DEFAULT) -> np.ndarray:
+    """How well each article's opening matches the rest of the event (cosine of its
+    first ``lead_words`` words of fit sentences to the other articles' full text)."""
+    n = len(bank.articles)
+    if n < 2:
+        return np.ones(n)
+    m = bank.matrix
+    full = np.zeros((n, m.shape[1]))
+    lead = np.zeros((n, m.shape[1]))
+    for a in range(n):
+        idx = np.flatnonzero(bank.art == a)
+        if not len(idx):
+            continue
+        v = np.asarray(m[idx].sum(axis=0)).ravel()
+        nv = np.linalg.norm(v)
+        full[a] = v / nv if nv else v
+        ok = idx[bank.ok[idx]]
+        words = np.cumsum(bank.nwords[ok])
+        sel = ok[: int(np.searchsorted(words, w.lead_words)) + 1]
+        if len(sel):
+            v = np.asarray(m[sel].sum(axis=0)).ravel()
+            nv = np.linalg.norm(v)
+            lead[a] = v / nv if nv else v
+    total = full.sum(axis=0)
+    return np.array([lead[a] @ (total - full[a]) for a in range(n)])
+
+
 def salience(bank: SentenceBank, w: Weights = DEFAULT, max_per_article: int = 40):
     """Candidate rows (fit sentences, the first ``max_per_article`` per article) and their scores."""
     rows = []
     ranks = []
     counts: dict[int, int] = {}
-    for i in np.flatnonzero(bank.ok):
+    for i in np.flatnonzero(bank.ok | bank.quote_ctx):
         a = int(bank.art[i])
         r = counts.get(a, 0)
         if r < max_per_article:
@@ -95,7 +125,10 @@ def salience(bank: SentenceBank, w: Weights = DEFAULT, max_per_article: int = 40
     nc = np.linalg.norm(centroid)
     cent = (m[rows_a] @ (centroid / nc)) if nc else np.zeros(len(rows_a))
     cent = np.asarray(cent).ravel()
-    score = (w.position / (ranks_a + 1.0) ** w.position_decay
+    ac = article_centrality(bank, w)
+    top = ac.max() if len(ac) else 0.0
+    art_w = (np.clip(ac, 0, None) / top) ** w.main_article if top > 0 else np.ones(len(ac))
+    score = (w.position * art_w[bank.art[rows_a]] / (ranks_a + 1.0) ** w.position_decay
              + w.centrality * cent
              + w.support * _support(bank, rows_a, sim))
     score = np.where(bank.dangling[rows_a], score * w.dangling, score)
@@ -111,11 +144,18 @@ def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT) -> list[int]:
     chosen: list[int] = []
     maxsim = np.zeros(len(rows))
     alive = np.ones(len(rows), dtype=bool)
+    # A quotation that needs its speaker's sentence waits until that one is chosen.
+    needs = np.where(bank.quote_ctx[rows], rows - 1, -1)
+    picked = np.zeros(len(bank), dtype=bool)
     words = 0
     while words < budget and alive.any():
-        val = np.where(alive, score - w.redundancy * maxsim, -np.inf)
+        ready = alive & ((needs < 0) | picked[np.maximum(needs, 0)])
+        if not ready.any():
+            break
+        val = np.where(ready, score - w.redundancy * maxsim, -np.inf)
         k = int(np.argmax(val))
         chosen.append(k)
+        picked[rows[k]] = True
         alive[k] = False
         words += int(bank.nwords[rows[k]])
         maxsim = np.maximum(maxsim, local[:, k])
