@@ -56,6 +56,7 @@ class SentenceBank:
     terms: list[list[str]] = field(init=False)
     nums: list[set[str]] = field(init=False)
     ok: np.ndarray = field(init=False)  # fit for a summary
+    statement: np.ndarray = field(init=False)  # a full sentence stating something (quotations too)
     quote_ctx: np.ndarray = field(init=False)  # a quotation whose speaker the previous sentence names
     dangling: np.ndarray = field(init=False)  # opens with an unresolved pronoun/connective
     nwords: np.ndarray = field(init=False)
@@ -89,6 +90,8 @@ class SentenceBank:
         self.nwords = np.asarray([textstats.word_count(t) for t in texts], dtype=np.int64)
         self.ok = np.asarray([summary_fit(t, n, len(tm)) for t, n, tm in
                               zip(texts, self.nwords, self.terms)], dtype=bool)
+        self.statement = np.asarray([summary_fit(t, n, len(tm), min_words=5, quotes=True) for t, n, tm in
+                                     zip(texts, self.nwords, self.terms)], dtype=bool)
         self.quote_ctx = _context_quotes(texts, self.art, self.nwords, self.terms, self.ok)
         self.dangling = np.asarray([bool(_PRONOUN_START.match(t)) for t in texts], dtype=bool)
         self.vectors = textstats.Vectors(self.terms)

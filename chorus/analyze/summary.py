@@ -38,12 +38,16 @@ class Weights:
     headline_dangling: float = 0.5  # the same, for the headline, which must stand alone
     redundancy: float = 1.0  # MMR penalty on similarity to what is already chosen
     max_redundancy: float = 0.5  # never add a sentence this similar to a chosen one
-    cite_threshold: float = 0.35  # similarity at which another article "says the same thing"
+    cite_threshold: float = 0.2  # similarity at which another article "says the same thing"
+    cite_min_shared: int = 4  # ... provided the two share this many content words
     main_article: float = 20.0  # sharpness of the preference for the article most central to the event
     lead_words: int = 250  # how much of an article's opening is compared to the other articles
 
 
 DEFAULT = Weights()
+# The headline must stand alone and say what most sources report: no preference
+# for one article, more weight on cross-document support, pronoun openings avoided.
+HEADLINE = Weights(main_article=0.0, support=2.0, dangling=0.5)
 
 
 def _cross_sim(bank: SentenceBank, rows: np.ndarray) -> np.ndarray:
@@ -180,12 +184,15 @@ def citations(bank: SentenceBank, i: int, sim_row: np.ndarray, w: Weights = DEFA
     for a in range(len(bank.articles)):
         if a == own:
             continue
-        cols = np.flatnonzero(bank.art == a)
+        cols = np.flatnonzero((bank.art == a) & bank.statement)
         if not len(cols):
             continue
-        j = int(cols[np.argmax(sim_row[cols])])
-        if sim_row[j] >= w.cite_threshold and _numbers_agree(bank, i, j):
-            out.append(bank.citation(j))
+        for j in cols[np.argsort(-sim_row[cols])[:3]]:
+            j = int(j)
+            if (sim_row[j] >= w.cite_threshold and _numbers_agree(bank, i, j)
+                    and len(set(bank.terms[i]) & set(bank.terms[j])) >= w.cite_min_shared):
+                out.append(bank.citation(j))
+                break
     return out
 
 
@@ -219,7 +226,7 @@ def _fit_budget(sents: list[dict], budget: int) -> list[dict]:
     return out
 
 
-def headline_sentence(articles: list[Article], *, w: Weights = DEFAULT, max_words: int = 40,
+def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_words: int = 40,
                       lead_window: int = 3, bank: SentenceBank | None = None) -> dict | None:
     """The one sentence that best gives the gist: among the first few fit sentences
     of each article, the most salient one of at most ``max_words`` words."""
@@ -236,7 +243,9 @@ def analyze(event: Event, articles: list[Article]) -> dict:
     """Event fields ``summary`` ({"headline", "short", "long"}) and ``title``."""
     bank = SentenceBank(articles)
     head = headline_sentence(articles, bank=bank)
+    if head is None:
+        return {"summary": None, "title": event.title}
     long = summarize(articles, 250, bank=bank)
     short = summarize(articles, 100, bank=bank)
     result = {"headline": head, "short": _fit_budget(short, 100), "long": _fit_budget(long, 250)}
-    return {"summary": result, "title": head["text"] if head else None}
+    return {"summary": result, "title": head["text"]}
