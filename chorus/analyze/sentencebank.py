@@ -41,6 +41,9 @@ _PRONOUN_START = re.compile(
     r"^(?:[\"“‘']\s*)?(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|Him|Them|"
     r"But|And|Also|However|Still|Meanwhile|Yet|So|Then|There)\b"
 )
+_LETTER = re.compile(r"[^\W\d_]")
+_UPPER = re.compile(r"[A-Z]")
+_ODD = re.compile(r"[^\w\s]|_")
 _DATE_LINE = re.compile(r"^(?:\w+day,?\s+)?(?:\d{1,2}\s+\w+|\w+\s+\d{1,2}),?\s+\d{4}")
 
 
@@ -88,10 +91,10 @@ class SentenceBank:
         self.terms = [textstats.content_terms(t) for t in texts]
         self.nums = [textstats.numbers(t) for t in texts]
         self.nwords = np.asarray([textstats.word_count(t) for t in texts], dtype=np.int64)
-        self.ok = np.asarray([summary_fit(t, n, len(tm)) for t, n, tm in
-                              zip(texts, self.nwords, self.terms)], dtype=bool)
         self.statement = np.asarray([summary_fit(t, n, len(tm), min_words=5, quotes=True) for t, n, tm in
                                      zip(texts, self.nwords, self.terms)], dtype=bool)
+        self.ok = self.statement & (self.nwords >= 8) & np.asarray(
+            [not quote_without_speaker(t) for t in texts], dtype=bool)
         self.quote_ctx = _context_quotes(texts, self.art, self.nwords, self.terms, self.ok)
         self.dangling = np.asarray([bool(_PRONOUN_START.match(t)) for t in texts], dtype=bool)
         self.vectors = textstats.Vectors(self.terms)
@@ -166,10 +169,10 @@ def summary_fit(text: str, nwords: int, nterms: int, min_words: int = 8, max_wor
         return False
     if _BOILER.search(t) or _CREDIT_TAIL.search(t) or _DATE_LINE.match(t):
         return False
-    letters = sum(ch.isalpha() for ch in t)
-    if letters + sum(ch.isdigit() or ch.isspace() for ch in t) < 0.85 * len(t):
+    letters = len(_LETTER.findall(t))
+    if len(t) - len(_ODD.findall(t)) < 0.85 * len(t):
         return False
-    upper = sum(ch.isupper() for ch in t)
+    upper = len(_UPPER.findall(t))
     if upper > 0.4 * letters:
         return False
     if t[0].islower():

@@ -78,25 +78,27 @@ def article_centrality(bank: SentenceBank, w: Weights = DEFAULT) -> np.ndarray:
     n = len(bank.articles)
     if n < 2:
         return np.ones(n)
+    from scipy.sparse import csr_matrix
+
     m = bank.matrix
-    full = np.zeros((n, m.shape[1]))
-    lead = np.zeros((n, m.shape[1]))
+    ns = len(bank)
+    ones = np.ones(ns)
+    full = np.asarray((csr_matrix((ones, (bank.art, np.arange(ns))), shape=(n, ns)) @ m).todense())
+    # The opening: fit sentences until ``lead_words`` words are reached.
+    okw = np.where(bank.ok, bank.nwords, 0)
+    before = np.zeros(ns)
     for a in range(n):
         idx = np.flatnonzero(bank.art == a)
-        if not len(idx):
-            continue
-        v = np.asarray(m[idx].sum(axis=0)).ravel()
-        nv = np.linalg.norm(v)
-        full[a] = v / nv if nv else v
-        ok = idx[bank.ok[idx]]
-        words = np.cumsum(bank.nwords[ok])
-        sel = ok[: int(np.searchsorted(words, w.lead_words)) + 1]
-        if len(sel):
-            v = np.asarray(m[sel].sum(axis=0)).ravel()
-            nv = np.linalg.norm(v)
-            lead[a] = v / nv if nv else v
+        before[idx] = np.cumsum(okw[idx]) - okw[idx]
+    in_lead = bank.ok & (before < w.lead_words)
+    lead = np.asarray((csr_matrix((in_lead.astype(float), (bank.art, np.arange(ns))), shape=(n, ns)) @ m)
+                      .todense())
+    for v in (full, lead):
+        norms = np.linalg.norm(v, axis=1)
+        norms[norms == 0] = 1.0
+        v /= norms[:, None]
     total = full.sum(axis=0)
-    return np.array([lead[a] @ (total - full[a]) for a in range(n)])
+    return np.einsum("ij,ij->i", lead, total[None, :] - full)
 
 
 def salience(bank: SentenceBank, w: Weights = DEFAULT, max_per_article: int = 40):
@@ -117,15 +119,15 @@ def salience(bank: SentenceBank, w: Weights = DEFAULT, max_per_article: int = 40
     ranks_a = np.asarray(ranks, dtype=np.float64)
     sim = _cross_sim(bank, rows_a)
     # Event centroid with each article weighing the same.
+    from scipy.sparse import csr_matrix
+
     m = bank.matrix
-    centroid = np.zeros(m.shape[1])
-    for a in range(len(bank.articles)):
-        idx = np.flatnonzero(bank.art == a)
-        if len(idx):
-            v = np.asarray(m[idx].sum(axis=0)).ravel()
-            nv = np.linalg.norm(v)
-            if nv:
-                centroid += v / nv
+    ns = len(bank)
+    per_art = np.asarray((csr_matrix((np.ones(ns), (bank.art, np.arange(ns))),
+                                     shape=(len(bank.articles), ns)) @ m).todense())
+    norms = np.linalg.norm(per_art, axis=1)
+    norms[norms == 0] = 1.0
+    centroid = (per_art / norms[:, None]).sum(axis=0)
     nc = np.linalg.norm(centroid)
     cent = (m[rows_a] @ (centroid / nc)) if nc else np.zeros(len(rows_a))
     cent = np.asarray(cent).ravel()
@@ -139,9 +141,11 @@ def salience(bank: SentenceBank, w: Weights = DEFAULT, max_per_article: int = 40
     return rows_a, score, sim
 
 
-def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT) -> list[int]:
-    """Greedy MMR selection of bank rows until ``budget`` words are reached."""
-    rows, score, sim = salience(bank, w)
+def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT, sal=None) -> list[int]:
+    """Greedy MMR selection of bank rows until ``budget`` words are reached.
+
+    ``sal`` is ``salience(bank, w)`` when the caller has it already."""
+    rows, score, sim = sal if sal is not None else salience(bank, w)
     if not len(rows):
         return []
     local = sim[:, rows]  # candidate x candidate similarity
@@ -207,10 +211,10 @@ def _sentence(bank: SentenceBank, i: int, w: Weights) -> dict:
 
 
 def summarize(articles: list[Article], budget: int, *, w: Weights = DEFAULT,
-              semantic: bool = False, bank: SentenceBank | None = None) -> list[dict]:
+              bank: SentenceBank | None = None, sal=None) -> list[dict]:
     """Sentences (with citations) of a summary of about ``budget`` words, in reading order."""
     bank = bank or SentenceBank(articles)
-    chosen = select(bank, budget, w)
+    chosen = select(bank, budget, w, sal)
     return [_sentence(bank, i, w) for i in reading_order(bank, chosen)]
 
 
@@ -245,7 +249,8 @@ def analyze(event: Event, articles: list[Article]) -> dict:
     head = headline_sentence(articles, bank=bank)
     if head is None:
         return {"summary": None, "title": event.title}
-    long = summarize(articles, 250, bank=bank)
-    short = summarize(articles, 100, bank=bank)
+    sal = salience(bank, DEFAULT)
+    long = summarize(articles, 250, bank=bank, sal=sal)
+    short = summarize(articles, 100, bank=bank, sal=sal)
     result = {"headline": head, "short": _fit_budget(short, 100), "long": _fit_budget(long, 250)}
     return {"summary": result, "title": head["text"]}

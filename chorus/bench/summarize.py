@@ -40,7 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--half", choices=("even", "odd", "all"), default="all",
                         help="clusters on even or odd lines (counting from 0), or all")
     parser.add_argument("--systems", default=",".join(SYSTEMS),
-                        help="comma-separated subset of: " + ", ".join(SYSTEMS) + ", chorus-semantic")
+                        help="comma-separated subset of: " + ", ".join(SYSTEMS))
     parser.add_argument("--limit", type=int, default=None, help="score only the first N clusters")
     parser.add_argument("--form", choices=("auto", "headline", "summary"), default="auto",
                         help="Chorus output form; auto = headline when the budget is 40 words or less")
@@ -211,16 +211,18 @@ def _oracle() -> Callable[[list[Article], int, str], list[str]]:
     return run
 
 
-def _chorus(form: str, budget: int, semantic: bool = False) -> Callable[[list[Article], int], list[str]]:
+def _chorus(form: str, budget: int) -> Callable[[list[Article], int], list[str]]:
     from chorus.analyze import summary
 
     headline = form == "headline" or (form == "auto" and budget <= 40)
 
     def run(articles: list[Article], budget: int) -> list[str]:
-        if headline:
-            h = summary.headline_sentence(articles)
-            return [h["text"]] if h else []
-        return [s["text"] for s in summary.summarize(articles, budget, semantic=semantic)]
+        if headline:  # the headline first, then the summary's sentences
+            bank = summary.SentenceBank(articles)
+            h = summary.headline_sentence(articles, bank=bank)
+            rest = [s["text"] for s in summary.summarize(articles, 2 * budget, bank=bank)]
+            return ([h["text"]] if h else []) + [t for t in rest if not h or t != h["text"]]
+        return [s["text"] for s in summary.summarize(articles, budget)]
 
     return run
 
@@ -251,8 +253,6 @@ def evaluate(clusters: list[dict], systems: list[str], budget: int, form: str = 
     for name in systems:
         if name == "chorus":
             runners[name] = _chorus(form, budget)
-        elif name == "chorus-semantic":
-            runners[name] = _chorus(form, budget, semantic=True)
         elif name == "lead":
             runners[name] = run_lead
         elif name in ("lexrank", "textrank"):
