@@ -23,7 +23,7 @@ from dataclasses import dataclass
 _CAP = r"(?:[A-Z][A-Za-z'’\-]*[A-Za-z]|[A-Z]\.(?:[A-Z]\.)*|[A-Z])"
 _PARTICLE = r"(?:al|el|ad|as|ash|de|del|della|da|di|du|van|von|der|den|bin|ibn|bint|abu|ben|le|la)"
 _LOWPREF = r"(?:(?:al|el|ad|as|ash)-[A-Z][A-Za-z'’\-]*)"
-NAME = rf"(?:{_CAP}|{_LOWPREF})(?:\s+(?:{_PARTICLE}\s+)?(?:{_CAP}|{_LOWPREF}))*"
+NAME = rf"(?:{_CAP}|{_LOWPREF})(?:\s+(?:(?:{_PARTICLE}|of|for)\s+)?(?:{_CAP}|{_LOWPREF}))*"
 
 ROLES = frozenset("""
 official officials officer officers spokesman spokeswoman spokesperson source sources commander
@@ -70,7 +70,7 @@ DESC = (r"(?:(?:a|an|the|one|another|two|three|several|some)\s+)"
 _PRON = r"\b(?:he|she|they|He|She|They)\b"
 _PP = r"(?:,?\s+(?:of|from|at|with|for|in|on|inside)\s+[^,;]{0,70})?"
 _END_NP = re.compile(rf"(?:(?P<name>{NAME})|(?P<desc>{DESC})|(?P<pron>{_PRON})){_PP}\s*,?\s*$")
-_START_NP = re.compile(rf"^\s*,?\s*(?:(?P<name>{NAME})|(?P<desc>{DESC})|(?P<pron>{_PRON}))")
+_START_NP = re.compile(rf"^\s*,?\s*(?:(?:the\s+)?(?P<name>{NAME})|(?P<desc>{DESC})|(?P<pron>{_PRON}))")
 _NAME_RE = re.compile(NAME)
 _DESC_RE = re.compile(DESC, re.I)
 _ORG_WORDS = frozenset("""
