@@ -25,7 +25,7 @@ from collections import Counter
 from typing import Any
 
 from chorus.analyze.dates import find_dates, parse_iso
-from chorus.analyze.numbers import Number, find_numbers
+from chorus.analyze.numbers import STRICT_HIGH, STRICT_LOW, Number, find_numbers
 from chorus.analyze.quotes import find_quote_spans
 from chorus.analyze.speakers import QMARK, attribute, description, merge_names, person_name
 from chorus.model import Article, Event
@@ -290,9 +290,15 @@ def _interval(c: dict[str, Any]) -> tuple[float, float]:
 
 
 def _conflict(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """True when no value satisfies both claims' wording."""
     la, ha = _interval(a)
     lb, hb = _interval(b)
-    return ha < lb or hb < la
+    if ha < lb or hb < la:
+        return True
+    qa, qb = a["qualifier"], b["qualifier"]
+    touch_ab = ha == lb and (qa in STRICT_HIGH or qb in STRICT_LOW)
+    touch_ba = hb == la and (qb in STRICT_HIGH or qa in STRICT_LOW)
+    return touch_ab or touch_ba
 
 
 def judge(claims: list[dict[str, Any]], growing: bool) -> tuple[bool, bool]:

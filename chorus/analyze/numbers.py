@@ -33,19 +33,21 @@ _FRAC_DEN = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "qua
 _FRAC_NUM = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "nine": 9}
 
 # qualifier -> how it bounds the stated value v: (low factor, high factor); None: unbounded.
-# Strict bounds ("more than") sit just off the value so that "more than 200,000" and
+# STRICT qualifiers exclude the value itself, so that "more than 200,000" and
 # "up to 200,000" do not overlap.
 QUALIFIERS: dict[str, tuple[float | None, float | None]] = {
     "up to": (None, 1.0), "as many as": (None, 1.0), "at most": (None, 1.0),
-    "no more than": (None, 1.0), "fewer than": (None, 0.999), "less than": (None, 0.999),
-    "under": (None, 0.999), "below": (None, 0.999), "just under": (0.9, 0.999),
-    "more than": (1.001, None), "over": (1.001, None), "at least": (1.0, None),
-    "upwards of": (1.0, None), "in excess of": (1.001, None), "above": (1.001, None),
-    "just over": (1.001, 1.1), "well over": (1.1, None), "nearly": (0.85, 1.0),
+    "no more than": (None, 1.0), "fewer than": (None, 1.0), "less than": (None, 1.0),
+    "under": (None, 1.0), "below": (None, 1.0), "just under": (0.9, 1.0),
+    "more than": (1.0, None), "over": (1.0, None), "at least": (1.0, None),
+    "upwards of": (1.0, None), "in excess of": (1.0, None), "above": (1.0, None),
+    "just over": (1.0, 1.1), "well over": (1.1, None), "nearly": (0.85, 1.0),
     "almost": (0.85, 1.0), "close to": (0.85, 1.0), "about": (0.9, 1.1), "around": (0.9, 1.1),
     "roughly": (0.9, 1.1), "approximately": (0.9, 1.1), "some": (0.9, 1.1),
     "an estimated": (0.85, 1.15), "estimated": (0.85, 1.15),
 }
+STRICT_LOW = frozenset({"more than", "over", "in excess of", "above", "just over"})
+STRICT_HIGH = frozenset({"fewer than", "less than", "under", "below", "just under"})
 _QUAL_RE = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDNUM = "|".join(sorted((re.escape(w) for w in _SMALL), key=len, reverse=True))
