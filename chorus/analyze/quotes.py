@@ -97,6 +97,9 @@ class _ArticleQuotes:
     def __init__(self, article: Article):
         self.a = article
         self.sent_starts = [s for s, _ in article.sentences]
+        self.mentions: list[tuple[int, str, str]] = []
+        self.subjects: list[tuple[int, str, str]] = []
+        self.last_quote_end = -1
 
     def _sentence_index(self, pos: int) -> int:
         sents = self.a.sentences
@@ -116,8 +119,11 @@ class _ArticleQuotes:
         spans = find_quote_spans(a.text)
         found: list[dict[str, Any]] = []
         mentions: list[tuple[int, str, str]] = []  # (sentence index, kind, display)
+        self.subjects: list[tuple[int, str, str]] = []  # (position, kind, display)
         self._collect_mentions(spans, mentions)
+        self.mentions = mentions
         last_quote: tuple[int, str | None, str | None] | None = None
+        self.last_quote_end = -1
         for s, e in spans:
             si, ei = self._sentence_index(s), self._sentence_index(max(s, e - 1))
             c_start, c_end = a.sentences[si][0], a.sentences[ei][1]
@@ -125,7 +131,7 @@ class _ArticleQuotes:
                 continue
             frame, anchor = self._frame(spans, c_start, c_end, (s, e))
             sp = attribute(frame, anchor)
-            speaker, kind = self._resolve(sp, si, mentions, last_quote)
+            speaker, kind = self._resolve(sp, si, mentions, last_quote, s)
             if sp is None and last_quote and si - last_quote[0] <= _CONTINUE_SENTENCES \
                     and re.fullmatch(r"[\W]*" + re.escape(QMARK) + r"[\W]*", frame):
                 speaker, kind = last_quote[1], last_quote[2]
@@ -133,6 +139,7 @@ class _ArticleQuotes:
                           "speaker": speaker, "speaker_kind": kind,
                           "speaker_text": sp.text if sp else None})
             last_quote = (ei, speaker, kind)
+            self.last_quote_end = e
         return found
 
     def _frame(self, spans, c_start, c_end, this) -> tuple[str, int]:
@@ -153,20 +160,26 @@ class _ArticleQuotes:
 
     def _collect_mentions(self, spans, mentions) -> None:
         """Person names and indefinite descriptions outside quotes, by sentence."""
-        text = self.a.text
         for idx, (ss, se) in enumerate(self.a.sentences):
             frame, _ = self._frame(spans, ss, se, (-1, -1))
+            first: tuple[int, str, str] | None = None
             for m in _NAME_RE.finditer(frame):
                 name = person_name(m.group())
                 if len(name.split()) >= 2 and not is_organisation(name):
                     mentions.append((idx, "name", name))
+                    first = first or (m.start(), "name", name)
             for m in _DESC_RE.finditer(frame):
                 det = m.group().split()[0].lower()
                 if det in ("a", "an", "one", "another"):
                     mentions.append((idx, "description", description(m.group())))
-        del text
+                    if first is None or m.start() < first[0]:
+                        first = (m.start(), "description", description(m.group()))
+            if first is not None and not frame[:first[0]].strip(" ,") \
+                    or first is not None and first[0] < 60 and QMARK not in frame[:first[0]]:
+                # the sentence's subject: a person named at (or near) its start
+                self.subjects.append((ss + first[0], first[1], first[2]))
 
-    def _resolve(self, sp: Speaker | None, si: int, mentions, last_quote):
+    def _resolve(self, sp: Speaker | None, si: int, mentions, last_quote, pos: int = 0):
         if sp is None:
             return None, None
         if sp.kind == "name":
@@ -182,6 +195,9 @@ class _ArticleQuotes:
         # pronoun
         if sp.text.lower() == "they":
             return (last_quote[1], last_quote[2]) if last_quote else (None, None)
+        between = [x for x in self.subjects if self.last_quote_end < x[0] < pos]
+        if between:  # a person became the subject since the last quote
+            return between[-1][2], between[-1][1]
         if last_quote and last_quote[1] and si - last_quote[0] <= _CONTINUE_SENTENCES:
             return last_quote[1], last_quote[2]
         for idx, kind, disp in reversed(mentions):
@@ -215,6 +231,13 @@ def _group(occs: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [g["occs"] for g in groups]
 
 
+def _verbatim(found: str, canonical: str) -> bool:
+    """Word for word the canonical quote, or an exact excerpt of it (fewer words)."""
+    if found == canonical:
+        return True
+    return found in canonical and normalize(found) != normalize(canonical)
+
+
 def _differences(a: str, b: str) -> list[str]:
     ta, tb = a.split(), b.split()
     out = []
@@ -229,9 +252,13 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
     occs: list[dict[str, Any]] = []
     order = {a.id: i for i, a in enumerate(articles)}
     texts = {a.id: a.text for a in articles}
+    extracted = []
     for art in articles:
-        occs.extend(_ArticleQuotes(art).extract())
-    canon = merge_names([o["speaker"] for o in occs if o["speaker_kind"] == "name"])
+        aq = _ArticleQuotes(art)
+        occs.extend(aq.extract())
+        extracted.append(aq)
+    canon = merge_names([o["speaker"] for o in occs if o["speaker_kind"] == "name"]
+                        + [m[2] for aq in extracted for m in aq.mentions if m[1] == "name"])
     quotes = []
     for group in _group(occs):
         group.sort(key=lambda o: (order[o["article"]], o["start"]))
@@ -258,8 +285,7 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
             "text": text,
             "occurrences": [{
                 "article": o["article"], "start": o["start"], "end": o["end"],
-                "verbatim": texts[o["article"]][o["start"]:o["end"]] == text
-                or texts[o["article"]][o["start"]:o["end"]] in text,
+                "verbatim": _verbatim(texts[o["article"]][o["start"]:o["end"]], text),
                 "text": o["text"],
             } for o in group],
         }

@@ -16,6 +16,7 @@ verbs and their position, titles and roles.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -54,7 +55,7 @@ SPEECH = (r"said|says|told|tells|added|adds|stated|declared|warned|insisted|ackn
           r"replied|explained|wrote|tweeted|noted|conceded|argued|announced|claimed|suggested|"
           r"described|called|urged|stressed|maintained|commented|remarked|continued|confirmed|"
           r"denied|reported|estimated|estimates|estimate|put|puts|putting|saying|adding|telling|"
-          r"warning|insisting|noting|describing|calling|according\s+to")
+          r"warning|insisting|noting|describing|calling|[Aa]ccording\s+to")
 QMARK = "\u00abQ\u00bb"  # stands for a masked quotation in a sentence frame
 _VERB_RE = re.compile(rf"\b(?:{SPEECH})\b")
 _INVERTIBLE = frozenset("said says added adds asked wrote continued explained noted warned "
@@ -66,12 +67,15 @@ _ADVERBS = re.compile(r"(?:\s+(?:also|later|earlier|then|previously|has|have|had
                       r"in\s+a\s+statement))+\s*$")
 DESC = (r"(?:(?:a|an|the|one|another|two|three|several|some)\s+)"
         r"(?:[A-Za-z][\w'’\-]*\s+){0,8}?(?:" + "|".join(sorted(ROLES, key=len, reverse=True)) +
-        r")\b")
+        r"|(?-i:[a-z]+(?:man|woman|men|women|person|people|er|ers|or|ors|ist|ists|ian|ians|ant|"
+        r"ants|ent|ents|eer|eers)))\b")
 _PRON = r"\b(?:he|she|they|He|She|They)\b"
 _PP = r"(?:,?\s+(?:of|from|at|with|for|in|on|inside)\s+[^,;]{0,70})?"
 _END_NP = re.compile(rf"(?:(?P<name>{NAME})|(?P<desc>{DESC})|(?P<pron>{_PRON})){_PP}\s*,?\s*$")
 _START_NP = re.compile(rf"^\s*,?\s*(?:(?:the\s+)?(?P<name>{NAME})|(?P<desc>{DESC})|(?P<pron>{_PRON}))")
 _NAME_RE = re.compile(NAME)
+_ROLE_THEN_NAME = re.compile(rf"^\s*,?\s*(?P<roles>(?:[a-z][\w'’\-]*\s+){{1,3}})(?P<name>{NAME})")
+_AGENT_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents|men|people|officials|sources)$")
 _DESC_RE = re.compile(DESC, re.I)
 _ORG_WORDS = frozenset("""
 observatory council nations army front group ministry agency party movement committee union
@@ -148,6 +152,10 @@ def _np(match: re.Match[str] | None) -> Speaker | None:
         name = _clean_name(match.group("name"))
         if not name or name.lower() in STOP_CAPS:
             return None
+        whole = match.group().strip().rstrip(",").strip()
+        if " " not in name and _AGENT_PLURAL.search(name) and whole != name:
+            # "Engineers from the city's water agency": a description, not a name
+            return Speaker(whole, "description")
         return Speaker(name, "name")
     if match.group("desc"):
         d = match.group("desc")
@@ -204,13 +212,17 @@ def attribute(frame: str, anchor: int) -> Speaker | None:
     for v in verbs[:3]:
         word = v.group()
         before, after = frame[: v.start()], frame[v.end():]
-        if word.startswith("according"):
+        if word.lower().startswith("according"):
             sp = _np(_START_NP.search(after))
             if sp:
                 return sp
             continue
         if word in _INVERTIBLE and re.search(QMARK + r"[\s,.!?:]*$", before):
             sp = _np(_START_NP.search(after))
+            if sp is None:  # "said union leader Paolo Rinaldi": roles in lower case first
+                m = _ROLE_THEN_NAME.match(after)
+                if m and not any(w.lower() in STOP_CAPS for w in m.group("roles").split()):
+                    sp = Speaker(_clean_name(m.group("name")), "name")
             if sp and sp.kind != "pronoun" or (sp and re.match(r"\s*,?\s*(?:he|she)\b", after)):
                 return sp
         sp = _subject_before(before)
@@ -246,13 +258,8 @@ def _first_names_compatible(a: str, b: str) -> bool:
         return True
     if fa[0] != fb[0]:
         return False
-    # Transliteration variants (Sergei/Sergey): same start, small difference.
-    common = 0
-    for x, y in zip(fa, fb):
-        if x != y:
-            break
-        common += 1
-    return common >= min(len(fa), len(fb)) - 2
+    # Transliteration variants (Sergei/Sergey, Aleksandr/Alexander): same initial, close spelling.
+    return difflib.SequenceMatcher(a=fa, b=fb).ratio() >= 0.7
 
 
 def merge_names(names: list[str]) -> dict[str, str]:
