@@ -54,6 +54,7 @@ may might could would will can should must do does did it its they them their th
 these those who which what when where while than then so such said says say told according
 more most less some any all each every other another about around nearly almost up over under
 still also just only even not no being going leaving according since before after during
+remain remains live lives stay stays face faces need needs return returns wait want work
 """.split())
 _PEOPLE = frozenset("people persons civilians residents inhabitants others individuals".split())
 _FIGHTERS = frozenset("fighters rebels militants insurgents combatants gunmen jihadists".split())
@@ -93,7 +94,7 @@ def _unit_after(text: str, n: Number) -> tuple[str | None, bool]:
         if low == "the":
             continue
         words.append(w)
-        if len(words) == 4:
+        if len(words) == 4 or low in _PEOPLE or low in _FIGHTERS:
             break
     return (" ".join(words) or None), False
 
@@ -242,14 +243,20 @@ def _claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any
                     scope = ("since", d.date[:7]) if d.start > n.end else None
                 else:
                     as_of = d.date if d.precision == "day" else d.date[:7 if d.precision == "month" else 4]
-                    if d.precision == "day" and d.start > n.end:
-                        scope = ("day", d.date)
                 break
             if as_of is None:
                 ba = _BEFORE_AFTER.search(window)
                 as_of = ba.group() if ba else None
             if predicate not in ("killed", "wounded", "arrested"):
                 scope = None
+            elif scope is None:
+                # A toll's period ("since mid-November") carries over to the next toll of the
+                # same kind in the sentence or the sentence after, unless a day is named.
+                named_day = any(d.precision == "day" and d.start > n.end for d in in_window)
+                for c in reversed(this_sentence + prev_sentence_claims):
+                    if c["_pred"] == predicate and c["_scope"] and not named_day:
+                        scope = c["_scope"]
+                        break
             if inherited is not None and scope is None:
                 scope = inherited["_scope"]
             frame = _frame(text, s, e)

@@ -49,7 +49,7 @@ QUALIFIERS: dict[str, tuple[float | None, float | None]] = {
 STRICT_LOW = frozenset({"more than", "over", "in excess of", "above", "just over"})
 STRICT_HIGH = frozenset({"fewer than", "less than", "under", "below", "just under"})
 _QUAL_RE = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _WORDNUM = "|".join(sorted((re.escape(w) for w in _SMALL), key=len, reverse=True))
 _VAGUE_RE = "|".join(sorted((re.escape(w) for w in _VAGUE), key=len, reverse=True))
 _FRAC_RE = (r"(?:(?:a|one|two|three|four|five|nine)[\s-](?:half|third|thirds|quarter|quarters|"

@@ -65,13 +65,15 @@ _PARTICIPLES = frozenset("saying adding telling warning insisting noting describ
 _ADVERBS = re.compile(r"(?:\s+(?:also|later|earlier|then|previously|has|have|had|was|is|were|"
                       r"would|will|reportedly|further|separately|once|again|recently|had\s+earlier|"
                       r"in\s+a\s+statement))+\s*$")
-DESC = (r"(?:(?:a|an|the|one|another|two|three|several|some)\s+)"
+DESC = (r"(?:(?i:a|an|the|one|another|two|three|several|some)\s+)"
         r"(?:[A-Za-z][\w'’\-]*\s+){0,8}?(?:" + "|".join(sorted(ROLES, key=len, reverse=True)) +
         r"|(?-i:[a-z]+(?:man|woman|men|women|person|people|er|ers|or|ors|ist|ists|ian|ians|ant|"
         r"ants|ent|ents|eer|eers)))\b")
 _PRON = r"\b(?:he|she|they|He|She|They)\b"
 _PP = r"(?:,?\s+(?:of|from|at|with|for|in|on|inside)\s+[^,;]{0,70})?"
-_END_NP = re.compile(rf"(?:(?P<name>{NAME})|(?P<desc>{DESC})|(?P<pron>{_PRON})){_PP}\s*,?\s*$")
+_END_NP = re.compile(rf"(?:(?P<name>{NAME})|(?P<desc>{DESC})|(?P<pron>{_PRON})|"
+                     rf"(?P<np>\b(?i:the|a|an)\s+(?:[a-z][\w'’\-]*\s+){{0,3}}[a-z][\w\-]*))"
+                     rf"{_PP}\s*,?\s*$")
 _START_NP = re.compile(rf"^\s*,?\s*(?:(?:the\s+)?(?P<name>{NAME})|(?P<desc>{DESC})|(?P<pron>{_PRON}))")
 _NAME_RE = re.compile(NAME)
 _ROLE_THEN_NAME = re.compile(rf"^\s*,?\s*(?P<roles>(?:[a-z][\w'’\-]*\s+){{1,3}})(?P<name>{NAME})")
@@ -157,8 +159,8 @@ def _np(match: re.Match[str] | None) -> Speaker | None:
             # "Engineers from the city's water agency": a description, not a name
             return Speaker(whole, "description")
         return Speaker(name, "name")
-    if match.group("desc"):
-        d = match.group("desc")
+    if match.group("desc") or match.groupdict().get("np"):
+        d = match.group("desc") or match.group("np")
         inner = [n for n in _NAME_RE.findall(d) if len(n.split()) >= 2]
         if inner:
             return Speaker(_clean_name(max(inner, key=len)), "name")
