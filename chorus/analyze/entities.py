@@ -92,7 +92,8 @@ def _mentions(article: Article, common: set[str]):
             start = m.start()
             toks = surface.split()
             # Sentence-initial and other common words in front are not part of a name.
-            while toks and (toks[0].lower() in STOP_CAPS or (toks[0].lower() in common
+            while toks and ((toks[0].lower() in STOP_CAPS and not _acronym_like(toks[0]))
+                            or (toks[0].lower() in common
                                                              and start == s)):
                 start += len(toks[0]) + 1
                 toks = toks[1:]
@@ -160,8 +161,10 @@ def _classify(toks: list[str], before: str, after: str, initial: bool):
             ev["place"] += 2
         if len(name.split()) >= 2 and not ev:
             ev["person"] += 1  # two capitalised words and nothing else: most often a person
-    if not name or name.lower() in STOP_CAPS:
+    if not name or (name.lower() in STOP_CAPS and not _acronym_like(name)):
         return
+    if initial and len(toks) == 1:
+        ev["initial"] += 1
     yield phrase, name, dict(ev)
 
 
@@ -225,6 +228,8 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
     out = []
     for c, g in groups.items():
         ev = g["ev"]
+        if ev["initial"] >= g["n"] and not (ev["place"] or ev["organisation"] or ev["person"] >= 2):
+            continue  # only ever a capitalised first word: a common word, not a name
         kind = max(("person", "organisation", "place"), key=lambda k: (ev[k], k == "organisation"))
         if ev[kind] == 0:
             kind = "other"
@@ -237,3 +242,8 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
     out.sort(key=lambda x: (-len(x["articles"]), -x["mentions"], x["name"]))
     return {"entities": out}
 
+
+
+def _acronym_like(word: str) -> bool:
+    """'WHO', 'UN': an acronym, even when it spells a common word."""
+    return len(word) >= 2 and word.isupper()
