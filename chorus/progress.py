@@ -1,0 +1,68 @@
+"""A dependency-free progress bar on stderr and the end-of-run table.
+
+The bar draws only when stderr is a terminal and the user did not ask for
+quiet, so logs and pipes stay clean.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import Any, TextIO
+
+
+class ProgressBar:
+    """``update(stage, done, total)`` redraws one line; ``close()`` clears it."""
+
+    def __init__(self, *, enabled: bool = True, stream: TextIO | None = None, width: int = 30) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = enabled and self.stream.isatty()
+        self.width = width
+        self._last = 0.0
+        self._drawn = False
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self._last < 0.1 and done != total:
+            return
+        self._last = now
+        if total:
+            filled = int(self.width * done / total)
+            bar = "#" * filled + "-" * (self.width - filled)
+            line = f"\r{stage:<8} [{bar}] {done}/{total}"
+        else:
+            line = f"\r{stage:<8} {done}"
+        self.stream.write(line.ljust(60))
+        self.stream.flush()
+        self._drawn = True
+
+    def close(self) -> None:
+        if self._drawn:
+            self.stream.write("\r" + " " * 60 + "\r")
+            self.stream.flush()
+            self._drawn = False
+
+
+def summary_table(result: Any) -> str:
+    """The end-of-run overview: what was read, rejected, stored and grouped."""
+    rows = [
+        ("articles read", result.read),
+        ("rejected inputs", len(result.rejected)),
+        ("stored (new)", result.stored),
+        ("already stored", result.already_stored),
+        ("near-duplicates", result.duplicates),
+        ("not news", result.not_news),
+        ("events updated", len(result.events_changed)),
+        ("events in store", result.events_total),
+    ]
+    if result.warnings:
+        rows.append(("stage warnings", len(result.warnings)))
+    width = max(len(k) for k, _ in rows)
+    lines = [f"  {k:<{width}}  {v:>7}" for k, v in rows]
+    total = sum(result.seconds.values())
+    lines.append(f"  {'seconds':<{width}}  {total:>7.2f}")
+    for name, path in sorted(result.outputs.items()):
+        lines.append(f"  wrote {path}")
+    return "\n".join(["chorus digest:"] + lines)
