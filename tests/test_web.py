@@ -164,3 +164,12 @@ def test_cached_pages_follow_data_changes(doc):
     assert "Renamed event" not in c.get(f"/events/{eid}").text  # cached
     src.version = lambda: 1  # the data changed
     assert "Renamed event" in c.get(f"/events/{eid}").text
+
+
+def test_load_smoke():
+    """A small version of ``chorus bench load``: a real server subprocess, every request answered 200."""
+    from chorus.bench.load import run_load
+
+    r = run_load(FIXTURE, requests=200, concurrency=8)
+    assert r["errors"] == 0 and r["ok"] == 200 and r["statuses"] == {200: 200}
+    assert r["requests_per_s"] > 0 and 0 < r["p50_ms"] <= r["p95_ms"] <= r["p99_ms"]
