@@ -5,13 +5,15 @@ from __future__ import annotations
 import inspect
 import json
 import re
+import warnings
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("fastapi")
-pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with:DeprecationWarning")
-from fastapi.testclient import TestClient  # noqa: E402
+with warnings.catch_warnings():  # starlette warns about its own test client's httpx use
+    warnings.filterwarnings("ignore", message="Using `httpx` with")
+    from fastapi.testclient import TestClient  # noqa: E402
 
 from chorus.web.app import CSP, create_app, serve  # noqa: E402
 from chorus.web.data import DataError, fts_query, open_source  # noqa: E402

@@ -42,7 +42,11 @@ def _check_markup(html: str, where: str) -> None:
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    from fastapi.testclient import TestClient
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Using `httpx` with")
+        from fastapi.testclient import TestClient
 
     from chorus.web.app import create_app
 
