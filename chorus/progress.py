@@ -1,110 +1,79 @@
-"""Progress bars and end-of-run tables for the CLI, with no dependencies.
+"""A dependency-free progress bar on stderr and the end-of-run table.
 
-``Progress`` draws one line on stderr (``\\r``-rewritten) and turns itself off
-when stderr is not a terminal or the user asked for ``--quiet``, so logs and
-pipes never fill with bar frames. ``format_table`` lays out the summary a
-run prints at the end.
+The bar draws only when stderr is a terminal and the user did not ask for
+quiet, so logs and pipes stay clean.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 import time
-from typing import IO, Iterable, Iterator, Sequence, TypeVar
-
-T = TypeVar("T")
+from typing import Any, Sequence, TextIO
 
 
-class Progress:
-    """A progress bar: ``with Progress(total, "reading") as p: ... p.advance()``.
+class ProgressBar:
+    """``update(stage, done, total)`` redraws one line; ``close()`` clears it."""
 
-    ``enabled=None`` (the default) means: on when ``stream`` is a TTY and
-    ``quiet`` is false and ``$CHORUS_NO_PROGRESS`` is unset. Redraws at most
-    ``fps`` times a second so it never costs real time.
-    """
-
-    def __init__(self, total: int | None, label: str = "", *, stream: IO[str] | None = None,
-                 quiet: bool = False, enabled: bool | None = None, width: int = 28, fps: float = 10.0):
-        self.total = total if total and total > 0 else None
-        self.label = label
-        self.stream = stream if stream is not None else sys.stderr
-        if enabled is None:
-            isatty = getattr(self.stream, "isatty", lambda: False)
-            enabled = (not quiet) and bool(isatty()) and not os.environ.get("CHORUS_NO_PROGRESS")
-        self.enabled = bool(enabled) and not quiet
+    def __init__(self, *, enabled: bool = True, stream: TextIO | None = None, width: int = 30) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = enabled and self.stream.isatty()
         self.width = width
-        self.done = 0
-        self._interval = 1.0 / fps if fps > 0 else 0.0
         self._last = 0.0
-        self._start = time.monotonic()
         self._drawn = False
 
-    def __enter__(self) -> "Progress":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def advance(self, n: int = 1) -> None:
-        self.done += n
+    def update(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
         now = time.monotonic()
-        if self.enabled and (now - self._last >= self._interval or (self.total and self.done >= self.total)):
-            self._last = now
-            self._draw()
-
-    def line(self) -> str:
-        """The text of the bar as it would be drawn now."""
-        elapsed = time.monotonic() - self._start
-        label = f"{self.label} " if self.label else ""
-        if self.total:
-            frac = min(1.0, self.done / self.total)
-            fill = int(round(frac * self.width))
-            bar = "#" * fill + "-" * (self.width - fill)
-            eta = ""
-            if 0 < self.done < self.total:
-                eta = f" eta {_duration(elapsed / self.done * (self.total - self.done))}"
-            return f"{label}[{bar}] {self.done}/{self.total} {frac:4.0%} {_duration(elapsed)}{eta}"
-        return f"{label}{self.done} done {_duration(elapsed)}"
-
-    def _draw(self) -> None:
-        self.stream.write("\r" + self.line() + "\x1b[K")
+        if now - self._last < 0.1 and done != total:
+            return
+        self._last = now
+        if total:
+            filled = int(self.width * done / total)
+            bar = "#" * filled + "-" * (self.width - filled)
+            line = f"\r{stage:<8} [{bar}] {done}/{total}"
+        else:
+            line = f"\r{stage:<8} {done}"
+        self.stream.write(line.ljust(60))
         self.stream.flush()
         self._drawn = True
 
     def close(self) -> None:
-        """Draw the final state and end the line (only if anything was drawn)."""
-        if self.enabled and self._drawn:
-            self._draw()
-            self.stream.write("\n")
+        if self._drawn:
+            self.stream.write("\r" + " " * 60 + "\r")
             self.stream.flush()
             self._drawn = False
 
 
-def track(items: Iterable[T], label: str = "", total: int | None = None, **kw) -> Iterator[T]:
-    """Iterate ``items`` with a progress bar (total from ``len`` when it has one)."""
-    if total is None and hasattr(items, "__len__"):
-        total = len(items)  # type: ignore[arg-type]
-    with Progress(total, label, **kw) as p:
-        for item in items:
-            yield item
-            p.advance()
-
-
-def _duration(s: float) -> str:
-    if s < 60:
-        return f"{s:.1f}s"
-    m, s = divmod(int(s), 60)
-    if m < 60:
-        return f"{m}m{s:02d}s"
-    h, m = divmod(m, 60)
-    return f"{h}h{m:02d}m"
+def summary_table(result: Any) -> str:
+    """The end-of-run overview: what was read, rejected, stored and grouped."""
+    rows = [
+        ("articles read", result.read),
+        ("rejected inputs", len(result.rejected)),
+        ("stored (new)", result.stored),
+        ("already stored", result.already_stored),
+        ("near-duplicates", result.duplicates),
+        ("not news", result.not_news),
+        ("events updated", len(result.events_changed)),
+        ("events in store", result.events_total),
+    ]
+    if result.warnings:
+        rows.append(("stage warnings", len(result.warnings)))
+    width = max(len(k) for k, _ in rows)
+    lines = [f"  {k:<{width}}  {v:>7}" for k, v in rows]
+    total = sum(result.seconds.values())
+    lines.append(f"  {'seconds':<{width}}  {total:>7.2f}")
+    for name, path in sorted(result.outputs.items()):
+        lines.append(f"  wrote {path}")
+    return "\n".join(["chorus digest:"] + lines)
 
 
 def _is_number(s: str) -> bool:
     t = s.replace(",", "").replace("%", "").replace("_", "").strip()
-    if t.endswith(("s", "ms")):
-        t = t.rstrip("ms")
+    for suffix in ("ms", "s"):
+        if t.endswith(suffix):
+            t = t[: -len(suffix)]
+            break
     try:
         float(t)
         return True
@@ -113,7 +82,8 @@ def _is_number(s: str) -> bool:
 
 
 def format_table(header: Sequence[str], rows: Sequence[Sequence[object]], *, title: str | None = None) -> str:
-    """A plain-text table: columns padded, numbers right-aligned, a rule under the header."""
+    """A plain-text table for end-of-run reports (``chorus bench ...``): columns padded,
+    numbers right-aligned, a rule under the header."""
     cells = [[str(c) for c in header]] + [["" if c is None else str(c) for c in r] for r in rows]
     ncol = max(len(r) for r in cells)
     for r in cells:

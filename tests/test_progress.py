@@ -1,10 +1,10 @@
-"""The CLI's progress bar and end-of-run table."""
+"""The CLI's progress bar and the end-of-run table formatter."""
 
 from __future__ import annotations
 
 import io
 
-from chorus.progress import Progress, format_table, track
+from chorus.progress import ProgressBar, format_table
 
 
 class _Tty(io.StringIO):
@@ -12,33 +12,21 @@ class _Tty(io.StringIO):
         return True
 
 
-def test_progress_draws_on_a_tty_and_ends_the_line(monkeypatch):
-    monkeypatch.delenv("CHORUS_NO_PROGRESS", raising=False)
-    out = _Tty()
-    with Progress(4, "reading", stream=out, fps=0) as p:
-        for _ in range(4):
-            p.advance()
-    text = out.getvalue()
-    assert text.startswith("\rreading [") and text.endswith("\n")
-    assert "4/4 100%" in text and "1/4  25%" in text
-
-
-def test_progress_is_silent_when_not_a_tty_or_quiet(monkeypatch):
-    monkeypatch.delenv("CHORUS_NO_PROGRESS", raising=False)
-    pipe = io.StringIO()
-    assert list(track(range(5), "x", stream=pipe)) == [0, 1, 2, 3, 4]
-    assert pipe.getvalue() == ""
+def test_progress_bar_draws_only_on_a_terminal():
     tty = _Tty()
-    assert list(track(range(5), "x", stream=tty, quiet=True)) == [0, 1, 2, 3, 4]
-    assert tty.getvalue() == ""
-    monkeypatch.setenv("CHORUS_NO_PROGRESS", "1")
-    assert not Progress(3, stream=_Tty()).enabled
-
-
-def test_progress_without_total_counts():
-    p = Progress(None, "events", stream=io.StringIO(), enabled=True)
-    p.advance(3)
-    assert p.line().startswith("events 3 done")
+    bar = ProgressBar(stream=tty)
+    bar.update("read", 4, 4)
+    assert "read" in tty.getvalue() and "4/4" in tty.getvalue()
+    bar.close()
+    pipe = io.StringIO()
+    bar = ProgressBar(stream=pipe)
+    bar.update("read", 4, 4)
+    bar.close()
+    assert pipe.getvalue() == ""
+    quiet = _Tty()
+    bar = ProgressBar(stream=quiet, enabled=False)
+    bar.update("read", 1, 4)
+    assert quiet.getvalue() == ""
 
 
 def test_table_aligns_numbers_right_and_text_left():
@@ -50,3 +38,4 @@ def test_table_aligns_numbers_right_and_text_left():
     assert lines[2] == "-------  -----  ----"
     assert lines[3] == "read     1,204  2.5s"
     assert lines[4] == "cluster     17  0.3s"
+    assert format_table(["a"], [["x"], ["y"]]).split("\n")[2:] == ["x", "y"]

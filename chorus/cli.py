@@ -1,0 +1,171 @@
+"""The ``chorus`` command: a thin face over the library.
+
+The library raises precise exceptions; this module turns them into messages
+a person understands and exit codes scripts can rely on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from . import __version__
+
+EXAMPLES = {
+    "digest": "chorus digest examples/ --out out/",
+    "serve": "chorus serve --db chorus.db --port 8000",
+    "bench ingest": "chorus bench ingest --articles 10000",
+    "bench cluster": "chorus bench cluster --data multinews_val.jsonl --half even",
+    "bench scale": "chorus bench scale --articles 100000",
+    "bench summarize": "chorus bench summarize --data multinews_val.jsonl --budget 250",
+    "bench analyze": "chorus bench analyze --articles 100",
+    "bench load": "chorus bench load --requests 5000 --concurrency 32",
+}
+
+# bench name -> (module, one-line help)
+BENCHES = {
+    "ingest": ("chorus.bench.ingest", "read + clean + split + store speed and memory"),
+    "cluster": ("chorus.bench.cluster", "event clustering quality against a TF-IDF baseline"),
+    "scale": ("chorus.bench.scale", "dedup + clustering speed on synthetic corpora"),
+    "summarize": ("chorus.bench.summarize", "summary ROUGE against lead, LexRank, TextRank, oracle"),
+    "analyze": ("chorus.bench.analyze", "speed of quotes, figures, framing, timeline, entities"),
+    "load": ("chorus.bench.load", "requests per second and p95 of the web app on loopback"),
+}
+
+
+def _epilog() -> str:
+    width = max(len(k) for k in EXAMPLES)
+    lines = ["examples:"] + [f"  {k:<{width}}  {v}" for k, v in EXAMPLES.items()]
+    return "\n".join(lines)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="chorus",
+        description="Turn many news articles about the same events into events a reader can trust.",
+        epilog=_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"chorus {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    d = sub.add_parser(
+        "digest",
+        help="read, clean, group and analyse articles; write events.json and reports",
+        description="Read articles (text, HTML, WARC, JSON lines; files, folders or - for stdin), "
+        "clean them, store them, group them into events and analyse each event.",
+        epilog="example:\n  " + EXAMPLES["digest"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    d.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for standard input")
+    d.add_argument("--db", default="chorus.db", help="SQLite store (default: chorus.db)")
+    d.add_argument("--out", type=Path, help="folder for events.json, report.md and report.html")
+    d.add_argument("--one-event", action="store_true",
+                   help="treat the input as one story and flag articles that do not belong")
+    d.add_argument("--strict", action="store_true",
+                   help="exit non-zero when any input is rejected or any stage fails")
+    d.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary table")
+
+    s = sub.add_parser(
+        "serve",
+        help="browse events, search and read articles in a local web app",
+        description="Serve the store as a local web app with a JSON API.",
+        epilog="example:\n  " + EXAMPLES["serve"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    s.add_argument("--db", default="chorus.db", help="SQLite store (default: chorus.db)")
+    s.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    s.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+
+    b = sub.add_parser(
+        "bench",
+        help="benchmarks: ingest, cluster, scale, summarize, analyze, load",
+        description="Benchmarks that measure Chorus side by side with its peers.",
+        epilog="examples:\n" + "\n".join(f"  {v}" for k, v in EXAMPLES.items() if k.startswith("bench")),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    bsub = b.add_subparsers(dest="bench", metavar="BENCH")
+    for name, (module, help_text) in BENCHES.items():
+        p = bsub.add_parser(
+            name,
+            help=help_text,
+            description=help_text[0].upper() + help_text[1:] + ".",
+            epilog="example:\n  " + EXAMPLES[f"bench {name}"],
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        p.set_defaults(bench_module=module)
+        try:
+            importlib.import_module(module).add_arguments(p)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            p.set_defaults(bench_missing=True)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "digest":
+        return _digest(args)
+    if args.command == "serve":
+        return _serve(args)
+    if args.command == "bench":
+        if not getattr(args, "bench", None):
+            parser.parse_args(["bench", "--help"])
+        if getattr(args, "bench_missing", False):
+            print(f"chorus: benchmark '{args.bench}' is not available in this install", file=sys.stderr)
+            return 2
+        return int(importlib.import_module(args.bench_module).run(args) or 0)
+    parser.print_help()
+    return 0
+
+
+def _digest(args: argparse.Namespace) -> int:
+    from .pipeline import StageError, digest
+    from .progress import ProgressBar, summary_table
+    from .store import StoreError
+
+    bar = ProgressBar(enabled=not args.quiet)
+    try:
+        result = digest(
+            args.paths,
+            db=args.db,
+            out=args.out,
+            one_event=args.one_event,
+            strict=args.strict,
+            progress=bar.update,
+        )
+    except (StoreError, StageError) as exc:
+        bar.close()
+        print(f"chorus: {exc}", file=sys.stderr)
+        return 2
+    bar.close()
+    if not args.quiet:
+        print(summary_table(result), file=sys.stderr)
+    if result.read == 0 and result.rejected:
+        print("chorus: nothing could be read", file=sys.stderr)
+        return 1
+    if args.strict and (result.rejected or result.warnings):
+        return 1
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if not Path(args.db).exists():
+        print(f"chorus: {args.db}: no such store; run 'chorus digest' first", file=sys.stderr)
+        return 2
+    try:
+        from .web.app import serve
+    except ModuleNotFoundError as exc:
+        print(f"chorus: the web app needs the 'web' extra ({exc.name} is missing): "
+              "pip install 'chorus-news[web]'", file=sys.stderr)
+        return 2
+    serve(args.db, host=args.host, port=args.port)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,262 @@
+"""The ordered stages of ``chorus digest``, shared by every face (CLI, API, web).
+
+read -> clean -> split -> store -> not-news / dedup -> cluster -> per-event
+passages and analyses -> store -> events.json document -> reports.
+
+Each stage is a function in its own module; this module only orders them,
+counts what happened, and turns a failing stage on one event into a clear
+message instead of a lost run.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import SCHEMA, Article, Event, Rejection
+from .sentences import split_sentences
+from .settings import Settings
+from .store import Store
+
+# The analyzers run on every changed event, in this order. Each module has
+# ``analyze(event, articles) -> dict`` returning the event fields it fills.
+ANALYZERS: tuple[str, ...] = (
+    "chorus.analyze.facts",
+    "chorus.analyze.summary",
+    "chorus.analyze.quotes",
+    "chorus.analyze.figures",
+    "chorus.analyze.framing",
+    "chorus.analyze.timeline",
+    "chorus.analyze.entities",
+)
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class DigestResult:
+    """What a digest run did, for the end-of-run table and for tests."""
+
+    read: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    stored: int = 0  # articles new to the store
+    already_stored: int = 0
+    duplicates: int = 0
+    not_news: int = 0
+    events_changed: list[str] = field(default_factory=list)
+    events_total: int = 0
+    warnings: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    document: dict[str, Any] | None = None
+    outputs: dict[str, Path] = field(default_factory=dict)
+
+
+class StageError(Exception):
+    """An analysis stage failed on one event; raised only in strict mode."""
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    settings: Settings = Settings(),
+    progress: Progress | None = None,
+    result: DigestResult | None = None,
+) -> tuple[list[Article], DigestResult]:
+    """Read, clean, split and store; return the articles read in this run."""
+    from .clean import clean_documents
+    from .read import read_paths
+
+    result = result or DigestResult()
+    t0 = time.perf_counter()
+    raws = []
+    for item in read_paths([str(p) for p in paths], settings):
+        if isinstance(item, Rejection):
+            result.rejected.append(item)
+        else:
+            raws.append(item)
+        if progress:
+            progress("read", len(raws) + len(result.rejected), 0)
+    result.seconds["read"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    articles: dict[str, Article] = {}
+    cleaned = clean_documents(raws)
+    for i, item in enumerate(cleaned):
+        if isinstance(item, Rejection):
+            result.rejected.append(item)
+            continue
+        if not item.sentences:
+            item.sentences = split_sentences(item.text)
+        articles.setdefault(item.id, item)
+        if progress:
+            progress("clean", i + 1, len(cleaned))
+    result.read = len(articles)
+    result.seconds["clean"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    new_ids = set(store.put_articles(articles.values()))
+    store.put_rejections(result.rejected)
+    result.stored = len(new_ids)
+    result.already_stored = len(articles) - len(new_ids)
+    result.seconds["store"] = time.perf_counter() - t0
+    return [a for a in articles.values() if a.id in new_ids], result
+
+
+def digest(
+    paths: Iterable[str | Path],
+    *,
+    db: str | Path = "chorus.db",
+    out: str | Path | None = None,
+    settings: Settings = Settings(),
+    one_event: bool = False,
+    strict: bool = False,
+    progress: Progress | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> DigestResult:
+    """Run every stage over ``paths`` against the store at ``db``.
+
+    New articles join the events already in the store or open new ones;
+    only the events that changed are analysed again. With ``out`` the
+    events.json document and the reports are written there.
+    """
+    warn = warn or (lambda msg: print(msg, file=sys.stderr))
+    with Store(db) as store:
+        new, result = ingest(paths, store, settings, progress)
+        for rej in result.rejected:
+            warn(f"rejected {rej.message()}")
+        _mark(new, store, settings, result)
+        _cluster(new, store, settings, one_event, result, progress)
+        _analyse(result.events_changed, store, settings, strict, result, warn, progress)
+        doc = build_document(store, result.rejected)
+        result.document = doc
+        result.events_total = len(doc["events"])
+    if out is not None:
+        from .render import write_reports
+
+        result.outputs = write_reports(doc, Path(out))
+    return result
+
+
+def _mark(new: list[Article], store: Store, settings: Settings, result: DigestResult) -> None:
+    """Flag pages that are not news and near-duplicates among the new articles."""
+    from .dedup import mark_duplicates
+    from .notnews import not_news_reason
+
+    t0 = time.perf_counter()
+    for a in new:
+        a.not_news = not_news_reason(a)
+    mark_duplicates(new, store)
+    store.update_articles(new)
+    result.not_news = sum(1 for a in new if a.not_news)
+    result.duplicates = sum(1 for a in new if a.duplicate_of)
+    result.seconds["dedup"] = time.perf_counter() - t0
+
+
+def _cluster(
+    new: list[Article],
+    store: Store,
+    settings: Settings,
+    one_event: bool,
+    result: DigestResult,
+    progress: Progress | None,
+) -> None:
+    """Assign new articles to events; duplicates follow the article they copy."""
+    from .cluster import update_events
+
+    t0 = time.perf_counter()
+    candidates = [a.id for a in new if not a.not_news and not a.duplicate_of]
+    changed = list(update_events(store, candidates, one_event=one_event, settings=settings))
+    dups = [a for a in new if a.duplicate_of and not a.not_news]
+    if dups:
+        owner = store.event_ids_for_articles([a.duplicate_of for a in dups])
+        for a in dups:
+            eid = owner.get(a.duplicate_of or "")
+            event = store.get_event(eid) if eid else None
+            if event is None:
+                continue
+            if a.id not in event.articles:
+                event.articles.append(a.id)
+                store.put_event(event)
+            if eid not in changed:
+                changed.append(eid)
+    result.events_changed = changed
+    result.seconds["cluster"] = time.perf_counter() - t0
+
+
+def analyse_event(event: Event, articles: list[Article], settings: Settings = Settings()) -> list[str]:
+    """Fill an event's passages and analyses in place; return the failures."""
+    from .dedup import event_passages
+
+    failures: list[str] = []
+    # Originals first, so summaries and quotes cite the first-seen copy.
+    articles = sorted(articles, key=lambda a: (a.duplicate_of is not None,))
+    dated = sorted(a.published for a in articles if a.published)
+    event.first_published = dated[0] if dated else None
+    event.last_published = dated[-1] if dated else None
+    stages: list[tuple[str, Callable[[], dict[str, Any]]]] = [
+        ("chorus.dedup", lambda: event_passages(articles))
+    ]
+    for name in ANALYZERS:
+        stages.append((name, lambda name=name: importlib.import_module(name).analyze(event, articles)))
+    for name, call in stages:
+        try:
+            fields = call()
+        except Exception as exc:  # one failing stage must not lose the run
+            failures.append(f"event {event.id}: {name} failed: {exc!r}\n{traceback.format_exc()}")
+            continue
+        for key, value in fields.items():
+            setattr(event, key, value)
+    if not event.title:
+        titled = [a for a in articles if a.title]
+        event.title = titled[0].title if titled else None
+    return failures
+
+
+def _analyse(
+    event_ids: list[str],
+    store: Store,
+    settings: Settings,
+    strict: bool,
+    result: DigestResult,
+    warn: Callable[[str], None],
+    progress: Progress | None,
+) -> None:
+    t0 = time.perf_counter()
+    for i, eid in enumerate(event_ids):
+        event = store.get_event(eid)
+        if event is None:
+            continue
+        articles = store.articles(event.articles)
+        failures = analyse_event(event, articles, settings)
+        for f in failures:
+            if strict:
+                raise StageError(f)
+            result.warnings.append(f.splitlines()[0])
+            warn("warning: " + f.splitlines()[0])
+        store.put_event(event, articles)
+        if progress:
+            progress("analyse", i + 1, len(event_ids))
+    result.seconds["analyse"] = time.perf_counter() - t0
+
+
+def build_document(store: Store, rejected: list[Rejection]) -> dict[str, Any]:
+    """The events.json document for everything in the store."""
+    return {
+        "schema": SCHEMA,
+        "articles": [a.to_public() for a in store.articles()],
+        "events": [e.to_dict() for e in store.events()],
+        "rejected": [_rejection_dict(r) for r in rejected],
+    }
+
+
+def _rejection_dict(r: Rejection) -> dict[str, Any]:
+    d: dict[str, Any] = {"path": r.path, "reason": r.reason}
+    if r.line is not None:
+        d["line"] = r.line
+    return d

@@ -1,0 +1,55 @@
+"""Sentence splitting on news text: quotations, attributions, abbreviations."""
+
+from chorus.sentences import split_sentences
+
+
+def texts(t):
+    return [t[s:e] for s, e in split_sentences(t)]
+
+
+def test_offsets_point_into_text():
+    t = "  First one here.  Second one there!\n\nThird?  "
+    spans = split_sentences(t)
+    assert [t[s:e] for s, e in spans] == ["First one here.", "Second one there!", "Third?"]
+    assert all(t[s:e] == t[s:e].strip() for s, e in spans)
+
+
+def test_closing_quote_and_attribution_stay_together():
+    t = '"The bridge will reopen next week." the mayor said. Work starts at dawn.'
+    assert texts(t) == ['"The bridge will reopen next week." the mayor said.', "Work starts at dawn."]
+
+
+def test_named_attribution_after_full_stop_inside_quote_merges():
+    t = "“Nobody will be left behind.” Harriet Olsen said on Friday. The river kept rising."
+    assert texts(t) == ["“Nobody will be left behind.” Harriet Olsen said on Friday.", "The river kept rising."]
+
+
+def test_quote_split_by_attribution_is_two_sentences_when_it_restarts():
+    t = '“We are ready,” the minister said on Monday. “The talks start soon.”'
+    assert texts(t) == ["“We are ready,” the minister said on Monday.", "“The talks start soon.”"]
+
+
+def test_no_split_inside_a_quotation_that_closes_later():
+    t = '"We need water. We need it now," a nurse told reporters. Trucks arrived later.'
+    assert texts(t) == ['"We need water. We need it now," a nurse told reporters.', "Trucks arrived later."]
+
+
+def test_abbreviations_initials_and_decimals_do_not_split():
+    t = ("Gen. Ruiz met Mr. Park and Dr. Amal Haddad in the U.S. capital on Jan. 4 to sign a 2.5 billion "
+         "dollar deal. Photo by J. K. Rowe was later withdrawn.")
+    assert len(texts(t)) == 2
+
+
+def test_lowercase_continuation_does_not_split():
+    t = "The price rose to 3.4 p.m. levels. e.g. nothing else. Then it fell."
+    out = texts(t)
+    assert out[-1] == "Then it fell."
+
+
+def test_paragraphs_always_split():
+    t = "A headline without a stop\nThe body starts here. It goes on."
+    assert texts(t) == ["A headline without a stop", "The body starts here.", "It goes on."]
+
+
+def test_question_and_exclamation():
+    assert texts("Is it over? Nobody knows! Wait and see.") == ["Is it over?", "Nobody knows!", "Wait and see."]
