@@ -1,1 +1,1 @@
-"""Benchmarks behind ``chorus bench ...``; each module has ``add_arguments(parser)`` and ``run(args)``."""
+"""Benchmarks behind ``chorus bench ...``: one module per benchmark."""
