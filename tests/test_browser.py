@@ -47,7 +47,7 @@ def test_search_open_event_and_follow_a_citation(browser, server):  # noqa: F811
     assert cite.inner_text() == "[2]"
     cite.click()
     page.wait_for_url(re.compile(r".*/articles/[0-9a-f]{16}#s-\d+-\d+$"))
-    c = doc["events"][0]["summary"]["sentences"][1]["citations"][0]
+    c = doc["events"][0]["summary"]["long"][1]["citations"][0]
     assert page.url.endswith(f"/articles/{c['article']}#s-{c['start']}-{c['end']}")
     state = _target_state(page)
     text = next(a["text"] for a in doc["articles"] if a["id"] == c["article"])

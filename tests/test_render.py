@@ -33,7 +33,7 @@ def report(doc) -> str:
 def _spans(doc):
     """Every (article, start, end, expected text or None) the fixture's events point at."""
     for ev in doc["events"]:
-        for s in ev["summary"]["sentences"]:
+        for s in ev["summary"]["long"]:
             for c in s["citations"]:
                 yield c["article"], c["start"], c["end"], None
         for f in ev["facts"]:
@@ -98,7 +98,7 @@ def test_view_numbers_citations_and_marks_targets(doc):
     v = build_event_view(ev, arts, lambda a, s, e: f"{a}#{s}-{e}", lambda a: a)
     assert [r["n"] for r in v["refs"]] == list(range(1, len(v["refs"]) + 1))
     assert v["summary"][1]["refs"] == [2, 3, 4]
-    first = ev["summary"]["sentences"][0]["citations"][0]
+    first = ev["summary"]["long"][0]["citations"][0]
     assert v["refs"][0]["excerpt"] == arts[first["article"]]["text"][first["start"]:first["end"]]
     # facts sorted by independent backing; figures split by disagreement
     assert [f["independent_sources"] for f in v["facts"]] == sorted(
@@ -178,6 +178,11 @@ def test_html_report_sections(doc, report):
                     "Inputs that could not be read", "Articles in no event"):
         assert f">{heading}<" in report
     assert report.count('class="framing-chart"') == sum(len(e["framing"]) for e in doc["events"])
+    # charts show the labels each outlet uses per group of actors, coloured by group
+    charts = re.findall(r'<svg[^>]*class="framing-chart".*?</svg>', report, re.S)
+    assert ">neglectful council<" in charts[1] and ">city council<" in charts[0]
+    assert "More than other outlets: neglectful, fled" in report
+    assert "fast -&gt; quickly" in report
     table = report[report.index("people evacuated from Kessel"):]
     table = table[: table.index("</table>")]
     for cell in ("2,000 people", "3,500 people", "9,000 people", "more than", "regional fire brigade",
@@ -201,7 +206,8 @@ def test_hostile_text_is_inert_in_the_html_report(report):
     assert {t for t, _ in tags} <= {
         "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "p", "nav", "ol", "ul",
         "li", "a", "section", "table", "thead", "tbody", "tr", "th", "td", "span", "details", "summary",
-        "blockquote", "div", "figure", "figcaption", "svg", "g", "rect", "text", "time", "article", "mark", "br"}
+        "blockquote", "div", "figure", "figcaption", "svg", "g", "rect", "text", "time", "article", "mark", "br",
+        "code"}
     for tag, attrs in tags:
         for name, value in attrs:
             assert not name.startswith("on"), (tag, name)

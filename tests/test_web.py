@@ -63,7 +63,7 @@ def test_event_page_has_report_sections_and_citation_links(client, doc):
                     "How each outlet words it", "Timeline", "Sources"):
         assert f">{heading}<" in r.text
     cites = re.findall(r'<a class="cite" href="([^"]+)"', r.text)
-    first = ev["summary"]["sentences"][0]["citations"][0]
+    first = ev["summary"]["long"][0]["citations"][0]
     assert cites[0] == f"/articles/{first['article']}#s-{first['start']}-{first['end']}"
     assert '<script src="/static/app.js" defer></script>' in r.text
     assert "<style" not in r.text and " style=" not in r.text  # the CSP allows no inline style
@@ -71,7 +71,7 @@ def test_event_page_has_report_sections_and_citation_links(client, doc):
 
 def test_article_page_marks_cited_spans_and_shows_removed_lines(client, doc):
     ev = doc["events"][0]
-    c = ev["summary"]["sentences"][0]["citations"][0]
+    c = ev["summary"]["long"][0]["citations"][0]
     art = next(a for a in doc["articles"] if a["id"] == c["article"])
     r = client.get(f"/articles/{art['id']}")
     assert r.status_code == 200

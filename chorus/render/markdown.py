@@ -54,7 +54,16 @@ def _event(ev: dict, i: int) -> list[str]:
           f"{' · ' + md_escape(_join(ev['outlets'])) if ev['outlets'] else ''}_", ""]
 
     L += ["### Summary", ""]
-    L += [f"{k}. {md_escape(s['text'])}{_cites(s['refs'])}" for k, s in enumerate(ev["summary"], 1)] or ["No summary."]
+    if ev["headline"]:
+        L += [f"**{md_escape(ev['headline']['text'])}**{_cites(ev['headline']['refs'])}", ""]
+    if ev["summary_short"] and ev["summary"]:
+        L += ["In brief:", ""]
+        L += [f"{k}. {md_escape(s['text'])}{_cites(s['refs'])}" for k, s in enumerate(ev["summary_short"], 1)]
+        L += ["", "In full:", ""]
+    long = ev["summary"] or ev["summary_short"]
+    L += [f"{k}. {md_escape(s['text'])}{_cites(s['refs'])}" for k, s in enumerate(long, 1)]
+    if not long and not ev["headline"]:
+        L.append("No summary.")
     L.append("")
 
     L += ["### What the sources agree on", ""]
@@ -94,10 +103,12 @@ def _event(ev: dict, i: int) -> list[str]:
             L += [f"> {md_escape(q['text'])}", ""]
             if q["outlets"]:
                 L.append("Carried by: " + md_escape(_join(
-                    [o["outlet"] + ("" if o["verbatim"] else " (paraphrased)") for o in q["outlets"]])))
+                    [o["outlet"] + ("" if o["verbatim"] else " (worded differently)") for o in q["outlets"]])))
             else:
                 L.append("No source located.")
             L.append("")
+            if q["notes"]:
+                L += ["Differences: " + "; ".join(f"“{md_escape(n)}”" for n in q["notes"]), ""]
             if q["differences"]:
                 L += ["Wording differs:", ""]
                 L += [f"- {md_escape(d['outlet'])}: “{md_escape(d['wording'])}”" for d in q["differences"]]
@@ -108,7 +119,7 @@ def _event(ev: dict, i: int) -> list[str]:
         rows = []
         for fr in ev["framing"]:
             terms = [f"{t['term']}" + (f" ({t['actor']})" if t["actor"] else "") + f" ×{t['count']}"
-                     for t in fr["terms"]]
+                     for t in fr["chart"]]
             rows.append([md_escape(fr["outlet"]), md_escape("; ".join(terms))])
         L += _table(["Outlet", "Terms (actor) × count"], rows)
     else:

@@ -18,6 +18,7 @@ _ROW = 22
 _LABEL_W = 190
 _BAR_W = 220
 _PAD = 6
+_MAX_ROWS = 18
 
 
 def _clip(s: str, n: int) -> str:
@@ -28,7 +29,7 @@ def actor_colours(framing: list[dict]) -> dict[str, str]:
     """One colour per actor across all outlets of an event, so charts compare."""
     colours: dict[str, str] = {}
     for fr in framing:
-        for t in fr.get("terms") or []:
+        for t in fr.get("chart", fr.get("terms")) or []:
             a = str(t.get("actor") or "")
             if a not in colours:
                 colours[a] = PALETTE[len(colours) % len(PALETTE)]
@@ -38,7 +39,7 @@ def actor_colours(framing: list[dict]) -> dict[str, str]:
 def framing_chart(outlet: str, terms: list[dict], colours: dict[str, str] | None = None) -> Markup:
     """An SVG bar chart of ``terms`` (``{"term", "actor", "count"}``) for one outlet."""
     colours = colours or actor_colours([{"terms": terms}])
-    rows = [t for t in terms if t.get("term")]
+    rows = [t for t in terms if t.get("term")][:_MAX_ROWS]
     counts = []
     for t in rows:
         try:

@@ -55,21 +55,37 @@ def outlet_name(article: dict | None) -> str:
     return path.rsplit("/", 1)[-1] or "unknown source"
 
 
-def format_value(value: Any, low: Any = None, high: Any = None) -> str:
-    """A figure's value as a reader writes it: 2,000 / 33.3 / 10-20."""
+def format_value(value: Any, low: Any = None, high: Any = None, unit: Any = None) -> str:
+    """A figure's value as a reader writes it: 2,000 / 33.3 / 10–20 / 50% (for shares)."""
+    share = isinstance(unit, str) and unit.startswith("share") and all(
+        isinstance(v, (int, float)) and 0 <= v <= 1 for v in (value, low, high) if v is not None)
 
     def one(v: Any) -> str:
         if isinstance(v, bool) or v is None:
             return "" if v is None else str(v)
         if isinstance(v, (int, float)):
+            if share:
+                return f"{v * 100:.0f}%"
             if float(v).is_integer():
                 return f"{int(v):,}"
             return f"{v:,.2f}".rstrip("0").rstrip(".")
         return str(v)
 
-    if low is not None and high is not None and low != high:
+    if value is None and low is not None and high is not None and low != high:
         return f"{one(low)}–{one(high)}"
+    if value is None:
+        return one(low if low is not None else high)
     return one(value)
+
+
+def format_date(date: Any, precision: Any = None) -> str:
+    """A timeline date cut to what the text states: 2016 / 2016-11 / 2016-11-15."""
+    d = "" if date is None else str(date)
+    if precision == "year":
+        return d[:4]
+    if precision == "month":
+        return d[:7]
+    return d
 
 
 def _norm_words(s: str) -> str:
@@ -148,12 +164,16 @@ class _Builder:
         }
 
 
-def _summary_sentences(summary: Any) -> list[dict]:
+def _summary_parts(summary: Any) -> tuple[Any, list, list]:
+    """(headline, short, long) from the summary field; older shapes map onto ``long``."""
     if isinstance(summary, dict):
-        return list(summary.get("sentences") or [])
+        head = summary.get("headline")
+        short = list(summary.get("short") or [])
+        long = list(summary.get("long") or summary.get("sentences") or [])
+        return head, short, long
     if isinstance(summary, list):
-        return summary
-    return []
+        return None, [], summary
+    return None, [], []
 
 
 def build_event_view(event: dict, articles: dict[str, dict], href: Href, article_href: ArticleHref) -> dict:
@@ -161,12 +181,19 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
     b = _Builder(event, articles, href, article_href)
     ev_articles = [aid for aid in event.get("articles") or []]
 
-    summary = []
-    for s in _summary_sentences(event.get("summary")):
-        if isinstance(s, str):
-            summary.append({"text": s, "refs": []})
-        elif isinstance(s, dict):
-            summary.append({"text": s.get("text") or "", "refs": b.refs_of(s.get("citations"))})
+    def sentences(items: list) -> list[dict]:
+        out = []
+        for s in items:
+            if isinstance(s, str):
+                out.append({"text": s, "refs": []})
+            elif isinstance(s, dict):
+                out.append({"text": s.get("text") or "", "refs": b.refs_of(s.get("citations"))})
+        return out
+
+    head, short, long = _summary_parts(event.get("summary"))
+    headline = sentences([head])[0] if head else None
+    summary_short = sentences(short)
+    summary = sentences(long)
 
     facts = []
     for f in event.get("facts") or []:
@@ -193,7 +220,7 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
                 except (TypeError, ValueError):
                     link = None
             rows.append({
-                "value": format_value(c.get("value"), c.get("low"), c.get("high")),
+                "value": format_value(c.get("value"), c.get("low"), c.get("high"), c.get("unit")),
                 "unit": c.get("unit"),
                 "qualifier": c.get("qualifier"),
                 "source": c.get("source"),
@@ -230,23 +257,35 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
             carried.append(entry)
             if wording is not None and _norm_words(wording) != base:
                 differences.append(entry)
-        group["quotes"].append({"text": q.get("text") or "", "outlets": carried, "differences": differences})
+        notes = [str(d) for d in q.get("differences") or [] if isinstance(d, str)]
+        group["quotes"].append({"text": q.get("text") or "", "outlets": carried, "differences": differences,
+                                "notes": notes})
     quotes = list(speakers.values())
 
     framing = []
     for fr in event.get("framing") or []:
+        labels = []  # the words this outlet uses for each kind of actor or action
+        for g in fr.get("groups") or []:
+            if isinstance(g, dict) and isinstance(g.get("labels"), dict):
+                for word, n in g["labels"].items():
+                    labels.append({"term": str(word), "actor": g.get("group"), "count": n})
         terms = []
         for t in fr.get("terms") or []:
             if isinstance(t, dict):
                 terms.append({"term": str(t.get("term") or t.get("label") or ""),
-                              "actor": t.get("actor"), "count": t.get("count", t.get("weight", 1))})
-        outlet = fr.get("outlet") or ", ".join(outlet_name(articles.get(a)) for a in fr.get("articles") or [])
-        framing.append({"outlet": outlet or "unknown source", "terms": terms,
-                        "articles": [b.source_link(a) for a in fr.get("articles") or []]})
+                              "actor": t.get("actor", t.get("group")),
+                              "count": t.get("count", t.get("weight", 1)), "z": t.get("z")})
+        arts = [a for a in fr.get("articles") or ([fr["article"]] if fr.get("article") else [])]
+        outlet = fr.get("outlet") or ", ".join(dict.fromkeys(outlet_name(articles.get(a)) for a in arts))
+        framing.append({"outlet": outlet or "unknown source", "chart": labels or terms, "terms": terms,
+                        "articles": [b.source_link(a) for a in arts]})
 
     timeline = []
-    for t in sorted(event.get("timeline") or [], key=lambda t: str(t.get("date") or "")):
-        timeline.append({"date": t.get("date") or "", "approximate": bool(t.get("approximate")),
+    coarse_first = {"year": 0, "month": 1, "week": 2}
+    for t in sorted(event.get("timeline") or [],
+                    key=lambda t: (str(t.get("date") or ""), coarse_first.get(t.get("precision"), 3))):
+        timeline.append({"date": format_date(t.get("date"), t.get("precision")),
+                         "approximate": bool(t.get("approximate")),
                          "text": t.get("text") or "", "refs": b.refs_of(t.get("citations"))})
 
     group_of: dict[str, int] = {}
@@ -287,12 +326,14 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
     outlets = sorted({outlet_name(articles.get(a)) for a in ev_articles if articles.get(a)})
     return {
         "id": event.get("id") or "",
-        "title": event.get("title") or (summary[0]["text"] if summary else "Untitled event"),
+        "title": event.get("title") or (headline or (summary or [{"text": "Untitled event"}])[0])["text"],
         "first_published": event.get("first_published"),
         "last_published": event.get("last_published"),
         "independent_sources": event.get("independent_sources") or 0,
         "n_articles": len(ev_articles),
         "outlets": outlets,
+        "headline": headline,
+        "summary_short": summary_short,
         "summary": summary,
         "facts": facts,
         "figures_disagree": figures_disagree,
@@ -314,7 +355,8 @@ def event_outlets(event: dict, articles: dict[str, dict]) -> list[str]:
 
 
 def event_lead(event: dict) -> str:
-    """The first summary sentence, or an empty string."""
-    for s in _summary_sentences(event.get("summary")):
+    """One sentence to show under an event's title: the short summary's first, or the long one's."""
+    head, short, long = _summary_parts(event.get("summary"))
+    for s in short or long:
         return s if isinstance(s, str) else str(s.get("text") or "")
     return ""

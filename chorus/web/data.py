@@ -110,9 +110,11 @@ class DocSource:
 
 def _event_text(ev: dict, articles: dict[str, dict]) -> tuple[str, str]:
     """The searchable text of an event: its title; summary, quotes and its articles' titles and text."""
+    from chorus.render.view import _summary_parts
+
     parts = []
-    summ = ev.get("summary")
-    for s in (summ.get("sentences") if isinstance(summ, dict) else summ) or []:
+    head, short, long = _summary_parts(ev.get("summary"))
+    for s in ([head] if head else []) + short + long:
         parts.append(s.get("text", "") if isinstance(s, dict) else str(s))
     for q in ev.get("quotes") or []:
         parts.append(f"{q.get('speaker') or ''} {q.get('text') or ''}")
