@@ -270,7 +270,7 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
                 for word, n in g["labels"].items():
                     labels.append({"term": str(word), "actor": g.get("group"), "count": n})
         terms = []
-        for t in fr.get("terms") or []:
+        for t in fr.get("terms") or fr.get("distinctive") or []:
             if isinstance(t, dict):
                 terms.append({"term": str(t.get("term") or t.get("label") or ""),
                               "actor": t.get("actor", t.get("group")),
