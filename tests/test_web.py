@@ -139,6 +139,12 @@ def test_an_internal_error_is_a_500_page_with_headers(doc):
     assert r.headers["content-security-policy"] == CSP
 
 
+def test_head_requests_are_answered(client, doc):
+    assert client.head("/").status_code == 200
+    assert client.head(f"/events/{doc['events'][0]['id']}").status_code == 200
+    assert client.head("/events/nope").status_code == 404
+
+
 def test_serve_binds_loopback_by_default():
     assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -118,10 +119,11 @@ class Site:
             from chorus.render.view import event_lead, event_outlets
 
             rows, by_article = [], {}
-            for ev in self.source.events():
+            events = self.source.events()
+            every = self.source.articles([a for ev in events for a in ev.get("articles") or []])
+            for ev in events:
                 ids = [a for a in ev.get("articles") or []]
-                arts = {a: self.source.article(a) for a in ids}
-                arts = {k: v for k, v in arts.items() if v}
+                arts = {a: every[a] for a in ids if a in every}
                 rows.append({
                     "id": ev["id"],
                     "title": ev.get("title") or event_lead(ev) or ev["id"],
@@ -160,8 +162,8 @@ class Site:
     def event_view(self, event: dict) -> dict:
         from chorus.render.view import build_event_view
 
-        arts = {a: self.source.article(a) for a in event.get("articles") or []}
-        return build_event_view(event, {k: v for k, v in arts.items() if v}, span_href, article_href)
+        arts = self.source.articles(list(event.get("articles") or []))
+        return build_event_view(event, arts, span_href, article_href)
 
     # ---- pages ----------------------------------------------------------------
     def render(self, name: str, **ctx) -> str:
@@ -288,20 +290,20 @@ def create_app(db_path: Path | str):
                 raise HTTPException(400, f"Dates are written YYYY-MM-DD (got {d[:20]!r}).")
         return q[:200], date_from, date_to, outlet[:200]
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def index(q: str = Query("", max_length=500), date_from: str = Query("", alias="from", max_length=20),
               date_to: str = Query("", alias="to", max_length=20), outlet: str = Query("", max_length=500),
               page: int = Query(1, ge=1, le=100000)):
         return html(site.index_page(*filters(q, date_from, date_to, outlet), page))
 
-    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/events/{event_id}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def event_page(event_id: str):
         body = site.event_page(event_id)
         if body is None:
             raise HTTPException(404, "No event with this id.")
         return html(body)
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/articles/{article_id}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str):
         body = site.article_page(article_id)
         if body is None:
@@ -360,6 +362,7 @@ def serve(db: Path | str = "chorus.db", host: str = "127.0.0.1", port: int = 800
     from chorus.web.data import open_source
 
     open_source(db)  # fail here, with a clear message, when the database is missing
+    print(f"chorus: serving {db} at http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr, flush=True)
     if workers > 1:
         os.environ["CHORUS_DB"] = str(db)
         uvicorn.run("chorus.web.app:app_from_env", factory=True, host=host, port=port, workers=workers,

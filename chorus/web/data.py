@@ -46,6 +46,7 @@ class Source(Protocol):
     def events(self) -> list[dict]: ...
     def event(self, event_id: str) -> dict | None: ...
     def article(self, article_id: str) -> dict | None: ...
+    def articles(self, ids: list[str]) -> dict[str, dict]: ...
     def search(self, q: str) -> list[str]: ...
 
 
@@ -99,6 +100,9 @@ class DocSource:
     def article(self, article_id: str) -> dict | None:
         return self._articles.get(article_id)
 
+    def articles(self, ids: list[str]) -> dict[str, dict]:
+        return {i: self._articles[i] for i in ids if i in self._articles}
+
     def search(self, q: str) -> list[str]:
         query = fts_query(q)
         if query is None:
@@ -144,7 +148,11 @@ class StoreSource:
     def _store(self):
         st = getattr(self._local, "store", None)
         if st is None:
-            st = self._local.store = self._Store(self.path)
+            try:  # the app only reads; a read-only connection cannot change the file
+                st = self._Store(self.path, readonly=True)
+            except TypeError:
+                st = self._Store(self.path)
+            self._local.store = st
         return st
 
     def version(self) -> Any:
@@ -170,6 +178,9 @@ class StoreSource:
 
     def article(self, article_id: str) -> dict | None:
         return _as_dict(self._store().get_article(article_id), public=True)
+
+    def articles(self, ids: list[str]) -> dict[str, dict]:
+        return {d["id"]: d for d in (_as_dict(a, public=True) for a in self._store().articles(ids)) if d}
 
     def search(self, q: str) -> list[str]:
         query = fts_query(q)
