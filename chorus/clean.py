@@ -57,6 +57,8 @@ from chorus.sentences import split_sentences
 PARAGRAPH_SEP = "\n\n"
 _DELETE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _INNER_STOP = re.compile(r"[a-z0-9][.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")  # a sentence ends inside the line
+
+
 def normalise_lines(text: str) -> list[str]:
     """Non-blank lines of ``text`` with whitespace normalised and hard wraps joined."""
     text = _DELETE.sub("", unicodedata.normalize("NFC", text))
@@ -88,14 +90,12 @@ def site_key(raw: RawDoc) -> str | None:
 class _Doc:
     """One document while it is being cleaned: its lines and a verdict per line."""
 
-    __slots__ = ("raw", "lines", "verdict", "captions", "wire", "title", "outlet", "published",
-                 "byline", "first", "last")
+    __slots__ = ("raw", "lines", "verdict", "wire", "title", "outlet", "published", "byline", "first", "last")
 
     def __init__(self, raw: RawDoc):
         self.raw = raw
         self.lines = normalise_lines(raw.text)
         self.verdict: list[str | None] = [None] * len(self.lines)  # None = body text
-        self.captions: list[int] = []
         self.wire: list[str] = []
         self.title = " ".join(raw.title.split()) or None if raw.title else None
         self.outlet = " ".join(raw.outlet.split()) or None if raw.outlet else None
@@ -240,6 +240,7 @@ def _mark_collection(docs: list[_Doc]) -> list[int]:
 
 
 def _finish(doc: _Doc) -> Article | Rejection:
+    """The article the verdicts leave: body text, dateline, wire credits, what was removed."""
     raw, lines = doc.raw, doc.lines
     body = [l for i, l in enumerate(lines) if doc.verdict[i] is None]
     text = PARAGRAPH_SEP.join(body)
@@ -259,7 +260,7 @@ def _finish(doc: _Doc) -> Article | Rejection:
         published=doc.published,
         dateline=place,
         byline=doc.byline,
-        wire=doc.wire,
+        wire=list(doc.wire),
         url=raw.url,
         removed=[Removed(l, doc.verdict[i]) for i, l in enumerate(lines)
                  if doc.verdict[i] not in (None, "caption")],
