@@ -28,8 +28,9 @@ Normalisation is limited to whitespace: non-breaking and other Unicode spaces
 become plain spaces, zero-width characters and soft hyphens go, runs of
 spaces collapse, lines a scraper hard-wrapped inside a sentence are joined.
 Quotation marks and apostrophes are left exactly as the outlet wrote them, so
-quotes and passages can be matched against the source. Paragraphs are joined
-with a blank line (``"\\n\\n"``).
+quotes and passages can be matched against the source. The text holds one
+paragraph per line (joined with ``"\\n"``), so every line break ends a
+sentence and a paragraph.
 
 Each article leaves here with its sentence offsets already split
 (``chorus.sentences``), so all per-document work, sentences included, can
@@ -54,7 +55,7 @@ from chorus.model import Article, RawDoc, Rejection, Removed, article_id
 from chorus.parallel import map_ordered
 from chorus.sentences import split_sentences
 
-PARAGRAPH_SEP = "\n\n"
+PARAGRAPH_SEP = "\n"  # one paragraph per line, as docs/events-json.md states
 _DELETE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _INNER_STOP = re.compile(r"[a-z0-9][.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")  # a sentence ends inside the line
 
