@@ -46,3 +46,14 @@ def test_cli_json(capsys):
     assert main(["bench", "ingest", "--articles", "12", "--no-by-format", "--json"]) == 0
     fig = json.loads(capsys.readouterr().out)
     assert fig["mixed"]["articles"] == 12 and fig["by_format"] == {}
+
+
+def test_worker_processes_do_not_change_results(tmp_path):
+    from chorus.settings import Settings
+
+    dirs = write_corpus(tmp_path, {"text": 60, "html": 10, "jsonl": 40}, seed=5, jsonl_per_file=4)
+    paths = list(dirs.values())
+    serial = list(read_paths(paths, Settings(workers=1)))
+    parallel = list(read_paths(paths, Settings(workers=2)))
+    assert serial == parallel and len(serial) == 110
+    assert clean_documents(serial, workers=1) == clean_documents(serial, workers=2)
