@@ -143,7 +143,7 @@ def credit_line(line: str) -> list[str] | None:
     if m:
         items = m.group("items")
         return (_agency_items(items, allow_abbrev=True) or []) if items else []
-    if _CONTRIBUTED.match(line):
+    if "contributed" in line and _CONTRIBUTED.match(line):
         return agencies_in(line)
     if n_words(line) > 12:
         return None

@@ -8,6 +8,10 @@ fresh SQLite file) over it and reports the time of each step. With
 ``--by-format`` (the default) each format is then ingested on its own into
 its own store, so the slow format (HTML, through trafilatura) is visible.
 
+CPU seconds (this process and its workers) are reported next to wall-clock
+time: on a machine other jobs share, articles per CPU second says what the
+code does with a free core, and two free cores do about twice that.
+
 Peak memory is the peak resident set size (``getrusage``) of the main
 process, read after the mixed run (so it covers generation, imports and
 ingest), and of the largest worker process.
@@ -70,9 +74,9 @@ def _ingest(paths: list[Path], db: Path, workers: int) -> dict:
 
     store = Store(db)
     try:
-        t0 = time.perf_counter()
+        cpu0, t0 = _cpu_seconds(), time.perf_counter()
         articles, result = ingest(paths, store, Settings(workers=workers))
-        total = time.perf_counter() - t0
+        total, cpu = time.perf_counter() - t0, _cpu_seconds() - cpu0
     finally:
         store.close()
     stored = result.stored + result.already_stored
@@ -81,7 +85,15 @@ def _ingest(paths: list[Path], db: Path, workers: int) -> dict:
         "rejected": len(result.rejected),
         "seconds": {k: round(v, 3) for k, v in result.seconds.items()} | {"total": round(total, 3)},
         "articles_per_second": round(stored / total, 1) if total else None,
+        "cpu_seconds": round(cpu, 3),
+        "articles_per_cpu_second": round(stored / cpu, 1) if cpu else None,
     }
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished worker processes."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def measure(articles: int, mix: str = DEFAULT_MIX, *, seed: int = 1, by_format: bool = True,
@@ -137,6 +149,8 @@ def _report(fig: dict) -> str:
         f"  store            {s.get('store', 0):8.2f} s",
         f"  total            {s['total']:8.2f} s   {m['articles']} articles stored, {m['rejected']} rejected",
         f"  throughput       {m['articles_per_second']:8.1f} articles/s (read + clean + split + store)",
+        f"  CPU time         {m['cpu_seconds']:8.2f} s   {m['articles_per_cpu_second']:.1f} articles per CPU second "
+        f"(what one free core does; the wall-clock figure also counts waiting for a busy machine)",
         f"  peak memory      {fig['peak_rss_mb']:8.1f} MB (resident set of the main process; "
         f"largest worker {fig['peak_rss_worker_mb']:.1f} MB)",
     ]
@@ -144,6 +158,7 @@ def _report(fig: dict) -> str:
         lines.append("  by format (each ingested on its own):")
         for fmt, r in fig["by_format"].items():
             lines.append(f"    {fmt:6s} {r['articles_per_second']:8.1f} articles/s   "
+                         f"{r['articles_per_cpu_second']:8.1f} per CPU second   "
                          f"({r['articles']} articles in {r['seconds']['total']:.2f} s)")
     return "\n".join(lines)
 
