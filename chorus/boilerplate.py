@@ -168,6 +168,8 @@ _CAPTION_OPENER = re.compile(
 
 def photo_credit(line: str) -> str | None:
     """The photo credit a caption line ends with, such as "[Name/Agency]", or None."""
+    if not line.rstrip().endswith((")", "]")):
+        return None
     m = _BRACKET_END.search(line)
     if not m or m.start() == 0:
         return None

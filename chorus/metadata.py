@@ -139,7 +139,7 @@ def credit_line(line: str) -> list[str] | None:
     """
     if n_words(line) > 30:
         return None
-    m = _STAFF_CREDIT.match(line)
+    m = _STAFF_CREDIT.match(line) if " by " in line.lower() else None
     if m:
         items = m.group("items")
         return (_agency_items(items, allow_abbrev=True) or []) if items else []
@@ -147,7 +147,7 @@ def credit_line(line: str) -> list[str] | None:
         return agencies_in(line)
     if n_words(line) > 12:
         return None
-    m = _CREDIT_ITEMS.match(line)
+    m = _CREDIT_ITEMS.match(line) if line.endswith(")") else None
     if m:
         return _agency_items(m.group("items"), allow_abbrev=bool(m.group("initials")))
     m = _CREDIT_PHRASE.match(line)
