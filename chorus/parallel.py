@@ -39,10 +39,11 @@ def map_ordered(fn: Callable[[T], R], items: list[T], workers: int, *, min_items
         return
     done = 0
     try:
-        with executor:
-            for result in executor.map(fn, items, chunksize=chunk):
-                done += 1
-                yield result
+        for result in executor.map(fn, items, chunksize=chunk):
+            done += 1
+            yield result
     except BrokenProcessPool:  # a worker died (out of memory, killed): finish in this process
         yield from map(fn, items[done:])
+    finally:  # also when the caller stops early: drop the work not started yet
+        executor.shutdown(wait=True, cancel_futures=True)
 

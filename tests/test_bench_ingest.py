@@ -57,3 +57,12 @@ def test_worker_processes_do_not_change_results(tmp_path):
     parallel = list(read_paths(paths, Settings(workers=2)))
     assert serial == parallel and len(serial) == 110
     assert clean_documents(serial, workers=1) == clean_documents(serial, workers=2)
+
+
+def test_map_ordered_keeps_order_and_stops_early():
+    from chorus.parallel import map_ordered
+
+    assert list(map_ordered(abs, list(range(-100, 0)), 2)) == list(range(100, 0, -1))
+    it = map_ordered(abs, list(range(-1000, 0)), 2, min_items=10)
+    assert next(it) == 1000
+    it.close()  # returns promptly, without running the rest
