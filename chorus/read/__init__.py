@@ -51,10 +51,13 @@ def read_paths(paths: Iterable[str | os.PathLike], settings: Settings = Settings
         for p in paths:
             if p == STDIN:
                 data = sys.stdin.buffer.read(settings.max_file_bytes + 1)
-                yield from read_bytes("<stdin>", data, settings)
+                try:
+                    yield from list(read_bytes("<stdin>", data, settings))
+                except Exception as exc:
+                    yield Rejection("<stdin>", f"could not read: {type(exc).__name__}: {exc}")
             else:
                 for f in _files(p):
-                    yield from read_file(f, settings)
+                    yield from _read_all(f, settings)
         return
     files = [f for p in paths for f in _files(p)]
     for items in map_ordered(partial(_read_all, settings=settings), files, settings.workers):
@@ -78,7 +81,11 @@ def _walk(root: Path) -> Iterator[Path]:
 
 
 def _read_all(path: Path, settings: Settings) -> list[RawDoc | Rejection]:
-    return list(read_file(path, settings))
+    """Everything one file yields; a reader bug on an odd file becomes that file's Rejection."""
+    try:
+        return list(read_file(path, settings))
+    except Exception as exc:  # never let one file stop the run
+        return [Rejection(str(path), f"could not read: {type(exc).__name__}: {exc}")]
 
 
 def read_file(path: Path, settings: Settings = Settings()) -> Iterator[RawDoc | Rejection]:
