@@ -168,6 +168,13 @@ def gathered_by(text: str) -> list[str]:
 
 
 _PLACE_WORD = r"[A-Z][\w.'’-]*"
+# Labels that open a paragraph the way a dateline does, but are not places.
+_LABELS = frozenset([
+    "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "COMMENT", "WATCH", "LISTEN", "VIDEO",
+    "PHOTO", "PHOTOS", "FILE", "LIVE", "NEW", "ALERT", "FLASH", "URGENT", "REVIEW", "INTERVIEW", "EXPLAINER",
+    "CORRECTION", "CLARIFICATION", "NOTE", "EDITOR'S NOTE", "FACT CHECK", "SPONSORED", "ADVERTISEMENT",
+    "READ MORE", "RELATED",
+])
 _DATELINE = re.compile(
     rf"^(?P<place>{_PLACE_WORD}(?:(?:\s*[/,]\s*|\s+|-){_PLACE_WORD}){{0,4}})"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
@@ -197,13 +204,15 @@ def dateline(first_paragraph: str) -> tuple[str | None, list[str]]:
         if not re.fullmatch(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}", agency.strip()):
             return None, []
         wire = [agency.strip()]
-    letters = [c for c in place if c.isalpha()]
+    if not any(c.isalpha() for c in place) or place.upper() in _LABELS:
+        return None, []
     first_word = place.split(",")[0].split("/")[0]
     upper = first_word.isupper() and len(first_word) > 1
-    if not upper and m.group("sep") != ":" and not wire:
-        return None, []
-    if not letters:
-        return None, []
+    if not upper and not wire:
+        # "Beirut/Moscow: The ..." is a dateline; "Lavrov: “We ...” is a quote
+        follows = first_paragraph[m.end():m.end() + 1]
+        if m.group("sep") != ":" or not follows.isalpha():
+            return None, []
     return place, wire
 
 

@@ -234,3 +234,18 @@ def test_broadcaster_caption_labels_and_follow_prompts():
     assert paragraphs[-1] == "The operator said crossings would resume on Monday after safety checks."
     assert 'Passenger Ruth Alder said the crew had acted calmly. "They told us exactly what to do," she said.' \
         in paragraphs
+
+
+@pytest.mark.parametrize("opening,expected", [
+    ("ALEPPO, Syria: Russia said on Monday it would talk.", ("ALEPPO, Syria", [])),
+    ("Beirut/Moscow: The Russian government said on Monday it would talk.", ("Beirut/Moscow", [])),
+    ("MOSCOW, Dec 5 (Reuters) - Russia said on Monday it would talk.", ("MOSCOW", ["Reuters"])),
+    ("RIVERTON, Estland (MP) - Rescue crews used boats on Monday.", ("RIVERTON, Estland", ["MP"])),
+    ("UPDATE: The council voted again on Monday evening.", (None, [])),
+    ("Lavrov: “We will treat them as terrorists,” he said on Monday.", (None, [])),
+    ("Moscow - Russia said on Monday it would talk.", (None, [])),
+])
+def test_datelines(opening, expected):
+    from chorus.metadata import dateline
+
+    assert dateline(opening) == expected
