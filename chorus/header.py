@@ -79,7 +79,6 @@ def read_header(doc) -> None:
     candidates: dict[str, list[int]] = defaultdict(list)
     headlines: dict[str, str] = {}
     suffixes: dict[str, list[str]] = {}  # "| Section | Site | date" after a headline
-    updated: str | None = None
     for i in range(header_end):
         line = lines[i]
         if doc.verdict[i] not in (None, "repeated line", "navigation menu"):
@@ -88,10 +87,8 @@ def read_header(doc) -> None:
         if name and not stamp:  # "By Jane Doe | 5 May 2020"
             stamp = next((d for d in map(date_line, _PARTS.split(line)) if d), None)
         if stamp or name:
-            if stamp and "updated" not in line.casefold():
+            if stamp and "updated" not in line.casefold():  # an update stamp is not the publication date
                 doc.published = doc.published or stamp
-            elif stamp:
-                updated = updated or stamp
             if name:
                 doc.byline = doc.byline or name
                 doc.add_wire(md.agencies_in(name))
@@ -105,7 +102,6 @@ def read_header(doc) -> None:
             headlines.setdefault(line_key(head), head)
             if suffix:
                 suffixes.setdefault(line_key(head), suffix)
-    doc.published = doc.published or updated  # "Updated: ..." only when no other date is stated
     masthead = _masthead(doc, candidates)
     if doc.title is None and candidates:
         def score(key: str) -> tuple[float, int]:

@@ -251,9 +251,9 @@ def test_datelines(opening, expected):
     assert dateline(opening) == expected
 
 
-def test_publication_date_preferred_to_update_date():
+def test_update_stamps_are_not_publication_dates():
     text = "\n\n".join(["Council vote ends long port debate today", "Updated: 7 May 2021, 10:00",
                         "Published: 5 May 2021", _BODY[0], _BODY[2]])
     assert clean_document(RawDoc("x.txt", text, "text")).published == "2021-05-05"
     only_update = "\n\n".join(["Council vote ends long port debate today", "Updated: 7 May 2021", _BODY[0]])
-    assert clean_document(RawDoc("y.txt", only_update, "text")).published == "2021-05-07"
+    assert clean_document(RawDoc("y.txt", only_update, "text")).published is None  # not the publication date
