@@ -205,8 +205,9 @@ def _numbers_agree(bank: SentenceBank, i: int, j: int) -> bool:
     return not a or not b or bool(a & b)
 
 
-def _sentence(bank: SentenceBank, i: int, w: Weights) -> dict:
-    sim_row = np.asarray((bank.matrix[i] @ bank.matrix.T).todense()).ravel()
+def _sentence(bank: SentenceBank, i: int, w: Weights, sim_row: np.ndarray | None = None) -> dict:
+    if sim_row is None:
+        sim_row = np.asarray((bank.matrix[i] @ bank.matrix.T).todense()).ravel()
     return {"text": bank.texts[i], "citations": citations(bank, i, sim_row, w)}
 
 
@@ -214,8 +215,10 @@ def summarize(articles: list[Article], budget: int, *, w: Weights = DEFAULT,
               bank: SentenceBank | None = None, sal=None) -> list[dict]:
     """Sentences (with citations) of a summary of about ``budget`` words, in reading order."""
     bank = bank or SentenceBank(articles)
+    sal = sal if sal is not None else salience(bank, w)
     chosen = select(bank, budget, w, sal)
-    return [_sentence(bank, i, w) for i in reading_order(bank, chosen)]
+    where = {int(r): k for k, r in enumerate(sal[0])}
+    return [_sentence(bank, i, w, sal[2][where[i]]) for i in reading_order(bank, chosen)]
 
 
 def _fit_budget(sents: list[dict], budget: int) -> list[dict]:
