@@ -31,7 +31,7 @@ class Weights:
     """How salience is mixed; tuned on one half of the benchmark, checked on the other."""
 
     position: float = 1.0
-    position_decay: float = 1.0  # score = 1 / (rank + 1) ** decay
+    position_decay: float = 1.3  # score = 1 / (rank + 1) ** decay
     centrality: float = 1.0
     support: float = 1.0
     dangling: float = 1.0  # multiplier for sentences opening with a pronoun/connective
@@ -42,6 +42,7 @@ class Weights:
     cite_min_shared: int = 4  # ... provided the two share this many content words
     main_article: float = 20.0  # sharpness of the preference for the article most central to the event
     lead_words: int = 250  # how much of an article's opening is compared to the other articles
+    first_article: float = 0.15  # prior for the event's first article (the first-seen report)
 
 
 DEFAULT = Weights()
@@ -132,6 +133,8 @@ def salience(bank: SentenceBank, w: Weights = DEFAULT, max_per_article: int = 40
     cent = (m[rows_a] @ (centroid / nc)) if nc else np.zeros(len(rows_a))
     cent = np.asarray(cent).ravel()
     ac = article_centrality(bank, w)
+    if len(ac) > 1:
+        ac[0] += w.first_article
     top = ac.max() if len(ac) else 0.0
     art_w = (np.clip(ac, 0, None) / top) ** w.main_article if top > 0 else np.ones(len(ac))
     score = (w.position * art_w[bank.art[rows_a]] / (ranks_a + 1.0) ** w.position_decay
