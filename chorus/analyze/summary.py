@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from chorus.analyze.facts import independent_sources
 from chorus.analyze.sentencebank import SentenceBank
 from chorus.model import Article, Event
 
@@ -39,7 +40,11 @@ class Weights:
     redundancy: float = 1.0  # MMR penalty on similarity to what is already chosen
     max_redundancy: float = 0.5  # never add a sentence this similar to a chosen one
     cite_threshold: float = 0.2  # similarity at which another article "says the same thing"
-    cite_min_shared: int = 4  # ... provided the two share this many content words
+    cite_min_shared: int = 5  # ... provided the two share this many content words
+    repeat_threshold: float = 0.12  # a sentence this similar to a chosen one ...
+    repeat_shared: int = 5  # ... sharing this many content words (and its numbers) is a repeat
+    repeat_lead: int = 3  # (checked among the first sentences of the articles)
+    cite_strong: float = 0.35  # similarity at which three shared content words are enough
     main_article: float = 20.0  # sharpness of the preference for the article most central to the event
     lead_words: int = 250  # how much of an article's opening is compared to the other articles
     first_article: float = 0.15  # prior for the event's first article (the first-seen report)
@@ -168,6 +173,19 @@ def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT, sal=None) -> l
         chosen.append(k)
         picked[rows[k]] = True
         alive[k] = False
+        # What any article states the same way is a repeat, whatever its cosine.
+        i = int(rows[k])
+        terms_i = set(bank.terms[i])
+        # Within one article, overlap is elaboration; across articles, the openings
+        # are where outlets repeat the gist in their own words.
+        other = (bank.art[rows] != bank.art[i]) & (bank.pos[rows] < w.repeat_lead)
+        if bank.pos[i] >= w.repeat_lead:
+            other[:] = False
+        for c in np.flatnonzero(alive & other & (local[:, k] >= w.repeat_threshold)):
+            j = int(rows[c])
+            if (len(terms_i.intersection(bank.terms[j])) >= w.repeat_shared
+                    and _numbers_agree(bank, i, j)):
+                alive[c] = False
         words += int(bank.nwords[rows[k]])
         maxsim = np.maximum(maxsim, local[:, k])
         alive &= maxsim < w.max_redundancy
@@ -183,24 +201,31 @@ def reading_order(bank: SentenceBank, chosen: list[int]) -> list[int]:
     return sorted(chosen, key=lambda i: (first[int(bank.art[i])], int(bank.pos[i])))
 
 
-def citations(bank: SentenceBank, i: int, sim_row: np.ndarray, w: Weights = DEFAULT) -> list[dict]:
-    """The sentence itself first, then the best matching sentence of each other
-    article that states the same thing."""
-    out = [bank.citation(i)]
+def cited_rows(bank: SentenceBank, i: int, sim_row: np.ndarray, w: Weights = DEFAULT) -> list[int]:
+    """Bank rows of other articles that state what sentence ``i`` states: in each
+    article, the most similar full statement that is similar enough, shares
+    enough content words, and gives no other numbers."""
     own = int(bank.art[i])
-    for a in range(len(bank.articles)):
-        if a == own:
+    cand = np.flatnonzero((sim_row >= w.cite_threshold) & bank.statement & (bank.art != own))
+    cand = cand[np.argsort(-sim_row[cand], kind="stable")]
+    terms_i = set(bank.terms[i])
+    found: dict[int, int] = {}
+    for j in cand:
+        a = int(bank.art[j])
+        if a in found:
             continue
-        cols = np.flatnonzero((bank.art == a) & bank.statement)
-        if not len(cols):
-            continue
-        for j in cols[np.argsort(-sim_row[cols])[:3]]:
-            j = int(j)
-            if (sim_row[j] >= w.cite_threshold and _numbers_agree(bank, i, j)
-                    and len(set(bank.terms[i]) & set(bank.terms[j])) >= w.cite_min_shared):
-                out.append(bank.citation(j))
-                break
-    return out
+        j = int(j)
+        shared = len(terms_i.intersection(bank.terms[j]))
+        if _numbers_agree(bank, i, j) and (
+                shared >= w.cite_min_shared or (sim_row[j] >= w.cite_strong and shared >= 3)):
+            found[a] = j
+    return [found[a] for a in sorted(found)]
+
+
+def citations(bank: SentenceBank, i: int, sim_row: np.ndarray, w: Weights = DEFAULT) -> list[dict]:
+    """The sentence itself first, then the sentence of each other article that
+    states the same thing (see ``cited_rows``)."""
+    return [bank.citation(i)] + [bank.citation(j) for j in cited_rows(bank, i, sim_row, w)]
 
 
 def _numbers_agree(bank: SentenceBank, i: int, j: int) -> bool:
@@ -237,22 +262,31 @@ def _fit_budget(sents: list[dict], budget: int) -> list[dict]:
 
 
 def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_words: int = 40,
-                      lead_window: int = 3, bank: SentenceBank | None = None) -> dict | None:
+                      lead_window: int = 3, bank: SentenceBank | None = None,
+                      wire_groups: list[list[str]] | None = None) -> dict | None:
     """The one sentence that best gives the gist: among the first few fit sentences
-    of each article, the most salient one of at most ``max_words`` words."""
+    of each article (at most ``max_words`` words), the one the most independent
+    sources state, then the most salient."""
     bank = bank or SentenceBank(articles)
-    rows, score, _ = salience(bank, w, max_per_article=lead_window)
-    keep = bank.nwords[rows] <= max_words if len(rows) else np.zeros(0, dtype=bool)
-    if not keep.any():
+    rows, score, sim = salience(bank, w, max_per_article=lead_window)
+    keep = np.flatnonzero(bank.nwords[rows] <= max_words) if len(rows) else np.zeros(0, dtype=np.int64)
+    if not len(keep):
         return None
-    rows, score = rows[keep], score[keep]
-    return _sentence(bank, int(rows[int(np.argmax(score))]), w)
+    best = None
+    for k in keep:
+        i = int(rows[k])
+        cites = citations(bank, i, sim[k], w)
+        n = independent_sources([c["article"] for c in cites], wire_groups)
+        key = (n, float(score[k]))
+        if best is None or key > best[0]:
+            best = (key, {"text": bank.texts[i], "citations": cites})
+    return best[1]
 
 
 def analyze(event: Event, articles: list[Article]) -> dict:
     """Event fields ``summary`` ({"headline", "short", "long"}) and ``title``."""
     bank = SentenceBank(articles)
-    head = headline_sentence(articles, bank=bank)
+    head = headline_sentence(articles, bank=bank, wire_groups=event.wire_groups)
     if head is None:
         return {"summary": None, "title": event.title}
     sal = salience(bank, DEFAULT)
