@@ -36,10 +36,7 @@ _BOILER = re.compile(
     r"download the app|watch video|story continues"
 )
 _CREDIT_TAIL = re.compile(r"[\(\[][^()\[\]]{0,80}(?:/|Images|Agency|Photo|AFP|AP|Reuters|Getty|EPA)[^()\[\]]{0,40}[\)\]]\s*$")
-_PRONOUN_START = re.compile(
-    r"^(?:[\"“‘']\s*)?(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|Him|Them|"
-    r"But|And|Also|However|Still|Meanwhile|Yet|So|Then|There)\b"
-)
+_PRONOUN_START = re.compile(r"^(?:[\"“‘']\s*)?(?:He|She|They|His|Her|Their|Him|Them)\b")
 _LETTER = re.compile(r"[^\W\d_]")
 _UPPER = re.compile(r"[A-Z]")
 _ODD = re.compile(r"[^\w\s]|_")
@@ -158,7 +155,7 @@ def _context_quotes(texts, art, nwords, terms, ok) -> np.ndarray:
     return out
 
 
-def summary_fit(text: str, nwords: int, nterms: int, min_words: int = 8, max_words: int = 60,
+def summary_fit(text: str, nwords: int, nterms: int, min_words: int = 8, max_words: int = 80,
                 quotes: bool = False) -> bool:
     """Can this sentence stand in a summary? (length, boilerplate, captions, quotations)"""
     if nwords < min_words or nwords > max_words or nterms < 4:

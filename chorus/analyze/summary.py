@@ -36,7 +36,7 @@ class Weights:
     centrality: float = 1.0
     support: float = 1.0
     dangling: float = 1.0  # multiplier for sentences opening with a pronoun/connective
-    headline_dangling: float = 0.5  # the same, for the headline, which must stand alone
+    resolve_openers: bool = True  # such a sentence only right after the sentence before it
     redundancy: float = 1.0  # MMR penalty on similarity to what is already chosen
     max_redundancy: float = 0.5  # never add a sentence this similar to a chosen one
     cite_threshold: float = 0.2  # similarity at which another article "says the same thing"
@@ -45,7 +45,7 @@ class Weights:
     repeat_shared: int = 5  # ... sharing this many content words (and its numbers) is a repeat
     repeat_lead: int = 3  # (checked among the first sentences of the articles)
     cite_strong: float = 0.35  # similarity at which three shared content words are enough
-    main_article: float = 20.0  # sharpness of the preference for the article most central to the event
+    main_article: float = 40.0  # sharpness of the preference for the article most central to the event
     lead_words: int = 250  # how much of an article's opening is compared to the other articles
     first_article: float = 0.15  # prior for the event's first article (the first-seen report)
 
@@ -161,7 +161,11 @@ def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT, sal=None) -> l
     maxsim = np.zeros(len(rows))
     alive = np.ones(len(rows), dtype=bool)
     # A quotation that needs its speaker's sentence waits until that one is chosen.
-    needs = np.where(bank.quote_ctx[rows], rows - 1, -1)
+    # ... and so does a sentence opening with a pronoun or connective, when the
+    # sentence before it in its article could resolve it.
+    has_prev = (rows > 0) & (bank.art[np.maximum(rows - 1, 0)] == bank.art[rows]) & (bank.pos[rows] > 0)
+    wait = bank.quote_ctx[rows] | (w.resolve_openers & bank.dangling[rows] & has_prev)
+    needs = np.where(wait, rows - 1, -1)
     picked = np.zeros(len(bank), dtype=bool)
     words = 0
     while words < budget and alive.any():
