@@ -26,13 +26,14 @@ from typing import Any
 
 from chorus.analyze.speakers import (
     QMARK, ROLES, Speaker, _DESC_RE, _NAME_RE, attribute, description, is_organisation, merge_names,
-    person_name,
+    person_name, sentence_subject,
 )
 from chorus.model import Article, Event
 
 _OPEN = "“"
 _CLOSE = "”"
 _WORD = re.compile(r"[\w'’]+")
+_SPEECH_NEAR = re.compile(r"\b(?:said|says|called|described|promised|warned|told|added)\b[^.!?\n]*$")
 _MIN_WORDS = 3  # shorter quotes need to end their sentence and have an attribution
 _CONTINUE_SENTENCES = 2  # an unattributed quote continues a quote this close before it
 
@@ -82,6 +83,8 @@ def _is_quotation(text: str, s: int, e: int, sent_end: int) -> bool:
         return False
     if len(words) >= _MIN_WORDS:
         return True
+    if len(words) == 2 and _SPEECH_NEAR.search(text[max(0, s - 200):s]):
+        return True  # "said it was "deeply concerned" by ..."
     rest = text[e + 1: sent_end]
     return bool(re.fullmatch(r"[\s.,!?;:”\"’']*", rest)) or bool(re.match(r"[,.]?\s*,", rest))
 
@@ -162,22 +165,17 @@ class _ArticleQuotes:
         """Person names and indefinite descriptions outside quotes, by sentence."""
         for idx, (ss, se) in enumerate(self.a.sentences):
             frame, _ = self._frame(spans, ss, se, (-1, -1))
-            first: tuple[int, str, str] | None = None
             for m in _NAME_RE.finditer(frame):
                 name = person_name(m.group())
                 if len(name.split()) >= 2 and not is_organisation(name):
                     mentions.append((idx, "name", name))
-                    first = first or (m.start(), "name", name)
             for m in _DESC_RE.finditer(frame):
                 det = m.group().split()[0].lower()
                 if det in ("a", "an", "one", "another"):
                     mentions.append((idx, "description", description(m.group())))
-                    if first is None or m.start() < first[0]:
-                        first = (m.start(), "description", description(m.group()))
-            if first is not None and not frame[:first[0]].strip(" ,") \
-                    or first is not None and first[0] < 60 and QMARK not in frame[:first[0]]:
-                # the sentence's subject: a person named at (or near) its start
-                self.subjects.append((ss + first[0], first[1], first[2]))
+            subj = sentence_subject(frame)
+            if subj is not None:  # who the sentence is about, for a later "he said"
+                self.subjects.append((ss, subj.kind, subj.display))
 
     def _resolve(self, sp: Speaker | None, si: int, mentions, last_quote, pos: int = 0):
         if sp is None:

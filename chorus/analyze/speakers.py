@@ -21,7 +21,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-_CAP = r"(?:[A-Z][A-Za-z'’\-]*[A-Za-z]|[A-Z]\.(?:[A-Z]\.)*|[A-Z])"
+_CAP = (r"(?:(?:Gen|Col|Lt|Maj|Capt|Cpt|Sgt|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Rev|Fr|St)\."
+        r"|[A-Z][A-Za-z'’\-]*[A-Za-z]|[A-Z]\.(?:[A-Z]\.)*|[A-Z])")
 _PARTICLE = r"(?:al|el|ad|as|ash|de|del|della|da|di|du|van|von|der|den|bin|ibn|bint|abu|ben|le|la)"
 _LOWPREF = r"(?:(?:al|el|ad|as|ash)-[A-Z][A-Za-z'’\-]*)"
 NAME = rf"(?:{_CAP}|{_LOWPREF})(?:\s+(?:(?:{_PARTICLE}|of|for)\s+)?(?:{_CAP}|{_LOWPREF}))*"
@@ -34,7 +35,17 @@ ambassador negotiator negotiators member members leader leaders monitor observer
 workers aide aides adviser advisers advisor representative correspondent journalist journalists
 lawmaker lawmakers mediator man woman chief head director president secretary group organisation
 organization agency ministry statement report police militant militants rebel rebels spokesmen
-governor mayor general colonel researcher professor
+governor mayor general colonel researcher professor student students migrant migrants
+assistant participant participants servant lawyer lawyers farmer farmers teacher teachers
+driver drivers owner owners shopkeeper shopkeepers trader traders manager managers reporter
+reporters photographer volunteer volunteers rescuer rescuers firefighter firefighters protester
+protesters demonstrator demonstrators supporter supporters voter voters passenger passengers
+survivor survivors villager villagers prisoner prisoners speaker investigator investigators
+prosecutor prosecutors inspector inspectors senator editor campaigner campaigners organiser
+organizer dealer seller buyer miner miners docker dockers labourer employer employee employees
+nurse nurses surgeon paramedic pilot guard guards policeman policemen executive executives
+economist economists scientist scientists engineer engineers mother father son daughter wife
+husband neighbour neighbor customer customers
 """.split())
 TITLE_WORDS = frozenset("""
 president minister foreign prime deputy secretary general gen lt col colonel major maj capt
@@ -55,7 +66,9 @@ SPEECH = (r"said|says|told|tells|added|adds|stated|declared|warned|insisted|ackn
           r"replied|explained|wrote|tweeted|noted|conceded|argued|announced|claimed|suggested|"
           r"described|called|urged|stressed|maintained|commented|remarked|continued|confirmed|"
           r"denied|reported|estimated|estimates|estimate|put|puts|putting|saying|adding|telling|"
-          r"warning|insisting|noting|describing|calling|[Aa]ccording\s+to")
+          r"warning|insisting|noting|describing|calling|promised|pledged|vowed|accused|blamed|"
+          r"condemned|threatened|praised|dismissed|labelled|labeled|branded|accusing|blaming|"
+          r"promising|[Aa]ccording\s+to")
 QMARK = "\u00abQ\u00bb"  # stands for a masked quotation in a sentence frame
 _VERB_RE = re.compile(rf"\b(?:{SPEECH})\b")
 _INVERTIBLE = frozenset("said says added adds asked wrote continued explained noted warned "
@@ -67,14 +80,14 @@ _ADVERBS = re.compile(r"(?:\s+(?:also|later|earlier|then|previously|has|have|had
                       r"in\s+a\s+statement))+\s*$")
 DESC = (r"(?:(?i:a|an|the|one|another|two|three|several|some)\s+)"
         r"(?:[A-Za-z][\w'’\-]*\s+){0,8}?(?:" + "|".join(sorted(ROLES, key=len, reverse=True)) +
-        r"|(?-i:[a-z]+(?:man|woman|men|women|person|people|er|ers|or|ors|ist|ists|ian|ians|ant|"
-        r"ants|ent|ents|eer|eers)))\b")
+        r"|(?-i:[a-z]+(?:man|woman|men|women|person|people|ist|ists|eer|eers)))\b")
 _PRON = r"\b(?:he|she|they|He|She|They)\b"
 _PP = r"(?:,?\s+(?:of|from|at|with|for|in|on|inside)\s+[^,;]{0,70})?"
 _END_NP = re.compile(rf"(?:(?P<name>{NAME})|(?P<desc>{DESC})|(?P<pron>{_PRON})|"
                      rf"(?P<np>\b(?i:the|a|an)\s+(?:[a-z][\w'’\-]*\s+){{0,3}}[a-z][\w\-]*))"
                      rf"{_PP}\s*,?\s*$")
-_START_NP = re.compile(rf"^\s*,?\s*(?:(?:the\s+)?(?P<name>{NAME})|(?P<desc>{DESC})|(?P<pron>{_PRON}))")
+_START_NP = re.compile(rf"^\s*,?\s*(?:(?P<desc>{DESC})|(?:the\s+)?(?P<name>{NAME})|(?P<pron>{_PRON}))")
+_HEAD_APPOSITIVE = re.compile(rf"^\s*[^,]{{1,80}},\s+(?P<name>{NAME}),")
 _NAME_RE = re.compile(NAME)
 _ROLE_THEN_NAME = re.compile(rf"^\s*,?\s*(?P<roles>(?:[a-z][\w'’\-]*\s+){{1,3}})(?P<name>{NAME})")
 _AGENT_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents|men|people|officials|sources)$")
@@ -181,16 +194,57 @@ def _strip_appositive(prefix: str) -> str:
 
 
 def _subject_before(prefix: str) -> Speaker | None:
+    """The phrase that ends right before a verb: its subject.
+
+    "X, the head of ...," -> X; but "The regime's spokesman, Col. Y Z," -> Y Z
+    (a name in the appositive beats a description before it).
+    """
     prefix = _ADVERBS.sub("", prefix)
-    cands = (prefix, _strip_appositive(prefix))
+    prefix = re.sub(r",\s*\d{1,3}\s*,", ",", prefix)  # "Emil Pihl, 34, a docker," -> ages out
     if prefix.rstrip().endswith(","):
-        cands = cands[::-1]
+        stripped = _strip_appositive(prefix)
+        cands = [stripped, _strip_appositive(stripped + ","), prefix]
+    else:
+        cands = [prefix]
+    found = []
     for cand in cands:
         cand = cand.rstrip()
         if not cand or cand.endswith((QMARK, "and", "but")):
             continue
         sp = _np(_END_NP.search(cand))
         if sp:
+            found.append(sp)
+    if not found:
+        return None
+    if found[0].kind == "description":
+        for sp in found[1:]:
+            if sp.kind == "name" and len(sp.text.split()) >= 2 and not is_organisation(sp.text):
+                return sp
+    return found[0]
+
+
+def sentence_subject(frame: str) -> Speaker | None:
+    """Who a sentence is about: the subject of its first speech verb, else the
+    person or description that opens it (quotations masked)."""
+    m = _VERB_RE.search(frame)
+    if m and not m.group().lower().startswith("according"):
+        sp = _subject_before(frame[: m.start()])
+        if sp is not None and sp.kind == "pronoun":
+            return None
+        if sp is not None and sp.kind in ("name", "description") and not is_organisation(sp.text):
+            return sp
+    head = frame.lstrip()
+    app = _HEAD_APPOSITIVE.match(head)
+    if app:  # "The head of the agency, Tomas Reiter, defended ..."
+        name = _clean_name(app.group("name"))
+        if len(name.split()) >= 2 and not is_organisation(name):
+            return Speaker(name, "name")
+    if head.startswith(QMARK):
+        return None
+    start = _START_NP.search(head)
+    if start:
+        sp = _np(start)
+        if sp is not None and sp.kind in ("name", "description") and not is_organisation(sp.text):
             return sp
     return None
 
@@ -234,10 +288,6 @@ def attribute(frame: str, anchor: int) -> Speaker | None:
             sp = first_person(before)
             if sp:
                 return sp
-        if word in _INVERTIBLE:
-            sp = _np(_START_NP.search(after))
-            if sp and sp.kind != "pronoun":
-                return sp
     return None
 
 
@@ -249,6 +299,14 @@ def name_key(name: str) -> str:
     last = toks[-1].lower()
     last = re.sub(r"^(?:al|el|ad|as|ash)-", "", last)
     return last
+
+
+def _surnames_close(a: str, b: str) -> bool:
+    """Same surname, or a spelling variant of it (Lindqvist / Lindkvist, Branik / Brannik)."""
+    if a == b:
+        return True
+    return bool(a and b) and a[0] == b[0] and min(len(a), len(b)) >= 4 and \
+        difflib.SequenceMatcher(a=a, b=b).ratio() >= 0.8
 
 
 def _first_names_compatible(a: str, b: str) -> bool:
@@ -276,7 +334,7 @@ def merge_names(names: list[str]) -> dict[str, str]:
     multi = sorted((n for n in counts if len(n.split()) >= 2), key=lambda n: -counts[n])
     for n in multi:
         for g in groups:
-            if name_key(g[0]) == name_key(n) and _first_names_compatible(g[0], n) \
+            if _surnames_close(name_key(g[0]), name_key(n)) and _first_names_compatible(g[0], n) \
                     and is_organisation(g[0]) == is_organisation(n):
                 g.append(n)
                 break
@@ -292,6 +350,8 @@ def merge_names(names: list[str]) -> dict[str, str]:
             continue
         key = name_key(n)
         owners = [g for g in groups if name_key(g[0]) == key]
+        if not owners:
+            owners = [g for g in groups if _surnames_close(name_key(g[0]), key)]
         if len(owners) == 1:
             out[n] = out[owners[0][0]]
         else:
