@@ -55,6 +55,7 @@ these those who which what when where while than then so such said says say told
 more most less some any all each every other another about around nearly almost up over under
 still also just only even not no being going leaving according since before after during
 remain remains live lives stay stays face faces need needs return returns wait want work
+early late today yesterday tomorrow overnight now ago more
 """.split())
 _PEOPLE = frozenset("people persons civilians residents inhabitants others individuals".split())
 _FIGHTERS = frozenset("fighters rebels militants insurgents combatants gunmen jihadists".split())
@@ -63,6 +64,33 @@ _NUMBER_OF = re.compile(r"\bnumber of (?:the\s+)?([a-z][a-z\- ]{2,40}?)\b(?:\s+(
                         r"vary|is|was|were|to)\b|[,.])", re.I)
 _BEFORE_AFTER = re.compile(r"\b(?:before|after|prior to)\s+the\s+(?:\w+\s+){0,3}?(?:began|started|"
                            r"assault|offensive|war|attack|operation|siege|fighting)\b", re.I)
+
+
+_CHANGE = re.compile(r"\b(?:now|rose|risen|rising|raising|dropped|fallen|fell|increased|climbed|"
+                     r"grew|up from|down from|bringing|brought|reached|jumped|doubled|had put|had given|"
+                     r"had said)\b", re.I)
+_DISPUTE = re.compile(r"\b(?:disputes?|disputed|contests?|contested|lower figure|higher figure|"
+                      r"rejects? the figure|disagrees?)\b", re.I)
+_ANAPHOR = re.compile(r"\b(?:it|that|this|the number|the figure|the toll|the total|figure|estimate|"
+                      r"puts?|putting)\b", re.I)
+_RATE = re.compile(r"\s*(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b", re.I)
+_HUMANS = frozenset("""
+person activist protester demonstrator rioter civilian resident child woman man student worker
+journalist doctor patient villager migrant refugee prisoner detainee supporter member official
+policeman officer soldier passenger tourist victim voter opponent dissident employee miner farmer
+""".split())
+_THING_SYNONYMS = {"increase": "rise", "raise": "rise", "hike": "rise", "rises": "rise"}
+
+
+def _share_thing(sent: str, n: Number, unit: str | None) -> str | None:
+    """What a percentage or fraction is a share of: 'of the vote', 'pay rise of 9 percent'."""
+    if unit:
+        return _THING_SYNONYMS.get(_singular(unit.split()[-1]), _singular(unit.split()[-1]))
+    m = re.search(r"([a-z]+)\s+of\s+$", sent[:n.start])
+    if m and m.group(1) not in ("all", "most", "some", "none"):
+        w = _singular(m.group(1))
+        return _THING_SYNONYMS.get(w, w)
+    return None
 
 
 def _singular(word: str) -> str:
@@ -77,7 +105,8 @@ def _singular(word: str) -> str:
 def _unit_after(text: str, n: Number) -> tuple[str | None, bool]:
     """What the number counts, read from the words after it; and whether it is 'of them'."""
     rest = text[n.end:n.end + 80]
-    if re.match(r"\s+of\s+(?:them|whom|those)\b", rest):
+    if re.match(r"\s+of\s+(?:them|whom|those|these|the\s+(?:dead|injured|wounded|victims|"
+                r"missing|people|detainees|arrested|workers))\b", rest) and not n.share:
         return None, True
     if n.share or n.value is None:
         rest = re.sub(r"^\s+of\b", "", rest)
@@ -197,25 +226,38 @@ def _claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any
         dates = find_dates(sent, ref)
         number_of = _NUMBER_OF.search(sent)
         for i, n in enumerate(nums):
-            if n.word and n.value is not None and n.value < 10 and re.search(r"\b(?:the|these|those|both|all|its|their)\s+$",
-                                    sent[:n.start], re.I):
-                continue  # "the two sides": a reference, not a count
+            if n.word and n.value is not None and n.value < 10 and re.search(
+                    r"\b(?:the|these|those|both|all|its|their|no|any|every)\s+$", sent[:n.start], re.I):
+                continue  # "the two sides", "no one": a reference, not a count
+            if re.search(r"[A-Z][\w'’\-]+,\s*$", sent[:n.start]) and re.match(r"\s*[,.]", sent[n.end:]):
+                continue  # "Maret Lepp, 72, said": an age
             lo, hi = _clause(sent, n, nums)
             window = sent[lo:hi]
             unit, subset = _unit_after(sent, n)
             subset = subset or bool(re.search(r"\b(?:a further|another|of whom)\s*$", sent[:n.start]))
+            subset = subset or bool(re.match(r"\s+more\b", sent[n.end:]))  # "two more died": an increment
             predicate = _predicate(sent, lo, hi, n, unit)
             inherited = None
             if unit is None and number_of and not n.share:
-                unit = number_of.group(1).strip()
+                unit = re.split(r"\s+(?=[a-z]+(?:ed|ing)\b)", number_of.group(1).strip())[0]
             ucls = _unit_class(unit, n.share)
+            if n.share and predicate not in ("taken", "held"):
+                thing = _share_thing(sent, n, unit)
+                if thing is None:
+                    continue  # a percentage of nothing named: nothing to compare it with
+                ucls = f"share:{thing}"
+            if ucls and ucls != "share" and not ucls.startswith("share") and \
+                    predicate in ("killed", "wounded", "arrested", "displaced") and ucls in _HUMANS:
+                ucls = "people"
+            if ucls and _RATE.match(sent[n.end:][len(unit or "") + 1:] if unit else sent[n.end:]):
+                ucls += "/time"
             if subset and this_sentence:
                 inherited = this_sentence[-1]
                 unit = unit or inherited["unit"]
                 ucls = ucls or inherited["_class"]
-            if predicate is None and not subset:
+            if predicate is None and not subset and _ANAPHOR.search(window):
                 for c in reversed(this_sentence + prev_sentence_claims):
-                    if ucls in (None, c["_class"]) and not n.share == (c["_class"] != "share"):
+                    if ucls in (None, c["_class"]) and n.share == c["_class"].startswith("share"):
                         inherited = c
                         break
                 if inherited is not None:
@@ -281,6 +323,7 @@ def _claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any
                 "sentence": [s, e], "subset": subset,
                 "_class": ucls, "_pred": predicate, "_cause": cause, "_scope": scope,
                 "_progress": bool(_PROGRESS.search(sent)), "_date": article.published,
+                "_change": bool(_CHANGE.search(sent)), "_disputed": bool(_DISPUTE.search(sent)),
             }
             this_sentence.append(claim)
         claims.extend(this_sentence)
@@ -308,29 +351,73 @@ def _conflict(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return touch_ab or touch_ba
 
 
+def _ref_date(c: dict[str, Any]) -> str | None:
+    """When a claim was true: its article's date, or an earlier day the sentence marks as an
+    earlier figure ("up from three reported on Sunday")."""
+    as_of = c.get("as_of") or ""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of) and c["_change"]:
+        return as_of
+    return c["_date"]
+
+
+def _part_of(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """In one article, a count of a specific group next to the total ("two protesters"
+    and "three people"): a part of it, not a rival figure."""
+    if a["article"] != b["article"]:
+        return False
+    ua, ub = (a["unit"] or "people").split()[-1].lower(), (b["unit"] or "people").split()[-1].lower()
+    generic_a, generic_b = ua in _PEOPLE, ub in _PEOPLE
+    if generic_a == generic_b:
+        return False
+    part, whole = (b, a) if generic_a else (a, b)
+    return _interval(part)[1] <= _interval(whole)[1]
+
+
+def _same_value(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return not _conflict(a, b)
+
+
 def judge(claims: list[dict[str, Any]], growing: bool) -> tuple[bool, bool]:
-    """(disagree, changes_over_time) for the claims of one measure."""
+    """(disagree, changes_over_time) for the claims of one measure.
+
+    Two conflicting claims disagree when they speak of the same moment: the same
+    article (in different sentences), the same date, a figure the text says is
+    disputed, or values that some article reports side by side. Otherwise a
+    conflict is a change over time when the measure only grows (tolls, ground
+    taken) and the later figure is the larger, or when the later claim says
+    it moved ("now", "rose to", "dropped to").
+    """
     disagree = changes = False
+    contested: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    for i, a in enumerate(claims):
+        for b in claims[i + 1:]:
+            if a["article"] == b["article"] and a["sentence"] != b["sentence"] and _conflict(a, b) \
+                    and not _part_of(a, b):
+                contested.append((a, b))
+
+    def side_by_side(a, b) -> bool:
+        return any((_same_value(a, x) and _same_value(b, y)) or (_same_value(a, y) and _same_value(b, x))
+                   for x, y in contested)
+
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
             if a["article"] == b["article"] and a["sentence"] == b["sentence"]:
                 continue
-            if not _conflict(a, b):
+            if not _conflict(a, b) or _part_of(a, b):
                 continue
-            if not growing or a["article"] == b["article"]:
+            if a["article"] == b["article"] or a["_disputed"] or b["_disputed"] or side_by_side(a, b):
                 disagree = True
                 continue
-            da, db = a["_date"], b["_date"]
-            if da and db:
-                if da == db:
-                    disagree = True
-                    continue
+            da, db = _ref_date(a), _ref_date(b)
+            if da and db and da != db:
                 early, late = (a, b) if da < db else (b, a)
-                if _interval(late)[1] >= _interval(early)[0]:
+                if growing and _interval(late)[1] >= _interval(early)[0]:
+                    changes = True
+                elif late["_change"]:
                     changes = True
                 else:
                     disagree = True
-            elif a["_progress"] and b["_progress"]:
+            elif growing and a["_progress"] and b["_progress"] and not (da and da == db):
                 changes = True
             else:
                 disagree = True

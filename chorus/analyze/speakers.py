@@ -68,7 +68,7 @@ SPEECH = (r"said|says|told|tells|added|adds|stated|declared|warned|insisted|ackn
           r"denied|reported|estimated|estimates|estimate|put|puts|putting|saying|adding|telling|"
           r"warning|insisting|noting|describing|calling|promised|pledged|vowed|accused|blamed|"
           r"condemned|threatened|praised|dismissed|labelled|labeled|branded|accusing|blaming|"
-          r"promising|[Aa]ccording\s+to")
+          r"promising|gave|gives|[Aa]ccording\s+to")
 QMARK = "\u00abQ\u00bb"  # stands for a masked quotation in a sentence frame
 _VERB_RE = re.compile(rf"\b(?:{SPEECH})\b")
 _INVERTIBLE = frozenset("said says added adds asked wrote continued explained noted warned "
