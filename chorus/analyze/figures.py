@@ -361,10 +361,8 @@ def _ref_date(c: dict[str, Any]) -> str | None:
 
 
 def _part_of(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """In one article, a count of a specific group next to the total ("two protesters"
-    and "three people"): a part of it, not a rival figure."""
-    if a["article"] != b["article"]:
-        return False
+    """A count of a specific group next to a total ("two protesters" and "three
+    people"): a part of it, not a rival figure."""
     ua, ub = (a["unit"] or "people").split()[-1].lower(), (b["unit"] or "people").split()[-1].lower()
     generic_a, generic_b = ua in _PEOPLE, ub in _PEOPLE
     if generic_a == generic_b:
