@@ -84,6 +84,12 @@ def _looks_future(before: str) -> bool:
     return False
 
 
+# Cheap test first: most sentences name no date at all.
+_ANY_DATE = re.compile(r"\d|day\b|\b(?:today|tonight|yesterday|tomorrow|last|this|next|ago|mid|early|"
+                       r"late|spring|summer|autumn|fall|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                       r"oct|nov|dec)", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A date the text states, resolved: ``date`` is YYYY-MM-DD (the period's first day
@@ -137,6 +143,8 @@ def find_dates(text: str, ref: date | None) -> list[DateMention]:
 
     Overlapping matches keep the earliest, longest one.
     """
+    if not _ANY_DATE.search(text):
+        return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pat in _PATTERNS:

@@ -133,6 +133,9 @@ def log_odds(counts_i: Counter[str], counts_j: Counter[str], prior: Counter[str]
     for w, y_i in counts_i.items():
         a_w = alpha0 * prior[w] / total
         y_j = counts_j.get(w, 0)
+        rest_i, rest_j = n_i + alpha0 - y_i - a_w, n_j + alpha0 - y_j - a_w
+        if rest_i <= 0 or rest_j <= 0 or y_j + a_w <= 0:
+            continue  # the word is all there is: no odds to compare
         l_i = math.log((y_i + a_w) / (n_i + alpha0 - y_i - a_w))
         l_j = math.log((y_j + a_w) / (n_j + alpha0 - y_j - a_w))
         var = 1.0 / (y_i + a_w) + 1.0 / (y_j + a_w)
@@ -173,20 +176,22 @@ def analyze(event: Event, articles: list[Article], *, top: int = _TOP) -> dict[s
     alpha0 = PRIOR_WEIGHT * float(sum(prior.values()))
     label_of = {w: g for g, ws in LABEL_GROUPS.items() for w in ws}
     out = []
+    group_prior = {g: Counter({w: prior[w] for w in words if prior.get(w)})
+                   for g, words in LABEL_GROUPS.items()}
     for k, arts in units.items():
-        rest: Counter[str] = Counter()
-        for k2, c in counts.items():
-            if k2 != k:
-                rest.update(c)
+        rest = Counter({w: c - counts[k].get(w, 0) for w, c in prior.items()
+                        if c - counts[k].get(w, 0) > 0})
         z = log_odds(counts[k], rest, prior, alpha0)
         # A label is scored against the other labels of its group: given that an outlet
         # names the state (or the armed opposition ...), which word does it choose?
         for g, words in LABEL_GROUPS.items():
-            gi = Counter({w: c for w, c in counts[k].items() if w in words})
+            gp = group_prior[g]
+            if len(gp) < 2:
+                continue  # one label only: nothing was chosen
+            gi = Counter({w: counts[k][w] for w in gp if counts[k].get(w)})
             if not gi:
                 continue
-            gj = Counter({w: c for w, c in rest.items() if w in words})
-            gp = Counter({w: c for w, c in prior.items() if w in words})
+            gj = Counter({w: c - gi.get(w, 0) for w, c in gp.items() if c - gi.get(w, 0) > 0})
             for w, zz in log_odds(gi, gj, gp, PRIOR_WEIGHT * float(sum(gp.values()))).items():
                 z[w] = zz
         ranked = sorted(((w, s) for w, s in z.items() if s > 0), key=lambda t: (-t[1], t[0]))
