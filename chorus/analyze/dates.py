@@ -46,7 +46,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                          r"October|November|December)(?:\s+(?P<y>" + _YEAR + r"))?\b")),
     ("month_year", re.compile(r"\b(?P<mon>January|February|March|April|June|July|August|"
                               r"September|October|November|December)\s+(?P<y>" + _YEAR + r")\b")),
-    ("weekday", re.compile(r"\b(?:(?P<rel>last|this|next|on|since|until|by|late|early)\s+)?"
+    ("weekday", re.compile(r"\b(?:(?P<rel>last|this|next|on|since|until|by|late|early|for)\s+)?"
                            r"(?P<wd>" + _WEEKDAY + r")" + _PART +
                            r"(?:\s+or\s+(?P<wd2>" + _WEEKDAY + r")" + _PART + r")?\b")),
     ("deictic", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight|last night|this morning|"
@@ -66,7 +66,13 @@ _FUTURE = re.compile(r"(?:will|would|shall|expected|scheduled|due|plans?|planned
 _PAST = re.compile(r"(?:ed|said|told|took|met|fell|began|made|went|came|saw|won|lost|left|fled|"
                    r"fought|broke|struck|held|gave|ran|spoke|sent|led|shot|hit|was|were|had|did|"
                    r"got)$", re.I)
-_TENSE_WINDOW = 8  # words before a weekday that decide whether it lies ahead or behind
+_TENSE_WINDOW = 12  # words before a weekday that decide whether it lies ahead or behind
+_NOT_VERBS = frozenset("the a an his her their its this that these those my our your some any "
+                       "all each every no one two three".split())
+_INTENT = frozenset("called asked urged invited agreed decided planned voted ordered told summoned "
+                    "expected scheduled set promised pledged vowed threatened wanted".split())
+_PARTICIPLE_AUX = frozenset("be been being stay stays remain remains get gets is are will would "
+                            "was were".split())
 
 
 def _looks_future(before: str) -> bool:
@@ -76,10 +82,21 @@ def _looks_future(before: str) -> bool:
     is past, "said it would hold talks on Tuesday" is future.
     """
     words = re.findall(r"[A-Za-z']+", re.split(r"[;:.!?]", before)[-1])[-_TENSE_WINDOW:]
-    for w in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        w, prev = words[i], (words[i - 1].lower() if i else "")
         if _FUTURE.match(w):
             return True
+        if prev == "to" and w[0].islower() and w.lower() not in _NOT_VERBS:
+            # "to explain ... on Thursday": an infinitive looks ahead, unless a past
+            # verb of doing governs it ("forced to flee on Monday")
+            gov = words[i - 2].lower() if i >= 2 else ""
+            if not (_PAST.search(gov) and gov not in _INTENT):
+                return True
         if (_PAST.search(w) and len(w) > 3) or w.lower() in ("was", "were", "had", "did", "put"):
+            if prev in _PARTICIPLE_AUX:
+                continue  # "will stay closed until Friday": a participle, not a past tense
+            if prev in ("has", "have") and w.lower() not in ("been",):
+                return True  # "has called a strike on Wednesday": the perfect takes no past day
             return False
     return False
 
@@ -197,7 +214,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool):
             return None
         wd = WEEKDAYS[g["wd"].lower()]
         rel = (g.get("rel") or "").lower()
-        if rel == "next" or (future and rel not in ("last", "since")):
+        if rel in ("next", "for") or (future and rel not in ("last", "since")):
             delta = (wd - ref.weekday()) % 7
             if rel == "next" and delta == 0:
                 delta = 7

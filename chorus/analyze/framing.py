@@ -32,7 +32,7 @@ from chorus.model import Article, Event
 # Labels for the same kind of actor or action, one group each (lower case).
 LABEL_GROUPS: dict[str, frozenset[str]] = {
     "state": frozenset("regime government administration authorities damascus despot "
-                       "dictator dictatorship junta leadership tyrant".split()),
+                       "dictator dictatorship junta leadership tyrant council".split()),
     "armed opposition": frozenset("rebels rebel insurgents insurgent revolutionaries "
                                   "revolutionary militants militant jihadists jihadist "
                                   "terrorists terrorist extremists extremist fighters "
@@ -42,6 +42,11 @@ LABEL_GROUPS: dict[str, frozenset[str]] = {
     "military action": frozenset("offensive assault attack attacks onslaught operation campaign "
                                  "bombardment bombing shelling strikes liberation occupation "
                                  "invasion aggression advance advances siege".split()),
+    "people protesting": frozenset("protesters protester demonstrators demonstrator rioters rioter "
+                                   "activists activist supporters agitators mob crowd crowds "
+                                   "marchers dissidents pro-democracy".split()),
+    "labour action": frozenset("strike strikes walkout walk-out stoppage stoppages strikers "
+                               "industrial-action lockout dispute".split()),
     "leaving": frozenset("withdrawal evacuation retreat exit surrender pull-out departure "
                          "expulsion".split()),
 }

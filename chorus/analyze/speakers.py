@@ -135,6 +135,9 @@ def person_name(phrase: str) -> str:
     toks = _clean_name(phrase).split()
     if is_organisation(" ".join(toks)):
         return " ".join(t for t in toks if not t.lower().endswith("-based"))
+    for joint in ("of", "for"):  # "Friday of Mira Solvane": a person is never "X of Y"
+        if joint in toks[:-1]:
+            toks = toks[len(toks) - toks[::-1].index(joint):]
     last_title = -1
     for i, t in enumerate(toks[:-1]):
         low = t.lower().rstrip(".").rstrip("’s").rstrip("'s")
