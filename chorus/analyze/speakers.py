@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 _CAP = (r"(?:(?:Gen|Col|Lt|Maj|Capt|Cpt|Sgt|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Rev|Fr|St)\."
-        r"|[A-Z][A-Za-z'’\-]*[A-Za-z]|[A-Z]\.(?:[A-Z]\.)*|[A-Z])")
+        r"|[A-Z][A-Za-z'’\-]*[a-z]s['’](?=\s+[A-Z])|[A-Z][A-Za-z'’\-]*[A-Za-z]|[A-Z]\.(?:[A-Z]\.)*|[A-Z])")
 _PARTICLE = r"(?:al|el|ad|as|ash|de|del|della|da|di|du|van|von|der|den|bin|ibn|bint|abu|ben|le|la)"
 _LOWPREF = r"(?:(?:al|el|ad|as|ash)-[A-Z][A-Za-z'’\-]*)"
 NAME = rf"(?:{_CAP}|{_LOWPREF})(?:\s+(?:(?:{_PARTICLE}|of|for)\s+)?(?:{_CAP}|{_LOWPREF}))*"
@@ -61,6 +61,7 @@ meanwhile still yet so then there this that these those it its he she they we i 
 our my your what which who where why how some many most more all both each every no not one two
 three also only just even according responding reiterating speaking backed buoyed despite
 although though because since until during over under between among around about against across
+nobody everybody everyone someone anyone nothing everything today yesterday tomorrow tonight
 """.split())
 SPEECH = (r"said|says|told|tells|added|adds|stated|declared|warned|insisted|acknowledged|asked|"
           r"replied|explained|wrote|tweeted|noted|conceded|argued|announced|claimed|suggested|"
@@ -97,7 +98,9 @@ observatory council nations army front group ministry agency party movement comm
 institute rights brigade brigades forces guards organisation organization office fund bank court
 tv television radio news press reuters afp ap dpa children commission authority association
 coalition alliance government administration company corporation university hospital department
-league federation red cross crescent network times post service faction
+league federation red cross crescent network times post service faction school college chamber
+research
+church museum library club council watch daily weekly herald gazette courier ledger tribune
 """.split())
 
 
@@ -140,7 +143,7 @@ def person_name(phrase: str) -> str:
             toks = toks[len(toks) - toks[::-1].index(joint):]
     last_title = -1
     for i, t in enumerate(toks[:-1]):
-        low = t.lower().rstrip(".").rstrip("’s").rstrip("'s")
+        low = re.sub(r"[’']s$", "", t.lower().rstrip("."))
         if low in TITLE_WORDS or low.endswith("-based") or _is_demonym(t):
             last_title = i
     return " ".join(toks[last_title + 1:]) if toks else phrase
