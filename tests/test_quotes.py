@@ -125,3 +125,31 @@ def test_he_said_resolves_to_last_speaker_not_a_person_mentioned_in_passing():
             "Ingrid Solberg last week. \"We are going on strike,\" he said.")
     qs = run(art("a", text))
     assert find(qs, "going on strike")["speaker"] == "Paolo Rinaldi"
+
+
+def test_british_single_quotes_with_a_speaker():
+    text = ("The council leader, Harriet Monk, said: \u2018We won\u2019t close a single library "
+            "this year.\u2019\n"
+            "\u2018Books first\u2019 was the slogan on the banners.\n"
+            "Residents\u2019 groups welcomed the news.")
+    qs = run(art("a", text))
+    q = find(qs, "close a single library")
+    assert q["text"] == "We won\u2019t close a single library this year."
+    assert q["speaker"] == "Harriet Monk"
+    assert not any("Books first" in x["text"] for x in qs)
+
+
+def test_more_attribution_styles():
+    text = (
+        "\"Prices will keep rising until the summer,\" the central bank governor, Luis Ortega, "
+        "wrote in a letter to parliament.\n"
+        "The finance ministry said in a statement: \"The measures are temporary.\"\n"
+        "\"We were not consulted,\" according to a union spokeswoman.\n"
+        "Ortega later told the Evening Courier the bank had \"no other choice\".\n"
+    )
+    qs = run(art("a", text))
+    assert find(qs, "keep rising")["speaker"] == "Luis Ortega"
+    assert "finance ministry" in find(qs, "measures are temporary")["speaker"].lower()
+    spokes = find(qs, "not consulted")
+    assert spokes["speaker_kind"] == "description" and "spokeswoman" in spokes["speaker"]
+    assert find(qs, "no other choice")["speaker"] == "Luis Ortega"

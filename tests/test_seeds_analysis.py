@@ -165,9 +165,9 @@ def test_every_quote_is_between_quotation_marks(analysed):
     for q in event["quotes"]:
         for o in q["occurrences"]:
             text = texts[o["article"]]
-            assert text[o["start"] - 1] in "\"“", text[o["start"] - 20:o["end"]]
+            assert text[o["start"] - 1] in "\"“‘", text[o["start"] - 20:o["end"]]
             after = text[o["end"]:o["end"] + 1]
-            assert after in ("\"", "”") or after in ("\n", ""), text[o["start"]:o["end"] + 5]
+            assert after in ("\"", "”", "’") or after in ("\n", ""), text[o["start"]:o["end"] + 5]
             found = text[o["start"]:o["end"]]
             # verbatim: word for word the quote's text, or an exact excerpt with fewer words
             excerpt = found in q["text"] and len(found.split()) < len(q["text"].split())

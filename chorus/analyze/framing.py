@@ -209,6 +209,9 @@ def analyze(event: Event, articles: list[Article], *, top: int = _TOP) -> dict[s
                 preferred[g] = (w, sc)
         firsts = sorted(preferred.values(), key=lambda t: -t[1])
         terms = firsts + [t for t in framing_terms if t not in firsts]
+        if len(terms) < top:  # few known labels (a new kind of story): add its distinctive words
+            have = {w for w, _ in terms}
+            terms += [t for t in ranked if t[0] not in have and " " not in t[0]][:top - len(terms)]
         distinctive = [(w, s) for w, s in ranked if " " not in w]
         groups: dict[str, dict[str, int]] = {}
         for w, n in counts[k].items():

@@ -2,7 +2,8 @@
 
 A quotation is text between double quotation marks (straight or curly),
 within a paragraph, or running on when the next paragraph opens with a mark.
-Single marks inside count as part of the quote. Capitalised names in marks
+Single marks inside count as part of the quote; curly single marks on their
+own (the British style) count when a speaker is found for them. Capitalised names in marks
 ("the “Army of Aleppo”") and scare quotes of one or two words in the middle
 of a sentence are not quotations.
 
@@ -67,6 +68,36 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def find_single_quote_spans(text: str, double: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations in curly single marks (‘...’), the British style, outside double ones.
+
+    The closing mark is the first ’ not followed by a letter (so "won’t" and
+    "it’s" do not close it); at least three words inside.
+    """
+    out = []
+    for m in re.finditer("\u2018", text):
+        i = m.start()
+        if any(s - 1 <= i < e + 1 for s, e in double):
+            continue
+        if i > 0 and not (text[i - 1].isspace() or text[i - 1] in "([—–:-"):
+            continue
+        line_end = text.find("\n", i)
+        line_end = len(text) if line_end < 0 else line_end
+        j = i + 1
+        close = None
+        while True:
+            j = text.find("\u2019", j, line_end)
+            if j < 0:
+                break
+            if (j + 1 >= len(text) or not text[j + 1].isalpha()) and not text[j - 1].isspace():
+                close = j
+                break
+            j += 1
+        if close is not None and len(_WORD.findall(text[i + 1:close])) >= 3:
+            out.append((i + 1, close))
+    return out
+
+
 def _opens(text: str, i: int, line_start: int) -> bool:
     """A straight mark opens a quote unless it clearly follows a word (inches, 5'10")."""
     return i == line_start or not text[i - 1].isdigit()
@@ -120,6 +151,8 @@ class _ArticleQuotes:
         if not a.sentences:
             return []
         spans = find_quote_spans(a.text)
+        single = set(find_single_quote_spans(a.text, spans))
+        spans = sorted(set(spans) | single)
         found: list[dict[str, Any]] = []
         mentions: list[tuple[int, str, str]] = []  # (sentence index, kind, display)
         self.subjects: list[tuple[int, str, str]] = []  # (position, kind, display)
@@ -138,6 +171,8 @@ class _ArticleQuotes:
             if sp is None and last_quote and si - last_quote[0] <= _CONTINUE_SENTENCES \
                     and re.fullmatch(r"[\W]*" + re.escape(QMARK) + r"[\W]*", frame):
                 speaker, kind = last_quote[1], last_quote[2]
+            if (s, e) in single and speaker is None:
+                continue  # single marks without a speaker: a title or a phrase, not speech
             found.append({"article": a.id, "start": s, "end": e, "text": a.text[s:e],
                           "speaker": speaker, "speaker_kind": kind,
                           "speaker_text": sp.text if sp else None})
