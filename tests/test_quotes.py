@@ -153,3 +153,21 @@ def test_more_attribution_styles():
     spokes = find(qs, "not consulted")
     assert spokes["speaker_kind"] == "description" and "spokeswoman" in spokes["speaker"]
     assert find(qs, "no other choice")["speaker"] == "Luis Ortega"
+
+
+def test_participle_relative_clause_and_infinitive_attribution():
+    text = (
+        "Harlan Voss defended his plan on Tuesday. \"Maybe I moved too fast,\" he told host "
+        "Dana Whitfield, adding, \"but the bridge had to be fixed.\"\n"
+        "The protest was led by farmer Ruth Ambler, who condemned what she called \"a plan drawn "
+        "up in secret.\"\n"
+        "Voss went on to say that \"nobody will lose their land.\"\n"
+        "\"It's over,\" Ambler said. \"We will fight it in court.\"\n"
+    )
+    qs = run(art("a", text))
+    assert find(qs, "Maybe I moved")["speaker"] == "Harlan Voss"
+    assert find(qs, "bridge had to be fixed")["speaker"] == "Harlan Voss"
+    assert find(qs, "drawn up in secret")["speaker"] == "Ruth Ambler"
+    assert find(qs, "nobody will lose")["speaker"] == "Harlan Voss"
+    assert find(qs, "It's over")["speaker"] == "Ruth Ambler"
+    assert find(qs, "fight it in court")["speaker"] == "Ruth Ambler"

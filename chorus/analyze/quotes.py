@@ -26,7 +26,7 @@ from collections import Counter
 from typing import Any
 
 from chorus.analyze.speakers import (
-    QMARK, ROLES, Speaker, _DESC_RE, _NAME_RE, attribute, description, is_organisation, merge_names,
+    NAME, QMARK, ROLES, Speaker, _DESC_RE, _NAME_RE, attribute, description, is_organisation, merge_names,
     person_name, sentence_subject,
 )
 from chorus.model import Article, Event
@@ -34,6 +34,7 @@ from chorus.model import Article, Event
 _OPEN = "“"
 _CLOSE = "”"
 _WORD = re.compile(r"[\w'’]+")
+_RELATIVE_ANTECEDENT = re.compile(rf"(?P<name>{NAME}),\s+who\b[^.;]*\b(?:he|she)\b")
 _SPEECH_NEAR = re.compile(r"\b(?:said|says|called|described|promised|warned|told|added)\b[^.!?\n]*$")
 _MIN_WORDS = 3  # shorter quotes need to end their sentence and have an attribution
 _CONTINUE_SENTENCES = 2  # an unattributed quote continues a quote this close before it
@@ -103,7 +104,7 @@ def _opens(text: str, i: int, line_start: int) -> bool:
     return i == line_start or not text[i - 1].isdigit()
 
 
-def _is_quotation(text: str, s: int, e: int, sent_end: int) -> bool:
+def _is_quotation(text: str, s: int, e: int, sent_end: int, sent_start: int = -1) -> bool:
     """Keep real quotations; drop names in marks and mid-sentence scare quotes."""
     inner = text[s:e]
     words = _WORD.findall(inner)
@@ -114,6 +115,8 @@ def _is_quotation(text: str, s: int, e: int, sent_end: int) -> bool:
         return False
     if len(words) >= _MIN_WORDS:
         return True
+    if s - 1 == sent_start and re.search(r"[,.!?]$", inner):
+        return True  # it opens the sentence: '"It's scary," she said.' 
     if len(words) == 2 and _SPEECH_NEAR.search(text[max(0, s - 200):s]):
         return True  # "said it was "deeply concerned" by ..."
     rest = text[e + 1: sent_end]
@@ -163,10 +166,15 @@ class _ArticleQuotes:
         for s, e in spans:
             si, ei = self._sentence_index(s), self._sentence_index(max(s, e - 1))
             c_start, c_end = a.sentences[si][0], a.sentences[ei][1]
-            if not _is_quotation(a.text, s, e, c_end):
+            if not _is_quotation(a.text, s, e, c_end, c_start):
                 continue
             frame, anchor = self._frame(spans, c_start, c_end, (s, e))
             sp = attribute(frame, anchor)
+            if sp is not None and sp.kind == "pronoun":
+                # "X, who ... what he called ...": the pronoun of a relative clause is X
+                rel = list(_RELATIVE_ANTECEDENT.finditer(frame[: anchor]))
+                if rel:
+                    sp = Speaker(rel[-1].group("name"), "name")
             speaker, kind = self._resolve(sp, si, mentions, last_quote, s)
             if sp is None and last_quote and si - last_quote[0] <= _CONTINUE_SENTENCES \
                     and re.fullmatch(r"[\W]*" + re.escape(QMARK) + r"[\W]*", frame):
@@ -228,7 +236,8 @@ class _ArticleQuotes:
         # pronoun
         if sp.text.lower() == "they":
             return (last_quote[1], last_quote[2]) if last_quote else (None, None)
-        between = [x for x in self.subjects if self.last_quote_end < x[0] < pos]
+        sent_start = self.a.sentences[si][0]
+        between = [x for x in self.subjects if self.last_quote_end < x[0] < min(pos, sent_start)]
         if between:  # a person became the subject since the last quote
             return between[-1][2], between[-1][1]
         if last_quote and last_quote[1] and si - last_quote[0] <= _CONTINUE_SENTENCES:

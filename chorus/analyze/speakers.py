@@ -53,7 +53,7 @@ captain sgt ambassador envoy chief spokesman spokeswoman senator sen rep represe
 mayor king queen prince sheikh sultan emir chancellor commander lieutenant mr mrs ms dr prof
 professor judge justice pope cardinal bishop imam rabbi director head chairman chairwoman
 vice acting former interior defence defense state un us uk eu nato aid special rebel official
-president-elect leader
+president-elect leader senior junior
 """.split())
 STOP_CAPS = frozenset("""
 but and or the a an in on at of for to with by from as if when while after before however
@@ -67,14 +67,14 @@ SPEECH = (r"said|says|told|tells|added|adds|stated|declared|warned|insisted|ackn
           r"replied|explained|wrote|tweeted|noted|conceded|argued|announced|claimed|suggested|"
           r"described|called|urged|stressed|maintained|commented|remarked|continued|confirmed|"
           r"denied|reported|estimated|estimates|estimate|put|puts|putting|saying|adding|telling|"
-          r"warning|insisting|noting|describing|calling|promised|pledged|vowed|accused|blamed|"
+          r"insisting|noting|describing|calling|promised|pledged|vowed|accused|blamed|"
           r"condemned|threatened|praised|dismissed|labelled|labeled|branded|accusing|blaming|"
-          r"promising|gave|gives|[Aa]ccording\s+to")
+          r"promising|gave|gives|say|[Aa]ccording\s+to")
 QMARK = "\u00abQ\u00bb"  # stands for a masked quotation in a sentence frame
 _VERB_RE = re.compile(rf"\b(?:{SPEECH})\b")
 _INVERTIBLE = frozenset("said says added adds asked wrote continued explained noted warned "
                         "insisted replied argued".split())
-_PARTICIPLES = frozenset("saying adding telling warning insisting noting describing calling "
+_PARTICIPLES = frozenset("saying adding telling insisting noting describing calling "
                          "putting".split())
 _ADVERBS = re.compile(r"(?:\s+(?:also|later|earlier|then|previously|has|have|had|was|is|were|"
                       r"would|will|reportedly|further|separately|once|again|recently|had\s+earlier|"
@@ -287,6 +287,15 @@ def attribute(frame: str, anchor: int) -> Speaker | None:
                     sp = Speaker(_clean_name(m.group("name")), "name")
             if sp and sp.kind != "pronoun" or (sp and re.match(r"\s*,?\s*(?:he|she)\b", after)):
                 return sp
+        if word == "say":  # "went on to say", "declined to say": the subject of the verb before
+            before = re.sub(r"\s+\w+(?:\s+on)?\s+to\s*$", " ", before)
+        if word in _PARTICIPLES:
+            # "X told Y on Friday, adding, ...": the subject of the finite verb before
+            main = [m for m in _VERB_RE.finditer(before) if m.group() not in _PARTICIPLES]
+            if main:
+                sp = _subject_before(before[: main[0].start()])
+                if sp:
+                    return sp
         sp = _subject_before(before)
         if sp:
             return sp
