@@ -171,3 +171,16 @@ def test_participle_relative_clause_and_infinitive_attribution():
     assert find(qs, "nobody will lose")["speaker"] == "Harlan Voss"
     assert find(qs, "It's over")["speaker"] == "Ruth Ambler"
     assert find(qs, "fight it in court")["speaker"] == "Ruth Ambler"
+
+
+def test_titles_in_marks_colon_quotes_and_role_after_organisation():
+    text = (
+        "Mara Quill, author of \"How to Keep Your Winnings: A Guide for the Lucky Few,\" spoke "
+        "at the fair.\n"
+        "Quill recalled the first meeting: \"We had no money and no office.\"\n"
+        "\"Sales started slowly,\" said Brightmart spokesman Owen Tull.\n"
+    )
+    qs = run(art("a", text))
+    assert not any("Winnings" in q["text"] for q in qs)
+    assert find(qs, "no money")["speaker"] == "Mara Quill"
+    assert find(qs, "Sales started")["speaker"] == "Owen Tull"

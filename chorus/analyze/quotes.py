@@ -113,6 +113,10 @@ def _is_quotation(text: str, s: int, e: int, sent_end: int, sent_start: int = -1
     if len(words) <= 6 and all(w[0].isupper() or w.lower() in ("of", "the", "and", "for")
                                for w in words) and not re.search(r"[.!?,]$", inner):
         return False
+    small = {"of", "the", "and", "for", "a", "an", "to", "in", "on", "at", "or", "with", "what"}
+    big = [w for w in words if w.lower() not in small]
+    if len(words) >= 3 and big and sum(w[0].isupper() for w in big) >= 0.8 * len(big):
+        return False  # a title in marks: "Son of a Gambler: What to Do When You Win"
     if len(words) >= _MIN_WORDS:
         return True
     if s - 1 == sent_start and re.search(r"[,.!?]$", inner):
@@ -217,6 +221,11 @@ class _ArticleQuotes:
                 if det in ("a", "an", "one", "another"):
                     mentions.append((idx, "description", description(m.group())))
             subj = sentence_subject(frame)
+            if subj is not None and subj.kind == "name" and " " not in subj.display:
+                known = any(m[1] == "name" and m[2].split()[-1] == subj.display for m in mentions)
+                if not known and not re.search(re.escape(subj.text) + r"\s+(?:said|says|told|added)\b",
+                                               frame):
+                    subj = None  # "Presidents like to ...": a capitalised first word
             if subj is not None:  # who the sentence is about, for a later "he said"
                 self.subjects.append((ss, subj.kind, subj.display))
 

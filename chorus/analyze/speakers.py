@@ -69,7 +69,7 @@ SPEECH = (r"said|says|told|tells|added|adds|stated|declared|warned|insisted|ackn
           r"denied|reported|estimated|estimates|estimate|put|puts|putting|saying|adding|telling|"
           r"insisting|noting|describing|calling|promised|pledged|vowed|accused|blamed|"
           r"condemned|threatened|praised|dismissed|labelled|labeled|branded|accusing|blaming|"
-          r"promising|gave|gives|say|[Aa]ccording\s+to")
+          r"promising|gave|gives|say|recalled|recalls|quoted|[Aa]ccording\s+to")
 QMARK = "\u00abQ\u00bb"  # stands for a masked quotation in a sentence frame
 _VERB_RE = re.compile(rf"\b(?:{SPEECH})\b")
 _INVERTIBLE = frozenset("said says added adds asked wrote continued explained noted warned "
@@ -79,9 +79,11 @@ _PARTICIPLES = frozenset("saying adding telling insisting noting describing call
 _ADVERBS = re.compile(r"(?:\s+(?:also|later|earlier|then|previously|has|have|had|was|is|were|"
                       r"would|will|reportedly|further|separately|once|again|recently|had\s+earlier|"
                       r"in\s+a\s+statement))+\s*$")
+_ROLE_ALT = "|".join(sorted(ROLES, key=len, reverse=True))
 DESC = (r"(?:(?i:a|an|the|one|another|two|three|several|some)\s+)"
-        r"(?:[A-Za-z][\w'’\-]*\s+){0,8}?(?:" + "|".join(sorted(ROLES, key=len, reverse=True)) +
-        r"|(?-i:[a-z]+(?:man|woman|men|women|person|people|ist|ists|eer|eers)))\b")
+        r"(?:[A-Za-z][\w'’\-]*\s+){0,8}?(?:" + _ROLE_ALT +
+        r"|(?-i:[a-z]+(?:man|woman|men|women|person|people|ist|ists|eer|eers)))\b"
+        r"(?:\s+(?:" + _ROLE_ALT + r")\b)*")
 _PRON = r"\b(?:he|she|they|He|She|They)\b"
 _PP = r"(?:,?\s+(?:of|from|at|with|for|in|on|inside)\s+[^,;]{0,70})?"
 _END_NP = re.compile(rf"(?:(?P<name>{NAME})|(?P<desc>{DESC})|(?P<pron>{_PRON})|"
@@ -91,6 +93,9 @@ _START_NP = re.compile(rf"^\s*,?\s*(?:(?P<desc>{DESC})|(?:the\s+)?(?P<name>{NAME
 _HEAD_APPOSITIVE = re.compile(rf"^\s*[^,]{{1,80}},\s+(?P<name>{NAME}),")
 _NAME_RE = re.compile(NAME)
 _ROLE_THEN_NAME = re.compile(rf"^\s*,?\s*(?P<roles>(?:[a-z][\w'’\-]*\s+){{1,3}})(?P<name>{NAME})")
+_NAME_AFTER_ROLE = re.compile(
+    rf"^\s*,?\s*(?:the\s+)?{NAME}(?:['’]s)?\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:"
+    + "|".join(sorted(ROLES, key=len, reverse=True)) + rf")\s+(?P<name>{NAME})")
 _AGENT_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents|men|people|officials|sources)$")
 _DESC_RE = re.compile(DESC, re.I)
 _ORG_WORDS = frozenset("""
@@ -180,11 +185,19 @@ def _np(match: re.Match[str] | None) -> Speaker | None:
         return Speaker(name, "name")
     if match.group("desc") or match.groupdict().get("np"):
         d = match.group("desc") or match.group("np")
+        if not match.group("desc") and any(w.lower() in _NOT_NOUNS for w in d.split()[1:]):
+            return None  # "the jury should not be": a clause, not a speaker
         inner = [n for n in _NAME_RE.findall(d) if len(n.split()) >= 2]
         if inner:
             return Speaker(_clean_name(max(inner, key=len)), "name")
         return Speaker(d, "description")
     return Speaker(match.group("pron"), "pronoun")
+
+
+_NOT_NOUNS = frozenset("""
+be been being is are was were am not no should would will can could may might must shall have
+has had do does did that which who whom whose it they he she we you i also only just very
+""".split())
 
 
 def _strip_appositive(prefix: str) -> str:
@@ -268,6 +281,12 @@ def first_person(frame: str) -> Speaker | None:
 def attribute(frame: str, anchor: int) -> Speaker | None:
     """The speaker of what sits at ``anchor`` in ``frame`` (quotations masked as QMARK)."""
     verbs = list(_VERB_RE.finditer(frame))
+    colon = re.search(r":\s*$", frame[:anchor])
+    if colon and not any(v.end() <= colon.start() and colon.start() - v.end() < 3 for v in verbs):
+        # "X recalled the conversation: ...": the sentence's subject speaks
+        sp = sentence_subject(frame[: colon.start()] + ".")
+        if sp is not None:
+            return sp
     if not verbs:
         return None
     verbs.sort(key=lambda v: min(abs(v.start() - anchor), abs(v.end() - anchor)))
@@ -281,6 +300,9 @@ def attribute(frame: str, anchor: int) -> Speaker | None:
             continue
         if word in _INVERTIBLE and re.search(QMARK + r"[\s,.!?:]*$", before):
             sp = _np(_START_NP.search(after))
+            later = _NAME_AFTER_ROLE.match(after)
+            if sp is not None and sp.kind == "name" and later:
+                sp = Speaker(_clean_name(later.group("name")), "name")  # "said Target spokesman J. T."
             if sp is None:  # "said union leader Paolo Rinaldi": roles in lower case first
                 m = _ROLE_THEN_NAME.match(after)
                 if m and not any(w.lower() in STOP_CAPS for w in m.group("roles").split()):
