@@ -185,9 +185,10 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
     where: dict[str, set[str]] = defaultdict(set)
     counts: Counter[str] = Counter()
     outlets = {a.outlet for a in articles if a.outlet}
+    outlet_names = outlets | {o.split(" ", 1)[1] for o in outlets if " " in o}
     for a in articles:
         for surface, name, ev in _mentions(a, common):
-            if any(name == o or name in o.split(" ", 1)[-1:] for o in outlets):
+            if name in outlet_names:
                 ev = {"organisation": 3}  # the name of an outlet of the event
             names.append(name)
             evidence[name].update(ev)

@@ -73,6 +73,14 @@ _MONTH_NEAR = re.compile(r"(?:January|February|March|April|May|June|July|August|
                          r"Dec)\.?\s*$")
 
 
+# Cheap test first: a digit, or a word that can start an amount.
+_MAYBE_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|dozen|dozens|scores|hundred|hundreds|thousand|thousands|million|millions|tens|half|"
+    r"third|thirds|quarter|quarters|fifth|fifths|sixth|sixths|tenth|tenths)\b", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Number:
     """One amount in the text: ``value`` as stated (None for vague amounts such as
@@ -105,6 +113,8 @@ def _bounds(value: float, qualifier: str | None, cap: float | None) -> tuple[flo
 
 def find_numbers(text: str) -> list[Number]:
     """Every amount in ``text`` (one sentence, usually)."""
+    if not _MAYBE_NUMBER.search(text):
+        return []
     out: list[Number] = []
     for m in NUMBER_RE.finditer(text):
         if not any(m.group(k) for k in ("frac", "vague", "num", "word")):

@@ -160,6 +160,8 @@ class _ArticleQuotes:
         spans = find_quote_spans(a.text)
         single = set(find_single_quote_spans(a.text, spans))
         spans = sorted(set(spans) | single)
+        if not spans:
+            return []
         found: list[dict[str, Any]] = []
         mentions: list[tuple[int, str, str]] = []  # (sentence index, kind, display)
         self.subjects: list[tuple[int, str, str]] = []  # (position, kind, display)

@@ -17,6 +17,7 @@ verbs and their position, titles and roles.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -125,6 +126,7 @@ class Speaker:
         return self.text
 
 
+@functools.lru_cache(maxsize=65536)
 def _clean_name(s: str) -> str:
     s = re.sub(r"[’']s$", "", s.strip())
     toks = s.split()
@@ -133,11 +135,13 @@ def _clean_name(s: str) -> str:
     return " ".join(toks)
 
 
+@functools.lru_cache(maxsize=65536)
 def is_organisation(name: str) -> bool:
     toks = re.findall(r"[A-Za-z]+", name)
     return any(t.lower() in _ORG_WORDS for t in toks) or (len(toks) == 1 and toks[0].isupper())
 
 
+@functools.lru_cache(maxsize=65536)
 def person_name(phrase: str) -> str:
     """Drop titles, roles, nationalities and '-based' words before a name."""
     toks = _clean_name(phrase).split()
