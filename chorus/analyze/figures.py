@@ -231,6 +231,9 @@ def _claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any
                 continue  # "the two sides", "no one": a reference, not a count
             if re.search(r"[A-Z][\w'’\-]+,\s*$", sent[:n.start]) and re.match(r"\s*[,.]", sent[n.end:]):
                 continue  # "Maret Lepp, 72, said": an age
+            if re.search(r"\b(?:age|aged|ages)\s+$", sent[:n.start], re.I) or \
+                    re.match(r"\s*years?\s+old\b", sent[n.end:]):
+                continue  # "at age 40", "40 years old"
             lo, hi = _clause(sent, n, nums)
             window = sent[lo:hi]
             unit, subset = _unit_after(sent, n)
@@ -322,6 +325,8 @@ def _claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any
                 "start": s + n.start, "end": s + span_end,
                 "sentence": [s, e], "subset": subset,
                 "_class": ucls, "_pred": predicate, "_cause": cause, "_scope": scope,
+                "_from": id(inherited) if inherited is not None else None,
+                "_words": _content_words(sent),
                 "_progress": bool(_PROGRESS.search(sent)), "_date": article.published,
                 "_change": bool(_CHANGE.search(sent)), "_disputed": bool(_DISPUTE.search(sent)),
             }
@@ -349,6 +354,52 @@ def _conflict(a: dict[str, Any], b: dict[str, Any]) -> bool:
     touch_ab = ha == lb and (qa in STRICT_HIGH or qb in STRICT_LOW)
     touch_ba = hb == la and (qb in STRICT_HIGH or qa in STRICT_LOW)
     return touch_ab or touch_ba
+
+
+_STOPWORDS = frozenset("""
+the a an of in on at to for from by with and or but as is are was were be been has have had it its
+this that these those there their they he she his her we our you your i said says say told about
+more than up over some who which what when where while after before into out not no also just only
+would will could should may might can than then so such according per cent percent
+""".split())
+
+
+def _content_words(sent: str) -> frozenset[str]:
+    return frozenset(_singular(w) for w in re.findall(r"[a-z][a-z\-]+", sent.lower())
+                     if w not in _STOPWORDS and len(w) > 2)
+
+
+def _similar_parts(claims: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Split claims into groups of like sentences (single link: shared content words, or
+    one number continuing another, "it could be more than 100,000")."""
+    n = len(claims)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    ids = {id(c): i for i, c in enumerate(claims)}
+    for i, a in enumerate(claims):
+        if a["_from"] in ids:
+            parent[find(i)] = find(ids[a["_from"]])
+        for j in range(i + 1, n):
+            b = claims[j]
+            if a["article"] == b["article"] and a["sentence"] == b["sentence"]:
+                parent[find(i)] = find(j)
+                continue
+            shared = a["_words"] & b["_words"]
+            if len(shared) >= 3 and len(shared) / (len(a["_words"] | b["_words"]) or 1) >= _LIKE:
+                parent[find(i)] = find(j)
+    parts: dict[int, list[dict[str, Any]]] = {}
+    for i, c in enumerate(claims):
+        parts.setdefault(find(i), []).append(c)
+    return list(parts.values())
+
+
+_LIKE = 0.15  # share of content words two sentences need to report the same count
 
 
 def _ref_date(c: dict[str, Any]) -> str | None:
@@ -471,7 +522,13 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
         key = (c["_class"], c["_pred"], c["_cause"], c["_scope"], c["subset"])
         groups.setdefault(key, []).append(c)
     figures = []
+    split: list[tuple[tuple, list[dict[str, Any]]]] = []
     for key, cs in groups.items():
+        if key[1] in GROWING:
+            split.append((key, cs))
+        else:  # a count with no event of its own: only like sentences measure the same thing
+            split.extend((key, part) for part in _similar_parts(cs))
+    for key, cs in split:
         disagree, changes = judge(cs, key[1] in GROWING)
         figures.append({
             "measure": _measure(key, cs),
