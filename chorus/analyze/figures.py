@@ -422,6 +422,26 @@ def _part_of(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return _interval(part)[1] <= _interval(whole)[1]
 
 
+_FAR = 5.0  # values further apart than this factor are different measures, not rival counts
+
+
+def _rivals(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two conflicting claims can be rival figures for one measure at all.
+
+    Within one article, only figures from different named sources (or a figure the
+    text calls disputed) are rivals; two numbers far apart in size are not counts of
+    the same thing.
+    """
+    la, ha = _interval(a)
+    lb, hb = _interval(b)
+    if (ha * _FAR < lb) or (hb * _FAR < la):
+        return False
+    if a["article"] == b["article"]:
+        return bool(a["_disputed"] or b["_disputed"] or
+                    (a["source"] and b["source"] and a["source"] != b["source"]))
+    return True
+
+
 def _same_value(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return not _conflict(a, b)
 
@@ -441,7 +461,7 @@ def judge(claims: list[dict[str, Any]], growing: bool) -> tuple[bool, bool]:
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
             if a["article"] == b["article"] and a["sentence"] != b["sentence"] and _conflict(a, b) \
-                    and not _part_of(a, b):
+                    and not _part_of(a, b) and _rivals(a, b):
                 contested.append((a, b))
 
     def side_by_side(a, b) -> bool:
@@ -452,7 +472,7 @@ def judge(claims: list[dict[str, Any]], growing: bool) -> tuple[bool, bool]:
         for b in claims[i + 1:]:
             if a["article"] == b["article"] and a["sentence"] == b["sentence"]:
                 continue
-            if not _conflict(a, b) or _part_of(a, b):
+            if not _conflict(a, b) or _part_of(a, b) or not _rivals(a, b):
                 continue
             if a["article"] == b["article"] or a["_disputed"] or b["_disputed"] or side_by_side(a, b):
                 disagree = True
