@@ -79,6 +79,9 @@ person activist protester demonstrator rioter civilian resident child woman man 
 journalist doctor patient villager migrant refugee prisoner detainee supporter member official
 policeman officer soldier passenger tourist victim voter opponent dissident employee miner farmer
 """.split())
+_TERRITORY = frozenset("area territory city town district region country land bastion enclave "
+                       "ground neighbourhood neighborhood province village capital east west north "
+                       "south sector zone".split())
 _THING_SYNONYMS = {"increase": "rise", "raise": "rise", "hike": "rise", "rises": "rise"}
 
 
@@ -231,7 +234,7 @@ def _claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any
                 continue  # "the two sides", "no one": a reference, not a count
             if re.search(r"[A-Z][\w'’\-]+,\s*$", sent[:n.start]) and re.match(r"\s*[,.]", sent[n.end:]):
                 continue  # "Maret Lepp, 72, said": an age
-            if re.search(r"\b(?:age|aged|ages)\s+$", sent[:n.start], re.I) or \
+            if re.search(r"\b(?:age|aged|ages|who was|who is)\s+$", sent[:n.start], re.I) or \
                     re.match(r"\s*years?\s+old\b", sent[n.end:]):
                 continue  # "at age 40", "40 years old"
             lo, hi = _clause(sent, n, nums)
@@ -244,11 +247,16 @@ def _claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any
             if unit is None and number_of and not n.share:
                 unit = re.split(r"\s+(?=[a-z]+(?:ed|ing)\b)", number_of.group(1).strip())[0]
             ucls = _unit_class(unit, n.share)
-            if n.share and predicate not in ("taken", "held"):
+            if n.share:
                 thing = _share_thing(sent, n, unit)
                 if thing is None:
                     continue  # a percentage of nothing named: nothing to compare it with
-                ucls = f"share:{thing}"
+                if predicate in ("taken", "held") and (thing in _TERRITORY or unit and unit[0].isupper()):
+                    ucls = "share"  # ground taken or held, whatever the word for the ground
+                else:
+                    ucls = f"share:{thing}"
+            if ucls in ("time", "times"):
+                continue  # "three times a week": a frequency
             if ucls and ucls != "share" and not ucls.startswith("share") and \
                     predicate in ("killed", "wounded", "arrested", "displaced") and ucls in _HUMANS:
                 ucls = "people"
@@ -415,6 +423,8 @@ def _part_of(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """A count of a specific group next to a total ("two protesters" and "three
     people"): a part of it, not a rival figure."""
     ua, ub = (a["unit"] or "people").split()[-1].lower(), (b["unit"] or "people").split()[-1].lower()
+    if ua in ("others", "other") or ub in ("others", "other"):
+        return True  # "three other sailors", "two others": people besides those counted
     generic_a, generic_b = ua in _PEOPLE, ub in _PEOPLE
     if generic_a == generic_b:
         return False
