@@ -178,6 +178,9 @@ def _acronym(name: str) -> str:
 
 def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
     """Return ``{"entities": [{"name", "kind", "variants", "articles", "mentions"}]}``."""
+    from chorus.analyze.timeline import with_sentences
+
+    articles = with_sentences(articles)
     common = _common_words(articles)
     names: list[str] = []
     evidence: dict[str, Counter[str]] = defaultdict(Counter)

@@ -540,7 +540,9 @@ def _measure(key: tuple, claims: list[dict[str, Any]]) -> str:
 
 def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
     """Return ``{"figures": [{"measure", "disagree", "changes_over_time", "claims"}]}``."""
-    from chorus.analyze.timeline import event_reference
+    from chorus.analyze.timeline import event_reference, with_sentences
+
+    articles = with_sentences(articles)
 
     fallback = event_reference(event, articles)
     claims: list[dict[str, Any]] = []

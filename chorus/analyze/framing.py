@@ -165,6 +165,9 @@ def analyze(event: Event, articles: list[Article], *, top: int = _TOP) -> dict[s
     words) with z > 0, best first; ``distinctive`` are its top content words of
     any kind, for context.
     """
+    from chorus.analyze.timeline import with_sentences
+
+    articles = with_sentences(articles)
     proper = _proper_words(articles)
     units: dict[str, list[Article]] = {}
     for a in articles:

@@ -302,6 +302,9 @@ def _differences(a: str, b: str) -> list[str]:
 
 def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
     """Return ``{"quotes": [{"speaker", "speaker_variants", "text", "occurrences", ...}]}``."""
+    from chorus.analyze.timeline import with_sentences
+
+    articles = with_sentences(articles)
     occs: list[dict[str, Any]] = []
     order = {a.id: i for i, a in enumerate(articles)}
     texts = {a.id: a.text for a in articles}
