@@ -11,6 +11,7 @@ future ("will", "expected", "due"), then forwards.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -158,8 +159,18 @@ def _mk(y: int, m: int, d: int) -> date | None:
 def find_dates(text: str, ref: date | None) -> list[DateMention]:
     """All date mentions of ``text`` resolved against ``ref`` (None: only explicit dates).
 
-    Overlapping matches keep the earliest, longest one.
+    Overlapping matches keep the earliest, longest one. Cached: wire copies repeat
+    sentences word for word.
     """
+    return list(_cached_dates(text, ref))
+
+
+@functools.lru_cache(maxsize=65536)
+def _cached_dates(text: str, ref: date | None) -> tuple[DateMention, ...]:
+    return tuple(_find_dates(text, ref))
+
+
+def _find_dates(text: str, ref: date | None) -> list[DateMention]:
     if not _ANY_DATE.search(text):
         return []
     found: list[DateMention] = []

@@ -468,17 +468,23 @@ def judge(claims: list[dict[str, Any]], growing: bool) -> tuple[bool, bool]:
     """
     disagree = changes = False
     contested: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    seen_pairs: set[tuple] = set()
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
             if a["article"] == b["article"] and a["sentence"] != b["sentence"] and _conflict(a, b) \
                     and not _part_of(a, b) and _rivals(a, b):
-                contested.append((a, b))
+                key = (_interval(a), _interval(b))
+                if key not in seen_pairs:  # the same two values once is enough
+                    seen_pairs.add(key)
+                    contested.append((a, b))
 
     def side_by_side(a, b) -> bool:
         return any((_same_value(a, x) and _same_value(b, y)) or (_same_value(a, y) and _same_value(b, x))
                    for x, y in contested)
 
     for i, a in enumerate(claims):
+        if disagree and changes:
+            break
         for b in claims[i + 1:]:
             if a["article"] == b["article"] and a["sentence"] == b["sentence"]:
                 continue

@@ -10,6 +10,7 @@ front ("up to", "more than", "about", "nearly", "close to") turned into a
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -59,7 +60,7 @@ NUMBER_RE = re.compile(
     rf"(?:\b(?P<qual>{_QUAL_RE})\s+)?"
     rf"(?:(?P<frac>\b{_FRAC_RE}\b)"
     rf"|(?P<vague>\b(?:{_VAGUE_RE})\b)"
-    rf"|(?P<cur>[$€£])?(?P<num>(?<![\d.,:/])(?<![A-Za-z]-){_DIGITS})(?![\d:/]|\.\d)"
+    rf"|(?P<cur>[$€£])?(?P<num>(?<![\d.,:/A-Za-z])(?<![A-Za-z]-){_DIGITS})(?![\d:/]|\.\d)"
     rf"(?:\s*(?P<scale>hundred|thousand|million|billion|mn|bn)\b|(?P<short>[mk])\b)?"
     rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
     rf"|(?P<word>\b(?:{_WORDNUM})\b)(?:\s+(?P<wscale>hundred|thousand|million)\b)?"
@@ -112,7 +113,17 @@ def _bounds(value: float, qualifier: str | None, cap: float | None) -> tuple[flo
 
 
 def find_numbers(text: str) -> list[Number]:
-    """Every amount in ``text`` (one sentence, usually)."""
+    """Every amount in ``text`` (one sentence, usually). Cached: wire copies repeat
+    sentences word for word."""
+    return list(_cached_numbers(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _cached_numbers(text: str) -> tuple[Number, ...]:
+    return tuple(_find_numbers(text))
+
+
+def _find_numbers(text: str) -> list[Number]:
     if not _MAYBE_NUMBER.search(text):
         return []
     out: list[Number] = []

@@ -21,6 +21,7 @@ exactly, and ``wordings`` / ``differences`` show how outlets differ.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
 from typing import Any
@@ -214,15 +215,8 @@ class _ArticleQuotes:
         """Person names and indefinite descriptions outside quotes, by sentence."""
         for idx, (ss, se) in enumerate(self.a.sentences):
             frame, _ = self._frame(spans, ss, se, (-1, -1))
-            for m in _NAME_RE.finditer(frame):
-                name = person_name(m.group())
-                if len(name.split()) >= 2 and not is_organisation(name):
-                    mentions.append((idx, "name", name))
-            for m in _DESC_RE.finditer(frame):
-                det = m.group().split()[0].lower()
-                if det in ("a", "an", "one", "another"):
-                    mentions.append((idx, "description", description(m.group())))
-            subj = sentence_subject(frame)
+            found, subj = _frame_mentions(frame)
+            mentions.extend((idx, kind, disp) for kind, disp in found)
             if subj is not None and subj.kind == "name" and " " not in subj.display:
                 known = any(m[1] == "name" and m[2].split()[-1] == subj.display for m in mentions)
                 if not known and not re.search(re.escape(subj.text) + r"\s+(?:said|says|told|added)\b",
@@ -257,6 +251,22 @@ class _ArticleQuotes:
             if idx <= si and (kind == "name" or disp.split()[-1].lower() in ROLES):
                 return disp, kind
         return None, None
+
+
+@functools.lru_cache(maxsize=32768)
+def _frame_mentions(frame: str) -> tuple[tuple[tuple[str, str], ...], Speaker | None]:
+    """People named and described in a sentence frame, and its subject (cached: wire
+    copies repeat sentences word for word)."""
+    found: list[tuple[str, str]] = []
+    for m in _NAME_RE.finditer(frame):
+        name = person_name(m.group())
+        if len(name.split()) >= 2 and not is_organisation(name):
+            found.append(("name", name))
+    for m in _DESC_RE.finditer(frame):
+        det = m.group().split()[0].lower()
+        if det in ("a", "an", "one", "another"):
+            found.append(("description", description(m.group())))
+    return tuple(found), sentence_subject(frame)
 
 
 def _group(occs: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

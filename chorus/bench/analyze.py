@@ -5,7 +5,10 @@ the project's ``examples/`` folder), read and cleaned by the same stages
 ``chorus digest`` uses. When the corpus has fewer articles than asked for,
 copies are made with their paragraphs rotated and their numbers shifted, so
 that quotes, figures and dates recur across articles with small differences,
-as they do in wire-heavy coverage. Then the five analyses (quotes, figures,
+as they do in wire-heavy coverage; unless ``--repeats``, every sentence of a
+copy also gets a word of its own, so that the analyses' per-sentence caches
+(which pay off on real wire copies) do not flatter the timing. Caches are
+emptied before every run. Then the five analyses (quotes, figures,
 framing, timeline, entities) run ``--repeat`` times on the whole event; the
 median of the runs is reported, in total and per analysis, as wall time and
 as this process's CPU time (the analyses are single-threaded, so CPU time is
@@ -36,6 +39,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", default="examples",
                         help="folder of articles to build the event from (default: examples)")
     parser.add_argument("--repeat", type=int, default=5, help="timed runs; the median is reported (default: 5)")
+    parser.add_argument("--repeats", action="store_true",
+                        help="let copies repeat sentences word for word, as wire copies do "
+                             "(default: every sentence of a copy is made unique)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
@@ -66,8 +72,42 @@ def _shift_numbers(text: str, k: int) -> str:
     return re.sub(r"(?<![\d,.])\d{2,3}(?![\d,.:])", bump, text)
 
 
-def build_event(base: list[Article], n: int) -> tuple[Event, list[Article]]:
-    """An event of ``n`` articles: the corpus, then perturbed copies of it."""
+def _unique_sentences(text: str, tag: str) -> str:
+    """Put a word of its own into every sentence, so that no copy repeats a sentence of
+    another word for word and the analyses' sentence caches cannot help."""
+    out, pos = [], 0
+    for s, e in split_sentences(text):
+        body = text[s:e]
+        cut = body.rfind(" ")
+        out.append(text[pos:s])
+        out.append(body if cut < 0 else f"{body[:cut]} {tag}{_letters(len(out))}{body[cut:]}")
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _letters(i: int) -> str:
+    """A number written in letters ("b", "ba", ...), so the tag holds no digits."""
+    out = ""
+    while True:
+        out = chr(ord("a") + i % 26) + out
+        i //= 26
+        if not i:
+            return out
+
+
+def clear_caches() -> None:
+    """Empty the sentence- and name-level caches of the analyses."""
+    from chorus.analyze import dates, numbers, quotes, speakers
+
+    for fn in (dates._cached_dates, numbers._cached_numbers, quotes._frame_mentions,
+               speakers._clean_name, speakers.is_organisation, speakers.person_name):
+        fn.cache_clear()
+
+
+def build_event(base: list[Article], n: int, *, repeats: bool = False) -> tuple[Event, list[Article]]:
+    """An event of ``n`` articles: the corpus, then perturbed copies of it (with every
+    sentence made unique unless ``repeats``)."""
     if not base:
         raise ValueError("the corpus has no articles")
     out: list[Article] = []
@@ -82,6 +122,8 @@ def build_event(base: list[Article], n: int) -> tuple[Event, list[Article]]:
             paras = [p for p in a.text.split("\n") if p.strip()]
             r = k % max(1, len(paras))
             text = _shift_numbers("\n\n".join(paras[r:] + paras[:r]), k)
+            if not repeats:
+                text = _unique_sentences(text, f"zq{_letters(k)}w")
             copy = replace(a, id=article_id(text + str(k)), text=text,
                            sentences=split_sentences(text),
                            outlet=(a.outlet or "Outlet") + f" {k}" if k % 2 else a.outlet)
@@ -97,6 +139,7 @@ def time_analyses(event: Event, articles: list[Article], repeat: int) -> dict:
     cpu: list[float] = []
     sizes: dict[str, int] = {}
     for _ in range(max(1, repeat)):
+        clear_caches()
         c_run = time.process_time()
         t_run = time.perf_counter()
         for name, mod in modules.items():
@@ -123,7 +166,7 @@ def time_analyses(event: Event, articles: list[Article], repeat: int) -> dict:
 
 def run(args: argparse.Namespace) -> int:
     base = load_corpus(args.corpus)
-    event, articles = build_event(base, args.articles)
+    event, articles = build_event(base, args.articles, repeats=args.repeats)
     figures = time_analyses(event, articles, args.repeat)
     if args.json:
         print(json.dumps(figures, indent=2))
