@@ -79,41 +79,51 @@ _LABELS = frozenset().union(*LABEL_GROUPS.values())
 _ACTORS = LABEL_GROUPS["state"] | LABEL_GROUPS["armed opposition"] | LABEL_GROUPS["state forces"]
 
 
-def _tokens(article: Article, proper: set[str]) -> list[str]:
-    """Lower-cased content words of the article in order, names and stop words removed."""
-    out = []
+def _raw_words(article: Article) -> list[str | None]:
+    """The article's words as written; None opens a sentence, "" marks punctuation."""
+    out: list[str | None] = []
     for s, e in article.sentences:
-        out.append("")  # sentences and punctuation break bigrams
+        out.append(None)
         for m in _WORD.finditer(article.text, s, e):
             if m.group("punct"):
                 if m.group() not in "-'’":
                     out.append("")
                 continue
-            w = m.group().lower().replace("’", "'")
-            if w.endswith("'s"):
-                w = w[:-2]
-            if len(w) < 3 or w in _STOP or w in proper:
-                out.append("")  # a gap: bigrams do not span it
-                continue
-            out.append(w)
-            if "-" in w:  # "regime-held": the label inside counts as a use of the label
-                for part in w.split("-"):
-                    if part in _LABELS:
-                        out.extend(["", part, ""])
+            out.append(m.group())
     return out
 
 
-def _proper_words(articles: list[Article]) -> set[str]:
+def _tokens(raw: list[str | None], proper: set[str]) -> list[str]:
+    """Lower-cased content words in order, names and stop words removed; "" breaks bigrams."""
+    out = []
+    for word in raw:
+        if not word:
+            out.append("")
+            continue
+        w = word.lower().replace("’", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if len(w) < 3 or w in _STOP or w in proper:
+            out.append("")  # a gap: bigrams do not span it
+            continue
+        out.append(w)
+        if "-" in w:  # "regime-held": the label inside counts as a use of the label
+            for part in w.split("-"):
+                if part in _LABELS:
+                    out.extend(["", part, ""])
+    return out
+
+
+def _proper_words(raws: list[list[str | None]]) -> set[str]:
     """Words the articles write capitalised (almost) everywhere outside sentence starts."""
     caps: Counter[str] = Counter()
     lows: Counter[str] = Counter()
-    for a in articles:
-        for s, e in a.sentences:
-            first = True
-            for m in _WORD.finditer(a.text, s, e):
-                w = m.group()
-                if m.group("punct"):
-                    continue
+    for raw in raws:
+        first = True
+        for w in raw:
+            if w is None:
+                first = True
+            elif w:
                 if not first:
                     (caps if w[0].isupper() else lows)[w.lower()] += 1
                 first = False
@@ -128,7 +138,20 @@ def _counts(tokens: list[str]) -> Counter[str]:
     return c
 
 
-def log_odds(counts_i: Counter[str], counts_j: Counter[str], prior: Counter[str],
+class _Rest:
+    """The counts of every other outlet: the pooled counts minus this outlet's (a view)."""
+
+    def __init__(self, pooled: Counter[str], own: Counter[str]):
+        self.pooled, self.own = pooled, own
+
+    def get(self, w: str, default: int = 0) -> int:
+        return self.pooled.get(w, 0) - self.own.get(w, 0)
+
+    def values(self) -> list[int]:
+        return [sum(self.pooled.values()) - sum(self.own.values())]
+
+
+def log_odds(counts_i: Counter[str], counts_j, prior: Counter[str],
              alpha0: float) -> dict[str, float]:
     """z-scores of the weighted log-odds ratio of i against j, informative Dirichlet prior."""
     n_i = sum(counts_i.values())
@@ -168,7 +191,8 @@ def analyze(event: Event, articles: list[Article], *, top: int = _TOP) -> dict[s
     from chorus.analyze.timeline import with_sentences
 
     articles = with_sentences(articles)
-    proper = _proper_words(articles)
+    raws = {a.id: _raw_words(a) for a in articles}
+    proper = _proper_words(list(raws.values()))
     units: dict[str, list[Article]] = {}
     for a in articles:
         units.setdefault(a.outlet or a.id, []).append(a)
@@ -177,7 +201,7 @@ def analyze(event: Event, articles: list[Article], *, top: int = _TOP) -> dict[s
     counts = {k: Counter() for k in units}
     for k, arts in units.items():
         for a in arts:
-            counts[k].update(_counts(_tokens(a, proper)))
+            counts[k].update(_counts(_tokens(raws[a.id], proper)))
     prior: Counter[str] = Counter()
     for c in counts.values():
         prior.update(c)
@@ -187,8 +211,7 @@ def analyze(event: Event, articles: list[Article], *, top: int = _TOP) -> dict[s
     group_prior = {g: Counter({w: prior[w] for w in words if prior.get(w)})
                    for g, words in LABEL_GROUPS.items()}
     for k, arts in units.items():
-        rest = Counter({w: c - counts[k].get(w, 0) for w, c in prior.items()
-                        if c - counts[k].get(w, 0) > 0})
+        rest = _Rest(prior, counts[k])
         z = log_odds(counts[k], rest, prior, alpha0)
         # A label is scored against the other labels of its group: given that an outlet
         # names the state (or the armed opposition ...), which word does it choose?

@@ -262,11 +262,15 @@ def _frame_mentions(frame: str) -> tuple[tuple[tuple[str, str], ...], Speaker | 
         name = person_name(m.group())
         if len(name.split()) >= 2 and not is_organisation(name):
             found.append(("name", name))
-    for m in _DESC_RE.finditer(frame):
-        det = m.group().split()[0].lower()
-        if det in ("a", "an", "one", "another"):
-            found.append(("description", description(m.group())))
+    if _INDEFINITE.search(frame):
+        for m in _DESC_RE.finditer(frame):
+            det = m.group().split()[0].lower()
+            if det in ("a", "an", "one", "another"):
+                found.append(("description", description(m.group())))
     return tuple(found), sentence_subject(frame)
+
+
+_INDEFINITE = re.compile(r"\b(?:a|an|one|another)\s", re.I)
 
 
 def _group(occs: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

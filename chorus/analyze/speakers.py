@@ -198,6 +198,7 @@ def _np(match: re.Match[str] | None) -> Speaker | None:
     return Speaker(match.group("pron"), "pronoun")
 
 
+_SUBJECT_REACH = 160  # characters before a verb searched for its subject
 _NOT_NOUNS = frozenset("""
 be been being is are was were am not no should would will can could may might must shall have
 has had do does did that which who whom whose it they he she we you i also only just very
@@ -231,7 +232,7 @@ def _subject_before(prefix: str) -> Speaker | None:
         cands = [prefix]
     found = []
     for cand in cands:
-        cand = cand.rstrip()
+        cand = cand.rstrip()[-_SUBJECT_REACH:]
         if not cand or cand.endswith((QMARK, "and", "but")):
             continue
         sp = _np(_END_NP.search(cand))
