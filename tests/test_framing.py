@@ -85,3 +85,13 @@ def test_stories_without_known_labels_still_get_terms():
     out = {f["article"]: f for f in framing.analyze(Event(id="e", articles=[]), arts)["framing"]}
     assert "layoffs" in [t["term"] for t in out["a"]["terms"][:5]]
     assert "cuts" in [t["term"] for t in out["b"]["terms"][:5]]
+
+
+def test_words_inside_quotations_are_the_speakers_not_the_outlets():
+    arts = [art("a", "The government met. \"These rioters are criminals,\" the minister said. "
+                     "The government said order was restored."),
+            art("b", "Protesters gathered. Protesters marched to the square. The government "
+                     "sent police to meet the protesters.")]
+    out = {f["article"]: f for f in framing.analyze(Event(id="e", articles=[]), arts)["framing"]}
+    terms_a = [t["term"] for t in out["a"]["terms"]]
+    assert "rioters" not in terms_a and "criminals" not in terms_a

@@ -13,7 +13,8 @@ where i is the outlet, j every other outlet of the event, and the prior
 a_w = a0 * (frequency of w across the event's articles). Terms are content
 words and two-word labels ("shia militia", "opposition fighters"); names
 (words the event's articles always capitalise), numbers and reporting verbs
-are left out, because they say who or what, not how.
+are left out, because they say who or what, not how; so are words inside
+quotation marks, which are the speaker's choice, not the outlet's.
 
 Labels for the same actor are grouped (``LABEL_GROUPS``): an outlet that
 writes "regime" where others write "government" or "Damascus" shows up in
@@ -81,10 +82,18 @@ _ACTORS = LABEL_GROUPS["state"] | LABEL_GROUPS["armed opposition"] | LABEL_GROUP
 
 def _raw_words(article: Article) -> list[str | None]:
     """The article's words as written; None opens a sentence, "" marks punctuation."""
+    from chorus.analyze.quotes import find_quote_spans
+
+    quoted = find_quote_spans(article.text)
+    qi = 0
     out: list[str | None] = []
     for s, e in article.sentences:
         out.append(None)
         for m in _WORD.finditer(article.text, s, e):
+            while qi < len(quoted) and quoted[qi][1] <= m.start():
+                qi += 1
+            if qi < len(quoted) and quoted[qi][0] <= m.start() < quoted[qi][1]:
+                continue  # a quotation: the speaker's words, not the outlet's
             if m.group("punct"):
                 if m.group() not in "-'’":
                     out.append("")
