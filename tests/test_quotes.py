@@ -184,3 +184,19 @@ def test_titles_in_marks_colon_quotes_and_role_after_organisation():
     assert not any("Winnings" in q["text"] for q in qs)
     assert find(qs, "no money")["speaker"] == "Mara Quill"
     assert find(qs, "Sales started")["speaker"] == "Owen Tull"
+
+
+def test_one_word_quotes_only_when_someone_calls_something_so():
+    text = ("The mayor called the plan \"reckless\" and left the meeting. "
+            "The so-called \"reforms\" were debated for hours, the council said.")
+    qs = run(art("a", text))
+    assert find(qs, "reckless")["speaker"] == "mayor"
+    assert not any(q["text"] == "reforms" for q in qs)
+
+
+def test_short_excerpt_of_a_longer_quote_is_the_same_quote():
+    a = art("a", "\"The line will hold, whatever the cost,\" General Ilse Marten said.")
+    b = art("b", "General Ilse Marten said the line would hold \"whatever the cost\".")
+    q = find(run(a, b), "whatever the cost")
+    assert {o["article"] for o in q["occurrences"]} == {"a", "b"}
+    assert all(o["verbatim"] for o in q["occurrences"])

@@ -37,6 +37,8 @@ _CLOSE = "”"
 _WORD = re.compile(r"[\w'’]+")
 _RELATIVE_ANTECEDENT = re.compile(rf"(?P<name>{NAME}),\s+who\b[^.;]*\b(?:he|she)\b")
 _SPEECH_NEAR = re.compile(r"\b(?:said|says|called|described|promised|warned|told|added)\b[^.!?\n]*$")
+_CALLED = re.compile(r"\b(?<!so-)(?:called|calling|calls|described\s+(?:\w+\s+){0,4}?as|branded|labell?ed|"
+                     r"termed|dubbed)\s+(?:(?:it|them|him|her|this|that|the\s+\w+)\s+)?$")
 _MIN_WORDS = 3  # shorter quotes need to end their sentence and have an attribution
 _CONTINUE_SENTENCES = 2  # an unattributed quote continues a quote this close before it
 
@@ -124,6 +126,8 @@ def _is_quotation(text: str, s: int, e: int, sent_end: int, sent_start: int = -1
         return True  # it opens the sentence: '"It's scary," she said.' 
     if len(words) == 2 and _SPEECH_NEAR.search(text[max(0, s - 200):s]):
         return True  # "said it was "deeply concerned" by ..."
+    if _CALLED.search(text[max(0, s - 60):s - 1]):
+        return True  # "called the plan "reckless" and ..."
     rest = text[e + 1: sent_end]
     return bool(re.fullmatch(r"[\s.,!?;:”\"’']*", rest)) or bool(re.match(r"[,.]?\s*,", rest))
 
@@ -280,14 +284,15 @@ def _group(occs: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     for o in sorted(occs, key=lambda o: -len(o["text"])):
         norm = normalize(o["text"])
         gi = by_norm.get(norm)
-        if gi is None and len(norm.split()) >= 4:
+        n_words = len(norm.split())
+        if gi is None and n_words >= 3:
             toks = set(norm.split())
             for i, g in enumerate(groups):
-                if f" {norm} " in f" {g['norm']} ":
-                    gi = i
+                if f" {norm} " in f" {g['norm']} " and (n_words >= 5 or _same_speaker(o, g["occs"])):
+                    gi = i  # a partial quote of a longer one ("whatever it takes")
                     break
                 inter = len(toks & g["toks"])
-                if inter / (len(toks | g["toks"]) or 1) >= 0.8:
+                if n_words >= 4 and inter / (len(toks | g["toks"]) or 1) >= 0.8:
                     gi = i
                     break
         if gi is None:
@@ -296,6 +301,17 @@ def _group(occs: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         by_norm.setdefault(norm, gi)
         groups[gi]["occs"].append(o)
     return [g["occs"] for g in groups]
+
+
+def _same_speaker(o: dict[str, Any], others: list[dict[str, Any]]) -> bool:
+    """A short excerpt joins a longer quote only when nobody else is said to speak it."""
+    def key(x: dict[str, Any]) -> str | None:
+        sp = x.get("speaker")
+        return sp.split()[-1].lower() if sp else None
+
+    mine = key(o)
+    theirs = {key(x) for x in others} - {None}
+    return mine is None or not theirs or mine in theirs
 
 
 def _verbatim(found: str, canonical: str) -> bool:
