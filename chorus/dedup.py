@@ -1,0 +1,222 @@
+"""Near-duplicate articles (the same story reprinted) and per-event passages.
+
+An article is a near-duplicate of an earlier one when the Jaccard
+similarity of their word-shingle sets reaches a threshold (0.8 by default):
+a reprint with a new headline, a changed byline or a trimmed last
+paragraph. Candidates come from MinHash LSH (datasketch), so each new
+article costs the same whatever the size of the collection; the Jaccard
+estimate from the signatures confirms them.
+
+Articles with the same id have the same cleaned text: they are exact
+duplicates and are recognised without hashing.
+
+The index keeps only 64 signature values per article and serialises them to
+JSON, so the store can persist it between runs and a later run compares new
+articles with everything seen before without re-reading old texts.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+
+from chorus.model import Article
+from chorus.passages import (
+    MIN_SHARED_WORDS,
+    independent_sources,
+    shared_passages,
+    wire_groups,
+    word_tokens,
+)
+
+STATE_KEY = "dedup"
+
+
+def shingles(text: str, k: int = 5) -> set[bytes]:
+    """The set of ``k``-word shingles of ``text`` on normalised words.
+
+    Texts shorter than ``k`` words give one shingle of all their words, so
+    that very short pages still compare with each other.
+    """
+    words = word_tokens(text)[0]
+    if len(words) < k:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i : i + k]).encode() for i in range(len(words) - k + 1)}
+
+
+class NearDuplicateIndex:
+    """MinHash LSH index that answers "which earlier article is this a copy of?".
+
+    Verbs: ``add(id, text) -> duplicate_of or None`` (inserts the article
+    when it is not a duplicate), ``query(text)``, ``to_state()`` /
+    ``from_state()``. Learned state ends in ``_``.
+    """
+
+    def __init__(self, threshold: float = 0.8, *, num_perm: int = 64, shingle: int = 5, seed: int = 1):
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], got {threshold}")
+        if num_perm < 16:
+            raise ValueError("num_perm must be at least 16")
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.shingle = shingle
+        self.seed = seed
+        from datasketch import MinHash, MinHashLSH
+
+        proto = MinHash(num_perm=num_perm, seed=seed)
+        self._perm = proto.permutations
+        self._scheme = proto.scheme
+        self._MinHash = MinHash
+        self.lsh_ = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self.signatures_: dict[str, np.ndarray] = {}
+        self.rank_: dict[str, int] = {}  # insertion order: lower is earlier
+
+    def signature(self, text: str):
+        """The MinHash of ``text``'s shingles."""
+        m = self._MinHash(num_perm=self.num_perm, permutations=self._perm, scheme=self._scheme)
+        sh = shingles(text, self.shingle)
+        if sh:
+            m.update_batch(list(sh))
+        return m
+
+    def query(self, text: str, minhash=None) -> str | None:
+        """Id of the earliest indexed article ``text`` nearly duplicates, or None."""
+        m = minhash if minhash is not None else self.signature(text)
+        best: tuple[int, str] | None = None
+        for key in self.lsh_.query(m):
+            sig = self.signatures_[key]
+            est = float(np.mean(sig == m.hashvalues))
+            if est >= self.threshold:
+                rank = self.rank_[key]
+                if best is None or rank < best[0]:
+                    best = (rank, key)
+        return best[1] if best else None
+
+    def add(self, article_id: str, text: str) -> str | None:
+        """Index an article; return the id it duplicates instead (then it is not indexed)."""
+        if article_id in self.signatures_:
+            return None  # the very same text, already indexed
+        m = self.signature(text)
+        dup = self.query(text, m)
+        if dup is not None:
+            return dup
+        self._insert(article_id, np.asarray(m.hashvalues, dtype=np.uint32))
+        return None
+
+    def _insert(self, article_id: str, values: np.ndarray) -> None:
+        from datasketch import LeanMinHash
+
+        lean = LeanMinHash(seed=self.seed, hashvalues=values, scheme=self._scheme)
+        self.lsh_.insert(article_id, lean)
+        self.signatures_[article_id] = values
+        self.rank_[article_id] = len(self.rank_)
+
+    def to_state(self) -> str:
+        """JSON with the parameters and every indexed signature (base64)."""
+        sigs = {k: base64.b64encode(v.astype("<u4").tobytes()).decode() for k, v in self.signatures_.items()}
+        params = {"threshold": self.threshold, "num_perm": self.num_perm, "shingle": self.shingle, "seed": self.seed}
+        return json.dumps({"params": params, "signatures": sigs})
+
+    @classmethod
+    def from_state(cls, state: str) -> "NearDuplicateIndex":
+        data = json.loads(state)
+        index = cls(**data["params"])
+        for key, b64 in data["signatures"].items():
+            index._insert(key, np.frombuffer(base64.b64decode(b64), dtype="<u4").astype(np.uint32))
+        return index
+
+
+def find_duplicates(articles: Sequence[Article], threshold: float = 0.8) -> dict[str, str]:
+    """``{article id: id of the earlier article it duplicates}`` over a list.
+
+    Pure counterpart of :func:`mark_duplicates` for callers without a store;
+    earlier in the list means original.
+    """
+    index = NearDuplicateIndex(threshold)
+    out: dict[str, str] = {}
+    for a in articles:
+        dup = index.add(a.id, a.text)
+        if dup is not None and dup != a.id:
+            out[a.id] = dup
+    return out
+
+
+def mark_duplicates(new_articles: Sequence[Article], store: Any, *, threshold: float | None = None) -> None:
+    """Set ``duplicate_of`` on each new article that copies an earlier one.
+
+    "Earlier" means already in the store's index, or earlier in
+    ``new_articles``. The index state is read from and written back to the
+    store (``get_state``/``set_state`` under ``"dedup"``), so a later run
+    compares its articles with everything seen before. Articles that are
+    pages and not news (``not_news`` set) are neither indexed nor marked:
+    a cookie notice is not a reprint of a story.
+    """
+    state = store.get_state(STATE_KEY) if store is not None else None
+    index = NearDuplicateIndex.from_state(state) if state else None
+    if index is None:
+        settings_threshold = threshold
+        if settings_threshold is None:
+            from chorus.settings import Settings
+
+            settings_threshold = Settings().duplicate_threshold
+        index = NearDuplicateIndex(settings_threshold)
+    for a in new_articles:
+        if a.not_news:
+            continue
+        dup = index.add(a.id, a.text)
+        if dup is not None and dup != a.id:
+            a.duplicate_of = dup
+    if store is not None:
+        store.set_state(STATE_KEY, index.to_state())
+
+
+def event_passages(articles: Iterable[Article], *, min_words: int = MIN_SHARED_WORDS) -> dict[str, Any]:
+    """Shared passages, wire groups and independent sources of one event.
+
+    Returns the contract fields ``{"shared_passages", "wire_groups",
+    "independent_sources"}``. Passages carry their offsets in both
+    articles; a near-duplicate always falls in the same wire group as its
+    original, so reprints never inflate the source count.
+    """
+    arts = list({a.id: a for a in articles}.values())
+    passages = shared_passages(arts, min_words=min_words)
+    groups = wire_groups(arts, passages)
+    # A duplicate whose original is here belongs with it even if cleaning
+    # left them too different to share long passages.
+    present = {a.id for a in arts}
+    extra = [[a.duplicate_of, a.id] for a in arts if a.duplicate_of in present]
+    if extra:
+        groups = _merge_groups(groups + extra, [a.id for a in arts])
+    public = [{k: p[k] for k in ("articles", "spans", "text")} for p in passages]
+    return {
+        "shared_passages": public,
+        "wire_groups": groups,
+        "independent_sources": independent_sources(arts, groups),
+    }
+
+
+def _merge_groups(groups: list[list[str]], order: list[str]) -> list[list[str]]:
+    """Union overlapping groups; members and groups follow ``order``."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for g in groups:
+        for other in g[1:]:
+            ra, rb = find(g[0]), find(other)
+            if ra != rb:
+                parent[rb] = ra
+    rank = {a: n for n, a in enumerate(order)}
+    out: dict[str, list[str]] = {}
+    for a in sorted(parent, key=lambda x: rank.get(x, len(rank))):
+        out.setdefault(find(a), []).append(a)
+    return [g for g in out.values() if len(g) > 1]
