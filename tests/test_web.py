@@ -93,6 +93,9 @@ def test_api_matches_events_json(client, doc):
         assert client.get(f"/api/events/{ev['id']}").json() == ev
     for a in doc["articles"]:
         assert client.get(f"/api/articles/{a['id']}").json() == a
+    page = client.get("/api/events?offset=1&limit=1").json()
+    assert page["total"] == 2 and [e["id"] for e in page["events"]] == [body["events"][1]["id"]]
+    assert client.get("/api/events?limit=-1").status_code == 422
     assert [e["title"] for e in client.get("/api/events?q=pump").json()["events"]] == [
         "Floods close Kessel port as river breaks its banks"]
     spec = client.get("/api/openapi.json").json()
