@@ -86,6 +86,8 @@ class PageCache:
                 self._d.move_to_end(key)
                 return self._d[key]
         value = make()
+        if value is None:  # misses (unknown ids) are not kept: they must not push real pages out
+            return None
         with self._lock:
             if version == self._version:
                 self._d[key] = value
