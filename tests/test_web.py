@@ -211,3 +211,15 @@ def test_store_backed_app_reads_the_store_and_sees_new_digests(doc, tmp_path):
     assert sorted(_titles(c.get("/").text)) == sorted([first.title, second.title])
     assert _titles(c.get("/?q=strike").text) == [second.title]
     assert c.get(f"/events/{second.id}").status_code == 200
+
+
+def test_an_empty_store_says_how_to_fill_it(tmp_path):
+    from chorus.store import Store
+
+    db = tmp_path / "empty.db"
+    Store(db).close()
+    c = TestClient(create_app(db))
+    r = c.get("/")
+    assert r.status_code == 200 and "No events in this database yet" in r.text and "chorus digest" in r.text
+    assert c.get("/api/events").json() == {"schema": "chorus.events/1", "total": 0, "events": []}
+    assert c.get("/?q=anything").status_code == 200
