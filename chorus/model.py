@@ -60,6 +60,8 @@ class RawDoc(_Record):
     outlet: str | None = None
     source_id: str | None = None  # an id the input itself gave
     structured: bool = False  # text came from an extractor (HTML/WARC) or a JSON field
+    byline: str | None = None  # author credit the container states (HTML meta, JSON field)
+    captions: list[str] = field(default_factory=list)  # picture captions the container marks as such
 
 
 @dataclass(slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Any, TextIO
+from typing import Any, Sequence, TextIO
 
 
 class ProgressBar:
@@ -66,3 +66,36 @@ def summary_table(result: Any) -> str:
     for name, path in sorted(result.outputs.items()):
         lines.append(f"  wrote {path}")
     return "\n".join(["chorus digest:"] + lines)
+
+
+def _is_number(s: str) -> bool:
+    t = s.replace(",", "").replace("%", "").replace("_", "").strip()
+    for suffix in ("ms", "s"):
+        if t.endswith(suffix):
+            t = t[: -len(suffix)]
+            break
+    try:
+        float(t)
+        return True
+    except ValueError:
+        return False
+
+
+def format_table(header: Sequence[str], rows: Sequence[Sequence[object]], *, title: str | None = None) -> str:
+    """A plain-text table for end-of-run reports (``chorus bench ...``): columns padded,
+    numbers right-aligned, a rule under the header."""
+    cells = [[str(c) for c in header]] + [["" if c is None else str(c) for c in r] for r in rows]
+    ncol = max(len(r) for r in cells)
+    for r in cells:
+        r += [""] * (ncol - len(r))
+    widths = [max(len(r[i]) for r in cells) for i in range(ncol)]
+    numeric = [all(_is_number(r[i]) for r in cells[1:] if r[i]) and any(r[i] for r in cells[1:])
+               for i in range(ncol)]
+
+    def fmt(r: list[str]) -> str:
+        return "  ".join(c.rjust(w) if num else c.ljust(w) for c, w, num in zip(r, widths, numeric)).rstrip()
+
+    out = [title] if title else []
+    out += [fmt(cells[0]), "  ".join("-" * w for w in widths)]
+    out += [fmt(r) for r in cells[1:]]
+    return "\n".join(out)

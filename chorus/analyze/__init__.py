@@ -1,0 +1,1 @@
+"""Per-event analyses: each module exposes ``analyze(event, articles) -> dict``."""

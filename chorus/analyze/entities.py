@@ -1,0 +1,260 @@
+"""Entities: people, organisations and places, found without a trained model.
+
+Candidates are capitalised phrases (``chorus.analyze.speakers.NAME``: "Staffan
+de Mistura", "Syrian Observatory for Human Rights", "Army of Islam"). A word
+that the event's articles also write in lower case ("Rebels" at the start of
+a sentence) is a common word, not a name. The kind is decided by evidence
+pooled over every mention in the event:
+
+* person: a title or role in front ("Foreign Minister Sergei Lavrov",
+  "envoy Staffan de Mistura"), a speech verb after ("Lavrov said"), or a
+  surname that later stands alone;
+* organisation: an organisation word ("Observatory", "Council", "Army",
+  "Front", "Agency") or an acronym ("UN", "AFP");
+* place: a locative preposition in front ("in Aleppo", "from Turkey"), a
+  "-based" / "-held" compound ("Britain-based"), a dateline, or a country name.
+
+Variants merge: titles dropped, surnames join full names (Lavrov -> Sergei
+Lavrov, Sergey Lavrov), "al-"/"Al " prefixes ignored (al-Assad / Al Assad),
+acronyms join their expansions (UN -> United Nations), and a shorter
+organisation name joins the longer one it begins ("Syrian Observatory").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Any
+
+from chorus.analyze.speakers import (
+    NAME, STOP_CAPS, TITLE_WORDS, _is_demonym, is_organisation, merge_names, name_key, person_name,
+)
+from chorus.model import Article, Event
+
+COUNTRIES = frozenset("""
+afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas
+bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil
+britain brunei bulgaria burkina burundi cambodia cameroon canada chad chile china colombia comoros
+congo croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt england eritrea estonia
+eswatini ethiopia europe fiji finland france gabon gambia georgia germany ghana greece grenada
+guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel
+italy jamaica japan jordan kazakhstan kenya kiribati korea kosovo kuwait kyrgyzstan laos latvia
+lebanon lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia
+maldives mali malta mauritania mauritius mexico moldova monaco mongolia montenegro morocco
+mozambique myanmar namibia nauru nepal netherlands nicaragua niger nigeria norway oman pakistan
+palau palestine panama paraguay peru philippines poland portugal qatar romania russia rwanda samoa
+scotland senegal serbia seychelles singapore slovakia slovenia somalia spain sudan suriname sweden
+switzerland syria taiwan tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu
+uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam wales yemen zambia zimbabwe africa asia
+america gaza crimea kashmir
+""".split()) | frozenset({"united states", "united kingdom", "saudi arabia", "south africa",
+                          "new zealand", "north korea", "south korea", "sri lanka", "costa rica",
+                          "el salvador", "ivory coast", "united arab emirates", "west bank",
+                          "czech republic", "dominican republic", "south sudan", "east timor"})
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february "
+                      "march april may june july august september october november december "
+                      "tv pm am gmt".split())
+_ORG_AFTER = re.compile(r"^\s+(?:faction|group|movement|party|brigade|brigades|militia|front|"
+                        r"organisation|organization|agency|network|coalition|alliance|company|"
+                        r"news\s+agency)\b", re.I)
+_PLACE_AFTER = re.compile(r"^\s+(?:district|neighbourhood|neighborhood|province|region|city|town|"
+                          r"village|governorate|area|quarter|camp|county)\b", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:district|neighbourhood|neighborhood|province|region|city|town|"
+                           r"village|governorate|quarter)\s+of\s+$", re.I)
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|from|to|near|into|across|outside|around|inside|towards|on|along|"
+                       r"toward|through|east|west|north|south|eastern|western|northern|"
+                       r"southern|central|northeast|northwest|southeast|southwest)\s+(?:the\s+)?)$",
+                       re.I)
+_PLACE_WORDS = frozenset("lane avenue market park gate quay harbour harbor port town village valley "
+                         "sea ocean bay gulf lake mountain mountains river island coast "
+                         "city district province region neighbourhood neighborhood street square "
+                         "river valley mountains island islands airport bridge road citadel "
+                         "county state".split())
+_SPEECH_AFTER = re.compile(r"^(?:[’']s)?\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|added|stated|"
+                           r"warned|announced|acknowledged|described|suggested)\b")
+_NAME_RE = re.compile(NAME)
+_COMPOUND = re.compile(r"^(?P<base>[A-Z][A-Za-z]+)-(?P<suffix>based|held|backed|controlled|led|"
+                       r"allied|run)$")
+
+
+def _common_words(articles: list[Article]) -> set[str]:
+    """Words the event's articles write in lower case somewhere."""
+    lows: set[str] = set()
+    for a in articles:
+        lows.update(re.findall(r"\b[a-z][a-z'’\-]+\b", a.text))
+    return lows
+
+
+def _mentions(article: Article, common: set[str]):
+    """(surface, cleaned name, evidence dict) for each capitalised phrase of the article."""
+    text = article.text
+    for s, e in article.sentences:
+        for m in _NAME_RE.finditer(text, s, e):
+            surface = m.group()
+            start = m.start()
+            toks = surface.split()
+            # Sentence-initial and other common words in front are not part of a name.
+            while toks and ((toks[0].lower() in STOP_CAPS and not _acronym_like(toks[0]))
+                            or (toks[0].lower() in common
+                                                             and start == s)):
+                start += len(toks[0]) + 1
+                toks = toks[1:]
+            # A possessive ends a name: "Syria's Aleppo" is Syria, then Aleppo.
+            pieces: list[list[str]] = [[]]
+            for t in toks:
+                if re.search(r"[’']s$", t):
+                    pieces[-1].append(re.sub(r"[’']s$", "", t))
+                    pieces.append([])
+                else:
+                    pieces[-1].append(t)
+            pos = start
+            for piece in pieces:
+                while piece and (piece[-1].lower() in ("of", "for") or
+                                 (piece[-1].lower() in STOP_CAPS and not _acronym_like(piece[-1]))):
+                    piece = piece[:-1]
+                if not piece:
+                    continue
+                p_start = text.find(piece[0], pos, e)
+                p_end = p_start + len(" ".join(piece))
+                pos = p_end
+                piece = [t.title() if t.isupper() and len(t) > 4 else t for t in piece]
+                before = text[max(s, p_start - 40):p_start]
+                after = text[p_end:min(e, p_end + 120)]
+                yield from _classify(piece, before, after, p_start == s)
+
+
+def _classify(toks: list[str], before: str, after: str, initial: bool):
+    ev: dict[str, int] = defaultdict(int)
+    comp = _COMPOUND.match(toks[0]) if len(toks) == 1 else None
+    if comp:
+        if not _is_demonym(comp.group("base")):
+            ev["place"] += 2
+            yield comp.group("base"), comp.group("base"), dict(ev)
+        return
+    toks = [t for t in toks if not _COMPOUND.match(t)]
+    if not toks:
+        return
+    phrase = " ".join(toks)
+    if len(toks) == 1 and (_is_demonym(phrase.rstrip("s")) and phrase.lower() not in COUNTRIES
+                           or "-" in phrase and all(_is_demonym(p) for p in phrase.split("-"))
+                           or phrase.lower() in _CALENDAR):
+        return
+    if _PLACE_AFTER.match(after) or _PLACE_BEFORE.search(before):
+        ev["place"] += 3
+        name = phrase
+    elif is_organisation(phrase) or _ORG_AFTER.match(after):
+        ev["organisation"] += 2
+        name = person_name(phrase)
+    else:
+        name = person_name(phrase)
+        if name != phrase and any(t.lower().rstrip(".") in TITLE_WORDS for t in toks[:-1]):
+            ev["person"] += 3
+        if re.search(r"\b(?:envoy|minister|president|official|spokesman|spokeswoman|ambassador|"
+                     r"chief|leader|commander|analyst|expert|secretary|director|head)\s*$",
+                     before, re.I):
+            ev["person"] += 3
+        if _SPEECH_AFTER.match(after) and len(name.split()) >= 2 and not re.search(
+                r"\b(?:of|in|at|from|to|on|near)\s+(?:the\s+)?$", before):
+            ev["person"] += 2
+        if name.lower() in COUNTRIES or phrase.lower() in COUNTRIES:
+            name = phrase if phrase.lower() in COUNTRIES else name
+            ev["place"] += 3
+        if _LOCATIVE.search(before):
+            ev["place"] += 1
+        if name.split()[-1].lower() in _PLACE_WORDS:
+            ev["place"] += 2
+        if len(name.split()) >= 2 and not ev:
+            ev["person"] += 1  # two capitalised words and nothing else: most often a person
+    if not name or (name.lower() in STOP_CAPS and not _acronym_like(name)):
+        return
+    if initial and len(toks) == 1:
+        ev["initial"] += 1
+    yield phrase, name, dict(ev)
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
+    """Return ``{"entities": [{"name", "kind", "variants", "articles", "mentions"}]}``."""
+    from chorus.analyze.timeline import with_sentences
+
+    articles = with_sentences(articles)
+    common = _common_words(articles)
+    names: list[str] = []
+    evidence: dict[str, Counter[str]] = defaultdict(Counter)
+    surfaces: dict[str, set[str]] = defaultdict(set)
+    where: dict[str, set[str]] = defaultdict(set)
+    counts: Counter[str] = Counter()
+    outlets = {a.outlet for a in articles if a.outlet}
+    outlet_names = outlets | {o.split(" ", 1)[1] for o in outlets if " " in o}
+    for a in articles:
+        for surface, name, ev in _mentions(a, common):
+            if name in outlet_names:
+                ev = {"organisation": 3}  # the name of an outlet of the event
+            names.append(name)
+            evidence[name].update(ev)
+            surfaces[name].add(name)
+            where[name].add(a.id)
+            counts[name] += 1
+    # Person-like names merge by surname; organisations by acronym and prefix.
+    personish = [n for n in names if not evidence[n]["organisation"]
+                 and evidence[n]["place"] <= evidence[n]["person"]]
+    canon = merge_names(personish)
+    personish_set = set(personish)
+    for n in set(names) - set(canon):
+        canon[n] = n
+    full = sorted({c for c in canon.values()}, key=len, reverse=True)
+    for n in list(canon):
+        c = canon[n]
+        key = c.replace(".", "")
+        for f in full:
+            if f == c or len(f) <= len(c):
+                continue
+            if (_acronym(f) == key and len(key) >= 2 and key.isupper()) or (
+                    evidence[c]["organisation"] and re.match(re.escape(c) + r" (?:for|of) ", f)):
+                canon[n] = f
+                break
+        else:
+            if len(c.split()) == 1 and evidence[c]["organisation"]:
+                # "the Observatory": the one longer organisation name that contains it
+                longer = {canon.get(f, f) for f in full
+                          if f != c and c in f.split() and evidence[f]["organisation"]}
+                if len(longer) == 1:
+                    canon[n] = longer.pop()
+            elif len(c.split()) == 1 and not evidence[c]["organisation"]:
+                # "Assad" alone: the one person whose surname it is
+                owners = {canon[f] for f in canon if len(canon[f].split()) >= 2
+                          and name_key(canon[f]) == name_key(c) and f in personish_set}
+                if len(owners) == 1:
+                    canon[n] = owners.pop()
+    groups: dict[str, dict[str, Any]] = {}
+    for n, c in canon.items():
+        g = groups.setdefault(c, {"ev": Counter(), "variants": set(), "articles": set(), "n": 0})
+        g["ev"].update(evidence[n])
+        g["variants"].update(surfaces[n])
+        g["articles"].update(where[n])
+        g["n"] += counts[n]
+    out = []
+    for c, g in groups.items():
+        ev = g["ev"]
+        if ev["initial"] >= g["n"] and not (ev["place"] or ev["organisation"] or ev["person"] >= 2):
+            continue  # only ever a capitalised first word: a common word, not a name
+        kind = max(("person", "organisation", "place"), key=lambda k: (ev[k], k == "organisation"))
+        if ev[kind] == 0:
+            kind = "other"
+        if kind == "other" and g["n"] < 2:
+            continue
+        if kind == "person" and len(c.split()) == 1 and not ev["person"] >= 2:
+            kind = "other"
+        out.append({"name": c, "kind": kind, "variants": sorted(g["variants"]),
+                    "articles": sorted(g["articles"]), "mentions": g["n"]})
+    out.sort(key=lambda x: (-len(x["articles"]), -x["mentions"], x["name"]))
+    return {"entities": out}
+
+
+
+def _acronym_like(word: str) -> bool:
+    """'WHO', 'UN': an acronym, even when it spells a common word."""
+    return len(word) >= 2 and word.isupper()

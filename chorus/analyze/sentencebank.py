@@ -1,0 +1,176 @@
+"""The sentences of an event, with what the analyzers need to compare them.
+
+One ``SentenceBank`` holds every sentence of every article of an event: its
+offsets, stemmed content words, numbers, capitalised names, TF-IDF vector, and
+flags saying whether it is fit to appear in a summary (not boilerplate, not a
+caption, not a quotation without its speaker). Facts and summaries are both
+built on it, so the two agree on what "the same statement" means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from chorus.analyze import textstats
+from chorus.model import Article
+
+_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_QUOTE_OPEN = "\"“‘'«"
+_ATTRIB = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|asked|cried|shouted|recalled|explained|warned|insisted|noted|wrote|writes|"
+    r"stated|declared|replied|argued|tweeted|according to|announced|claimed|called|described|"
+    r"suggested|acknowledged|conceded|urged|vowed|estimated|reported|reports|explains|reads|read|"
+    r"teased|joked|admitted|responded|posted|continued|recalled|quipped|insists|notes|"
+    r"in a statement|in an interview)\b",
+    re.I,
+)
+_BOILER = re.compile(
+    r"https?://|www\.|\S@\S+\.\w|©|all rights reserved|click here|\bsubscri|\bsign (?:up|in)\b|newsletter|"
+    r"use of cookies|cookie policy|privacy policy|terms of (?:use|service)|comments? (?:are |is )?closed|"
+    r"comment(?:ing)? (?:policy|guidelines)|leave a (?:reply|comment)|follow us|share this|share\W+tweet|"
+    r"read more|related:|advertisement|getty images|photo(?:graph)?:|image:|\(photo|\[photo|credit:|"
+    r"reporting by|editing by|writing by|contributed to this report|log in|javascript|your browser|"
+    r"download the app|watch video|story continues"
+)
+_CREDIT_TAIL = re.compile(r"[\(\[][^()\[\]]{0,80}(?:/|Images|Agency|Photo|AFP|AP|Reuters|Getty|EPA)[^()\[\]]{0,40}[\)\]]\s*$")
+_PRONOUN_START = re.compile(r"^(?:[\"“‘']\s*)?(?:He|She|They|His|Her|Their|Him|Them)\b")
+_LETTER = re.compile(r"[^\W\d_]")
+_UPPER = re.compile(r"[A-Z]")
+_ODD = re.compile(r"[^\w\s]|_")
+_DATE_LINE = re.compile(r"^(?:\w+day,?\s+)?(?:\d{1,2}\s+\w+|\w+\s+\d{1,2}),?\s+\d{4}")
+
+
+@dataclass
+class SentenceBank:
+    """Every sentence of an event's articles, vectorised once."""
+
+    articles: list[Article]
+    art: np.ndarray = field(init=False)  # article index of each sentence
+    pos: np.ndarray = field(init=False)  # position of the sentence inside its article
+    spans: list[tuple[int, int]] = field(init=False)
+    texts: list[str] = field(init=False)
+    terms: list[list[str]] = field(init=False)
+    nums: list[set[str]] = field(init=False)
+    ok: np.ndarray = field(init=False)  # fit for a summary
+    statement: np.ndarray = field(init=False)  # a full sentence stating something (quotations too)
+    quote_ctx: np.ndarray = field(init=False)  # a quotation whose speaker the previous sentence names
+    dangling: np.ndarray = field(init=False)  # opens with an unresolved pronoun/connective
+    nwords: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        art, pos, spans, texts = [], [], [], []
+        for ai, a in enumerate(self.articles):
+            sents = a.sentences or []
+            if not sents and a.text:
+                from chorus.sentences import split_sentences
+
+                sents = split_sentences(a.text)
+            captions = {c.strip() for c in (a.captions or [])}
+            title = (a.title or "").strip()
+            p = 0
+            for s, e in sents:
+                t = a.text[s:e]
+                if t.strip() in captions or (title and t.strip() == title):
+                    continue
+                art.append(ai)
+                pos.append(p)
+                spans.append((s, e))
+                texts.append(t)
+                p += 1
+        self.art = np.asarray(art, dtype=np.int64)
+        self.pos = np.asarray(pos, dtype=np.int64)
+        self.spans = spans
+        self.texts = texts
+        self.terms = [textstats.content_terms(t) for t in texts]
+        self.nums = [textstats.numbers(t) for t in texts]
+        self.nwords = np.asarray([textstats.word_count(t) for t in texts], dtype=np.int64)
+        self.statement = np.asarray([summary_fit(t, n, len(tm), min_words=5, quotes=True) for t, n, tm in
+                                     zip(texts, self.nwords, self.terms)], dtype=bool)
+        self.ok = self.statement & (self.nwords >= 8) & np.asarray(
+            [not quote_without_speaker(t) for t in texts], dtype=bool)
+        self.quote_ctx = _context_quotes(texts, self.art, self.nwords, self.terms, self.ok)
+        self.dangling = np.asarray([bool(_PRONOUN_START.match(t)) for t in texts], dtype=bool)
+        self.vectors = textstats.Vectors(self.terms)
+        self.matrix = self.vectors.matrix
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def article_id(self, i: int) -> str:
+        return self.articles[int(self.art[i])].id
+
+    def citation(self, i: int) -> dict:
+        s, e = self.spans[i]
+        return {"article": self.article_id(i), "start": int(s), "end": int(e)}
+
+
+_QUOTED = re.compile(r"[\"“](?:[^\"“”]|'')*?(?:[\"”]|''|$)|(?<!\w)''[^\"“”']*?(?:[\"”]|''|$)")
+
+
+def quote_without_speaker(text: str) -> bool:
+    """True when the sentence is a quotation that does not say who is speaking.
+
+    The quoted parts are taken out; what remains must name the speaker with a
+    verb of saying when the sentence opens with a quotation, is mostly
+    quotation, or closes a quotation opened in an earlier sentence.
+    """
+    t = text.strip()
+    if not t:
+        return False
+    opens = t[0] in "\"“‘«" or t.startswith("''")
+    closes_only = (t.count("”") > t.count("“")) or (t.count('"') % 2 == 1 and not opens)
+    if closes_only:
+        # The tail of an earlier quotation: text after its last closing mark.
+        cut = max(t.rfind('"'), t.rfind("”"))
+        outside = t[cut + 1:]
+        quoted_share = 1.0
+    else:
+        outside = _QUOTED.sub(" ", t)
+        quoted_share = 1.0 - len(outside.strip()) / max(1, len(t))
+    if not closes_only and quoted_share < 0.4:
+        return False  # a quoted title or phrase, not a quotation
+    if not (opens or closes_only or quoted_share > 0.6):
+        return False
+    if not opens and not closes_only and re.search(r":\s*[\"“]", t):
+        return False  # "X said: “...”" names its speaker before the colon
+    return not _ATTRIB.search(outside)
+
+
+def _context_quotes(texts, art, nwords, terms, ok) -> np.ndarray:
+    """Quotations without their own speaker whose previous sentence (same article)
+    names the speaker, or is itself such a quotation: fit for a summary only right
+    after that sentence."""
+    out = np.zeros(len(texts), dtype=bool)
+    for i, t in enumerate(texts):
+        if ok[i] or i == 0 or art[i - 1] != art[i] or not (ok[i - 1] or out[i - 1]):
+            continue
+        if not quote_without_speaker(t) or not summary_fit(t, nwords[i], len(terms[i]), quotes=True):
+            continue
+        prev = texts[i - 1].rstrip()
+        if out[i - 1] or prev.endswith(":") or _ATTRIB.search(prev):
+            out[i] = True
+    return out
+
+
+def summary_fit(text: str, nwords: int, nterms: int, min_words: int = 8, max_words: int = 80,
+                quotes: bool = False) -> bool:
+    """Can this sentence stand in a summary? (length, boilerplate, captions, quotations)"""
+    if nwords < min_words or nwords > max_words or nterms < 4:
+        return False
+    t = text.strip()
+    if not _END.search(t):
+        return False
+    if _BOILER.search(t.lower()) or _CREDIT_TAIL.search(t) or _DATE_LINE.match(t):
+        return False
+    letters = len(_LETTER.findall(t))
+    if len(t) - len(_ODD.findall(t)) < 0.85 * len(t):
+        return False
+    upper = len(_UPPER.findall(t))
+    if upper > 0.4 * letters:
+        return False
+    if t[0].islower():
+        return False
+    return quotes or not quote_without_speaker(t)

@@ -1,0 +1,300 @@
+"""Extractive, cited summaries of an event: a headline, a short and a long form.
+
+Why extractive: every sentence a reader sees is a real sentence of an article,
+so it can be checked against its sources. A sentence's salience combines
+
+* where it stands in its article (news puts the gist first),
+* how central it is to the whole event (TF-IDF similarity to the event's
+  centroid, each article weighing the same), and
+* how many other articles say the same thing (cross-document support),
+
+and selection is greedy with a redundancy penalty (MMR) so nothing is said
+twice. Sentences unfit for a summary (boilerplate, captions, quotations
+without their speaker, fragments) are never candidates; sentences opening with
+an unresolved pronoun or connective are kept only when nothing better exists.
+Every chosen sentence cites each article that states the same thing
+(see ``chorus.analyze.facts`` for that relation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from chorus.analyze.facts import independent_sources
+from chorus.analyze.sentencebank import SentenceBank
+from chorus.model import Article, Event
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How salience is mixed; tuned on one half of the benchmark, checked on the other."""
+
+    position: float = 1.0
+    position_decay: float = 1.3  # score = 1 / (rank + 1) ** decay
+    centrality: float = 1.0
+    support: float = 1.0
+    dangling: float = 1.0  # multiplier for sentences opening with a pronoun/connective
+    resolve_openers: bool = True  # such a sentence only right after the sentence before it
+    redundancy: float = 1.0  # MMR penalty on similarity to what is already chosen
+    max_redundancy: float = 0.5  # never add a sentence this similar to a chosen one
+    cite_threshold: float = 0.2  # similarity at which another article "says the same thing"
+    cite_min_shared: int = 5  # ... provided the two share this many content words
+    repeat_threshold: float = 0.12  # a sentence this similar to a chosen one ...
+    repeat_shared: int = 5  # ... sharing this many content words (and its numbers) is a repeat
+    repeat_lead: int = 3  # (checked among the first sentences of the articles)
+    cite_strong: float = 0.35  # similarity at which three shared content words are enough
+    main_article: float = 40.0  # sharpness of the preference for the article most central to the event
+    lead_words: int = 250  # how much of an article's opening is compared to the other articles
+    first_article: float = 0.15  # prior for the event's first article (the first-seen report)
+
+
+DEFAULT = Weights()
+# The headline must stand alone and say what most sources report: no preference
+# for one article, more weight on cross-document support, pronoun openings avoided.
+HEADLINE = Weights(main_article=0.0, support=2.0, dangling=0.5)
+
+
+def _cross_sim(bank: SentenceBank, rows: np.ndarray) -> np.ndarray:
+    """Cosine similarity of the sentences ``rows`` to every sentence of the bank."""
+    if not len(rows):
+        return np.zeros((0, len(bank)))
+    return np.asarray((bank.matrix[rows] @ bank.matrix.T).todense())
+
+
+def _support(bank: SentenceBank, rows: np.ndarray, sim: np.ndarray) -> np.ndarray:
+    """For each row, the mean over other articles of its best match there."""
+    n_art = len(bank.articles)
+    if n_art < 2 or not len(rows):
+        return np.zeros(len(rows))
+    best = np.zeros((len(rows), n_art))
+    for a in range(n_art):
+        cols = np.flatnonzero(bank.art == a)
+        if len(cols):
+            best[:, a] = sim[:, cols].max(axis=1)
+    own = bank.art[rows]
+    best[np.arange(len(rows)), own] = 0.0
+    return best.sum(axis=1) / (n_art - 1)
+
+
+def article_centrality(bank: SentenceBank, w: Weights = DEFAULT) -> np.ndarray:
+    """How well each article's opening matches the rest of the event (cosine of its
+    first ``lead_words`` words of fit sentences to the other articles' full text)."""
+    n = len(bank.articles)
+    if n < 2:
+        return np.ones(n)
+    from scipy.sparse import csr_matrix
+
+    m = bank.matrix
+    ns = len(bank)
+    ones = np.ones(ns)
+    full = np.asarray((csr_matrix((ones, (bank.art, np.arange(ns))), shape=(n, ns)) @ m).todense())
+    # The opening: fit sentences until ``lead_words`` words are reached.
+    okw = np.where(bank.ok, bank.nwords, 0)
+    before = np.zeros(ns)
+    for a in range(n):
+        idx = np.flatnonzero(bank.art == a)
+        before[idx] = np.cumsum(okw[idx]) - okw[idx]
+    in_lead = bank.ok & (before < w.lead_words)
+    lead = np.asarray((csr_matrix((in_lead.astype(float), (bank.art, np.arange(ns))), shape=(n, ns)) @ m)
+                      .todense())
+    for v in (full, lead):
+        norms = np.linalg.norm(v, axis=1)
+        norms[norms == 0] = 1.0
+        v /= norms[:, None]
+    total = full.sum(axis=0)
+    return np.einsum("ij,ij->i", lead, total[None, :] - full)
+
+
+def salience(bank: SentenceBank, w: Weights = DEFAULT, max_per_article: int = 40):
+    """Candidate rows (fit sentences, the first ``max_per_article`` per article) and their scores."""
+    rows = []
+    ranks = []
+    counts: dict[int, int] = {}
+    for i in np.flatnonzero(bank.ok | bank.quote_ctx):
+        a = int(bank.art[i])
+        r = counts.get(a, 0)
+        if r < max_per_article:
+            rows.append(i)
+            ranks.append(r)
+        counts[a] = r + 1
+    rows_a = np.asarray(rows, dtype=np.int64)
+    if not len(rows_a):
+        return rows_a, np.zeros(0), np.zeros((0, len(bank)))
+    ranks_a = np.asarray(ranks, dtype=np.float64)
+    sim = _cross_sim(bank, rows_a)
+    # Event centroid with each article weighing the same.
+    from scipy.sparse import csr_matrix
+
+    m = bank.matrix
+    ns = len(bank)
+    per_art = np.asarray((csr_matrix((np.ones(ns), (bank.art, np.arange(ns))),
+                                     shape=(len(bank.articles), ns)) @ m).todense())
+    norms = np.linalg.norm(per_art, axis=1)
+    norms[norms == 0] = 1.0
+    centroid = (per_art / norms[:, None]).sum(axis=0)
+    nc = np.linalg.norm(centroid)
+    cent = (m[rows_a] @ (centroid / nc)) if nc else np.zeros(len(rows_a))
+    cent = np.asarray(cent).ravel()
+    ac = article_centrality(bank, w)
+    if len(ac) > 1:
+        ac[0] += w.first_article
+    top = ac.max() if len(ac) else 0.0
+    art_w = (np.clip(ac, 0, None) / top) ** w.main_article if top > 0 else np.ones(len(ac))
+    score = (w.position * art_w[bank.art[rows_a]] / (ranks_a + 1.0) ** w.position_decay
+             + w.centrality * cent
+             + w.support * _support(bank, rows_a, sim))
+    score = np.where(bank.dangling[rows_a], score * w.dangling, score)
+    return rows_a, score, sim
+
+
+def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT, sal=None) -> list[int]:
+    """Greedy MMR selection of bank rows until ``budget`` words are reached.
+
+    ``sal`` is ``salience(bank, w)`` when the caller has it already."""
+    rows, score, sim = sal if sal is not None else salience(bank, w)
+    if not len(rows):
+        return []
+    local = sim[:, rows]  # candidate x candidate similarity
+    chosen: list[int] = []
+    maxsim = np.zeros(len(rows))
+    alive = np.ones(len(rows), dtype=bool)
+    # A quotation that needs its speaker's sentence waits until that one is chosen.
+    # ... and so does a sentence opening with a pronoun or connective, when the
+    # sentence before it in its article could resolve it.
+    has_prev = (rows > 0) & (bank.art[np.maximum(rows - 1, 0)] == bank.art[rows]) & (bank.pos[rows] > 0)
+    wait = bank.quote_ctx[rows] | (w.resolve_openers & bank.dangling[rows] & has_prev)
+    needs = np.where(wait, rows - 1, -1)
+    picked = np.zeros(len(bank), dtype=bool)
+    words = 0
+    while words < budget and alive.any():
+        ready = alive & ((needs < 0) | picked[np.maximum(needs, 0)])
+        if not ready.any():
+            break
+        val = np.where(ready, score - w.redundancy * maxsim, -np.inf)
+        k = int(np.argmax(val))
+        chosen.append(k)
+        picked[rows[k]] = True
+        alive[k] = False
+        # What any article states the same way is a repeat, whatever its cosine.
+        i = int(rows[k])
+        terms_i = set(bank.terms[i])
+        # Within one article, overlap is elaboration; across articles, the openings
+        # are where outlets repeat the gist in their own words.
+        other = (bank.art[rows] != bank.art[i]) & (bank.pos[rows] < w.repeat_lead)
+        if bank.pos[i] >= w.repeat_lead:
+            other[:] = False
+        for c in np.flatnonzero(alive & other & (local[:, k] >= w.repeat_threshold)):
+            j = int(rows[c])
+            if (len(terms_i.intersection(bank.terms[j])) >= w.repeat_shared
+                    and _numbers_agree(bank, i, j)):
+                alive[c] = False
+        words += int(bank.nwords[rows[k]])
+        maxsim = np.maximum(maxsim, local[:, k])
+        alive &= maxsim < w.max_redundancy
+    return [int(rows[k]) for k in chosen]
+
+
+def reading_order(bank: SentenceBank, chosen: list[int]) -> list[int]:
+    """Order chosen sentences to read well: by article (in order of each article's
+    first pick), then by position inside the article."""
+    first: dict[int, int] = {}
+    for k, i in enumerate(chosen):
+        first.setdefault(int(bank.art[i]), k)
+    return sorted(chosen, key=lambda i: (first[int(bank.art[i])], int(bank.pos[i])))
+
+
+def cited_rows(bank: SentenceBank, i: int, sim_row: np.ndarray, w: Weights = DEFAULT) -> list[int]:
+    """Bank rows of other articles that state what sentence ``i`` states: in each
+    article, the most similar full statement that is similar enough, shares
+    enough content words, and gives no other numbers."""
+    own = int(bank.art[i])
+    cand = np.flatnonzero((sim_row >= w.cite_threshold) & bank.statement & (bank.art != own))
+    cand = cand[np.argsort(-sim_row[cand], kind="stable")]
+    terms_i = set(bank.terms[i])
+    found: dict[int, int] = {}
+    for j in cand:
+        a = int(bank.art[j])
+        if a in found:
+            continue
+        j = int(j)
+        shared = len(terms_i.intersection(bank.terms[j]))
+        if _numbers_agree(bank, i, j) and (
+                shared >= w.cite_min_shared or (sim_row[j] >= w.cite_strong and shared >= 3)):
+            found[a] = j
+    return [found[a] for a in sorted(found)]
+
+
+def citations(bank: SentenceBank, i: int, sim_row: np.ndarray, w: Weights = DEFAULT) -> list[dict]:
+    """The sentence itself first, then the sentence of each other article that
+    states the same thing (see ``cited_rows``)."""
+    return [bank.citation(i)] + [bank.citation(j) for j in cited_rows(bank, i, sim_row, w)]
+
+
+def _numbers_agree(bank: SentenceBank, i: int, j: int) -> bool:
+    a, b = bank.nums[i], bank.nums[j]
+    return not a or not b or bool(a & b)
+
+
+def _sentence(bank: SentenceBank, i: int, w: Weights, sim_row: np.ndarray | None = None) -> dict:
+    if sim_row is None:
+        sim_row = np.asarray((bank.matrix[i] @ bank.matrix.T).todense()).ravel()
+    return {"text": bank.texts[i], "citations": citations(bank, i, sim_row, w)}
+
+
+def summarize(articles: list[Article], budget: int, *, w: Weights = DEFAULT,
+              bank: SentenceBank | None = None, sal=None) -> list[dict]:
+    """Sentences (with citations) of a summary of about ``budget`` words, in reading order."""
+    bank = bank or SentenceBank(articles)
+    sal = sal if sal is not None else salience(bank, w)
+    chosen = select(bank, budget, w, sal)
+    where = {int(r): k for k, r in enumerate(sal[0])}
+    return [_sentence(bank, i, w, sal[2][where[i]]) for i in reading_order(bank, chosen)]
+
+
+def _fit_budget(sents: list[dict], budget: int) -> list[dict]:
+    """Whole sentences only, never past ``budget`` words (at least one sentence)."""
+    out, n = [], 0
+    for s in sents:
+        k = len(s["text"].split())
+        if out and n + k > budget:
+            continue
+        out.append(s)
+        n += k
+    return out
+
+
+def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_words: int = 40,
+                      lead_window: int = 3, bank: SentenceBank | None = None,
+                      wire_groups: list[list[str]] | None = None) -> dict | None:
+    """The one sentence that best gives the gist: among the first few fit sentences
+    of each article (at most ``max_words`` words), the one the most independent
+    sources state, then the most salient."""
+    bank = bank or SentenceBank(articles)
+    rows, score, sim = salience(bank, w, max_per_article=lead_window)
+    keep = np.flatnonzero(bank.nwords[rows] <= max_words) if len(rows) else np.zeros(0, dtype=np.int64)
+    if not len(keep):
+        return None
+    best = None
+    for k in keep:
+        i = int(rows[k])
+        cites = citations(bank, i, sim[k], w)
+        n = independent_sources([c["article"] for c in cites], wire_groups)
+        key = (n, float(score[k]))
+        if best is None or key > best[0]:
+            best = (key, {"text": bank.texts[i], "citations": cites})
+    return best[1]
+
+
+def analyze(event: Event, articles: list[Article]) -> dict:
+    """Event fields ``summary`` ({"headline", "short", "long"}) and ``title``."""
+    bank = SentenceBank(articles)
+    head = headline_sentence(articles, bank=bank, wire_groups=event.wire_groups)
+    if head is None:
+        return {"summary": None, "title": event.title}
+    sal = salience(bank, DEFAULT)
+    long = summarize(articles, 250, bank=bank, sal=sal)
+    short = summarize(articles, 100, bank=bank, sal=sal)
+    result = {"headline": head, "short": _fit_budget(short, 100), "long": _fit_budget(long, 250)}
+    return {"summary": result, "title": head["text"]}

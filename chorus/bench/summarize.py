@@ -1,0 +1,308 @@
+"""``chorus bench summarize``: Chorus's summaries against peers, in one run.
+
+Every system gets the same clusters and the same sentences: each article is
+cleaned the way the pipeline cleans it (``chorus.clean`` when available) and
+split with ``chorus.sentences.split_sentences``. Systems return whole
+sentences; each output is then cut to the word budget and scored with
+ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (``rouge-score``, stemming on, sentences
+joined by newlines), averaged over clusters. Seconds per cluster time the
+system's own work only (the shared cleaning and splitting are not counted).
+
+Peers:
+
+* ``lead``: the first article's sentences in order, then the next article's;
+* ``lexrank`` / ``textrank``: sumy's summarizers, fed our sentences through a
+  tokenizer object of our own (NLTK data cannot be downloaded);
+* ``oracle``: greedy extractive upper bound against the reference.
+
+Run as ``chorus bench summarize --data FILE.jsonl --budget N [--json]`` or
+``python -m chorus.bench.summarize ...``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+from chorus.model import Article, RawDoc, article_id
+from chorus.sentences import split_sentences
+
+SYSTEMS = ("chorus", "lead", "lexrank", "textrank", "oracle")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", required=True, type=Path, help="clusters, one JSON object a line")
+    parser.add_argument("--budget", type=int, default=250, help="words every output is cut to")
+    parser.add_argument("--half", choices=("even", "odd", "all"), default="all",
+                        help="clusters on even or odd lines (counting from 0), or all")
+    parser.add_argument("--systems", default=",".join(SYSTEMS),
+                        help="comma-separated subset of: " + ", ".join(SYSTEMS))
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N clusters")
+    parser.add_argument("--form", choices=("auto", "headline", "summary"), default="auto",
+                        help="Chorus output form; auto = headline when the budget is 40 words or less")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+
+
+# --------------------------------------------------------------------------- input
+
+
+def load_clusters(path: Path, half: str = "all", limit: int | None = None) -> list[dict]:
+    """Read the clusters of ``path``, keeping one half by line number when asked."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if not line.strip():
+                continue
+            if half == "even" and i % 2:
+                continue
+            if half == "odd" and not i % 2:
+                continue
+            out.append(json.loads(line))
+    return out[:limit] if limit else out
+
+
+def cluster_articles(cluster: dict) -> list[Article]:
+    """The cluster's articles as the pipeline would see them: cleaned, then split.
+
+    Uses ``chorus.clean.clean_documents`` when that module exists; otherwise the
+    raw text is kept as it is (with runs of blank space tidied per line).
+    """
+    raws = [RawDoc(path=str(a.get("id", i)), text=a.get("text") or "", format="text",
+                   title=a.get("title")) for i, a in enumerate(cluster["articles"])]
+    try:
+        from chorus.clean import clean_documents  # type: ignore[attr-defined]
+    except ImportError:
+        clean_documents = None
+    articles: list[Article] = []
+    if clean_documents is not None:
+        for item in clean_documents(raws):
+            if isinstance(item, Article):
+                articles.append(item)
+    else:
+        for raw in raws:
+            text = "\n".join(" ".join(line.split()) for line in raw.text.splitlines())
+            text = "\n".join(line for line in text.split("\n") if line)
+            if text.strip():
+                articles.append(Article(id=article_id(text), text=text, path=raw.path,
+                                        title=raw.title))
+    for a in articles:
+        if not a.sentences:
+            a.sentences = split_sentences(a.text)
+    return articles
+
+
+# --------------------------------------------------------------------------- systems
+
+
+def _sentences(articles: list[Article]) -> list[list[str]]:
+    return [[a.text[s:e] for s, e in a.sentences] for a in articles]
+
+
+def _fill(ordered: list[str], budget: int) -> list[str]:
+    out, n = [], 0
+    for s in ordered:
+        if n >= budget:
+            break
+        out.append(s)
+        n += len(s.split())
+    return out
+
+
+def run_lead(articles: list[Article], budget: int) -> list[str]:
+    return _fill([s for doc in _sentences(articles) for s in doc], budget)
+
+
+class _Tokenizer:
+    """What sumy asks of a tokenizer; sentences are ours already."""
+
+    language = "english"
+
+    def __init__(self) -> None:
+        import re
+
+        self._word = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+    def to_sentences(self, paragraph: str):
+        return [paragraph[s:e] for s, e in split_sentences(paragraph)]
+
+    def to_words(self, sentence: str):
+        return self._word.findall(sentence)
+
+
+def _sumy(kind: str) -> Callable[[list[Article], int], list[str]]:
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.utils import get_stop_words
+
+    if kind == "lexrank":
+        from sumy.summarizers.lex_rank import LexRankSummarizer as S
+    else:
+        from sumy.summarizers.text_rank import TextRankSummarizer as S
+    tok = _Tokenizer()
+    summarizer = S(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+
+    def run(articles: list[Article], budget: int) -> list[str]:
+        doc = ObjectDocumentModel([Paragraph([Sentence(s, tok) for s in sents])
+                                   for sents in _sentences(articles) if sents])
+
+        def take(infos):  # best-rated first, until the budget is full
+            chosen, n = [], 0
+            for info in infos:
+                if n >= budget:
+                    break
+                chosen.append(info)
+                n += len(info.sentence._text.split())
+            return chosen
+
+        return [s._text for s in summarizer(doc, take)]
+
+    return run
+
+
+def _oracle() -> Callable[[list[Article], int, str], list[str]]:
+    from collections import Counter
+
+    from rouge_score import tokenize
+    from rouge_score.rouge_scorer import _create_ngrams
+    from nltk.stem import porter
+
+    stemmer = porter.PorterStemmer()
+
+    def grams(text: str):
+        toks = tokenize.tokenize(text, stemmer)
+        return _create_ngrams(toks, 1), _create_ngrams(toks, 2)
+
+    def f1(cand: Counter, ref: Counter) -> float:
+        overlap = sum((cand & ref).values())
+        if not overlap:
+            return 0.0
+        p, r = overlap / max(1, sum(cand.values())), overlap / max(1, sum(ref.values()))
+        return 2 * p * r / (p + r)
+
+    def run(articles: list[Article], budget: int, reference: str) -> list[str]:
+        sents = [s for doc in _sentences(articles) for s in doc]
+        r1, r2 = grams(reference)
+        g = [grams(s) for s in sents]
+        chosen: list[int] = []
+        c1, c2 = Counter(), Counter()
+        best_score, n = 0.0, 0
+        while n < budget:
+            best = None
+            for i, (g1, g2) in enumerate(g):
+                if i in chosen:
+                    continue
+                sc = f1(c1 + g1, r1) + f1(c2 + g2, r2)
+                if best is None or sc > best[0]:
+                    best = (sc, i)
+            if best is None or best[0] <= best_score:
+                break
+            best_score = best[0]
+            chosen.append(best[1])
+            c1 += g[best[1]][0]
+            c2 += g[best[1]][1]
+            n += len(sents[best[1]].split())
+        return [sents[i] for i in sorted(chosen)]
+
+    return run
+
+
+def _chorus(form: str, budget: int) -> Callable[[list[Article], int], list[str]]:
+    from chorus.analyze import summary
+
+    headline = form == "headline" or (form == "auto" and budget <= 40)
+
+    def run(articles: list[Article], budget: int) -> list[str]:
+        if headline:  # the headline first, then the summary's sentences
+            bank = summary.SentenceBank(articles)
+            h = summary.headline_sentence(articles, bank=bank)
+            rest = [s["text"] for s in summary.summarize(articles, 2 * budget, bank=bank)]
+            return ([h["text"]] if h else []) + [t for t in rest if not h or t != h["text"]]
+        return [s["text"] for s in summary.summarize(articles, budget)]
+
+    return run
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def cut(sentences: list[str], budget: int) -> list[str]:
+    """Keep whole sentences until ``budget`` words, cutting the last one short."""
+    out, n = [], 0
+    for s in sentences:
+        w = s.split()
+        if n + len(w) > budget:
+            if budget - n > 0:
+                out.append(" ".join(w[: budget - n]))
+            break
+        out.append(" ".join(w))
+        n += len(w)
+    return out
+
+
+def evaluate(clusters: list[dict], systems: list[str], budget: int, form: str = "auto") -> dict:
+    """Run every system on every cluster; return mean scores and seconds per cluster."""
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+    runners: dict[str, Callable] = {}
+    for name in systems:
+        if name == "chorus":
+            runners[name] = _chorus(form, budget)
+        elif name == "lead":
+            runners[name] = run_lead
+        elif name in ("lexrank", "textrank"):
+            runners[name] = _sumy(name)
+        elif name == "oracle":
+            runners[name] = _oracle()
+        else:
+            raise ValueError(f"unknown system {name!r}; choose from {', '.join(SYSTEMS)}")
+    totals = {n: {"rouge1": 0.0, "rouge2": 0.0, "rougeLsum": 0.0, "seconds": 0.0} for n in systems}
+    for cluster in clusters:
+        articles = cluster_articles(cluster)
+        ref = cluster["summary"]
+        for name, fn in runners.items():
+            t0 = time.perf_counter()
+            out = fn(articles, budget, cluster["summary"]) if name == "oracle" else fn(articles, budget)
+            totals[name]["seconds"] += time.perf_counter() - t0
+            pred = "\n".join(cut(out, budget))
+            sc = scorer.score(ref, pred)
+            for k in ("rouge1", "rouge2", "rougeLsum"):
+                totals[name][k] += sc[k].fmeasure
+    n = max(1, len(clusters))
+    return {"clusters": len(clusters), "budget": budget, "systems": {
+        name: {"rouge1": t["rouge1"] / n, "rouge2": t["rouge2"] / n, "rougeLsum": t["rougeLsum"] / n,
+               "seconds_per_cluster": t["seconds"] / n} for name, t in totals.items()}}
+
+
+def run(args: argparse.Namespace) -> int:
+    clusters = load_clusters(args.data, args.half, args.limit)
+    systems = [s.strip() for s in args.systems.split(",") if s.strip()]
+    try:
+        result = evaluate(clusters, systems, args.budget, args.form)
+    except ValueError as exc:
+        print(f"chorus bench summarize: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"{args.data.name}  half={args.half}  clusters={result['clusters']}  budget={args.budget}")
+    print(f"{'system':<16}{'R1':>8}{'R2':>8}{'RLsum':>8}{'s/cluster':>12}")
+    for name, r in result["systems"].items():
+        print(f"{name:<16}{100 * r['rouge1']:>8.2f}{100 * r['rouge2']:>8.2f}"
+              f"{100 * r['rougeLsum']:>8.2f}{r['seconds_per_cluster']:>12.4f}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="chorus bench summarize", description=__doc__.split("\n")[0])
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,204 @@
+"""Line shapes: what a line of scraped page text looks like, judged on its own.
+
+The cleaner (``chorus.clean``) decides what to remove from where a line sits
+(before the article, inside it, after it) and how often it repeats; this
+module only answers questions about one line:
+
+* ``shape`` facts: word count, whether it ends like a sentence, whether it
+  is long and punctuated enough to be article body;
+* ``interface_reason``: page furniture that speaks to the reader rather than
+  reporting: comment boxes, share buttons, newsletter sign-ups, cookie
+  notices, advertisement labels, related-links headers, media teasers, site
+  menus, copyright lines. These are the words web interfaces use on any site,
+  matched on whole short lines only, so a body sentence that merely contains
+  "share" or "comment" is never touched;
+* ``caption_reason``: photo captions, recognised by a trailing photo credit
+  in brackets ("[Name/Agency]", "(AP Photo/Name)") or by the openers wire
+  photo captions use ("A picture taken on ...", "FILE PHOTO: ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+_STARTS_SENTENCE = re.compile(r"^[\"'“‘«(\[]?[A-Z0-9ÀÁÂÄÉÈÊÍÓÖÚÜÑ]")
+
+
+def n_words(line: str) -> int:
+    return line.count(" ") + 1 if line else 0
+
+
+_CLOSING = "\"'”’»)]"
+
+
+def ends_sentence(line: str) -> bool:
+    """True when the line ends with sentence punctuation (quotes may follow)."""
+    core = line.rstrip(_CLOSING)
+    return bool(core) and core[-1] in ".!?…"
+
+
+def _ends_full_stop(line: str) -> bool:
+    core = line.rstrip(_CLOSING)
+    return bool(core) and core[-1] in ".…"
+
+
+def is_sentence_like(line: str) -> bool:
+    """Starts with a capital (or quote/digit) and ends with sentence punctuation."""
+    return ends_sentence(line) and bool(_STARTS_SENTENCE.match(line))
+
+
+def is_body_shaped(line: str) -> bool:
+    """Long and punctuated enough to be a paragraph of article text.
+
+    Eight words ending in sentence punctuation, or 25 words whatever the
+    ending. Shorter sentences are body too, but they cannot anchor where
+    the article begins and ends.
+    """
+    if line.count("|") >= 2:  # "Headline | Section | Site": a page title or a menu, not prose
+        return False
+    n = n_words(line)
+    return (n >= 8 and ends_sentence(line)) or n >= 25
+
+
+def is_heading_shaped(line: str) -> bool:
+    """Reads like a headline or label: 1 to 30 words, no closing full stop (quotes may follow it)."""
+    return 0 < n_words(line) <= 30 and not _ends_full_stop(line)
+
+
+_SOCIAL = (r"share|share this(?: article| story| page| post)?|share on \w+|tweet|email|e-mail|print|"
+           r"whatsapp|facebook|twitter|x|linkedin|reddit|telegram|pinterest|messenger|flipboard|"
+           r"pocket|copy link|copy url|\d+ shares?|comments?|save|bookmark")
+_UI_RULES: list[tuple[str, re.Pattern]] = [
+    ("comment box", re.compile(
+        r"^(?:leave a (?:reply|comment)|post a comment|add a comment|write a comment|"
+        r"comments?(?: \(\d+\))?|\d+ comments?|no comments(?: yet)?|(?:show|view|load|hide) comments|"
+        r"join the (?:discussion|conversation|debate)|comments? (?:are|is) (?:now )?(?:closed|disabled)|"
+        r"you must be (?:logged|signed) in to (?:post a )?comment.*|"
+        r"your email address will not be published.*|required fields are marked.*|"
+        r"(?:log ?in|sign in|register) to (?:comment|reply|post a comment|join the discussion)|"
+        r"(?:please )?(?:read|follow|respect|see|review) our (?:comment(?:ing)?|community|discussion) "
+        r"(?:guidelines|policy|rules|standards)|comment (?:policy|guidelines)|cancel reply)[.!]?$", re.I)),
+    ("share buttons", re.compile(rf"^(?:{_SOCIAL})(?:[\s|·•/,]+(?:{_SOCIAL}))*:?$", re.I)),
+    ("sign-up or follow prompt", re.compile(
+        r"^(?:(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|alerts?|updates|briefings?|inbox|"
+        r"emails?)\b.{0,60}|get (?:the|our) .{0,40}\b(?:newsletter|briefing|alerts?)\b.{0,60}|"
+        r"(?:daily|weekly|free) newsletters?|subscribe(?: now| today| here)?|subscribe (?:to|for)\b.{0,160}|"
+        r"(?:follow|like) (?:us|[\w'’&. -]{2,40}) on (?:facebook|twitter|instagram|x|telegram|linkedin|"
+        r"youtube|tiktok|threads|bluesky|whatsapp)\b.{0,80})[.!]?$",
+        re.I)),
+    ("cookie notice", re.compile(
+        r"\b(?:we(?: and our partners)? use cookies|(?:this|our) (?:web)?site uses cookies|uses? cookies\b|"
+        r"accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent))\b|"
+        r"^(?:accept|reject|allow|decline|refuse|manage)(?: all| cookies| all cookies| preferences)?$", re.I)),
+    ("advertisement label", re.compile(
+        r"^(?:advertisement|advertising|ad|ads|sponsored(?: content| post| links?)?|promoted(?: content)?|"
+        r"paid (?:post|content)|(?:story|article) continues below(?: advertisement)?|"
+        r"continue reading(?: below| the main story)?|scroll (?:down )?to continue(?: with content)?)[.:]?$", re.I)),
+    ("related links", re.compile(
+        r"^(?:related(?: articles?| stories| news| content| coverage| topics| links| posts| reading)?|"
+        r"read (?:more|also|next)|see also|also read|more (?:on|from|about|in) \S+(?: \S+){0,4}|"
+        r"more stories|more news|recommended(?: for you| stories| articles| reading)?|"
+        r"you (?:may|might) (?:also )?(?:like|be interested in|have missed)|"
+        r"most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top stories|"
+        r"latest (?:news|stories|headlines)|editor'?s picks|what to read next|\w+ recommends)\s*:?$", re.I)),
+    ("related link", re.compile(
+        r"^(?:read more|read also|also read|see also|related|more|read next|recommended)\s*[:|»>–—-]\s*"
+        r"\S.{2,160}(?<!\.)$", re.I)),
+    ("media teaser", re.compile(
+        r"^(?:(?:watch|listen|play)(?: the)?(?: video| audio| now| live| clip| podcast)?\b.{0,80}?"
+        r"\b\d{1,2}:\d{2}(?::\d{2})?(?: [^.]{0,120})?|(?:videos?|audio|podcasts?|(?:photo )?gallery|"
+        r"photos?|pictures|in pictures|media|multimedia)|"
+        r"(?:watch|listen)(?: now| live| the video| to the podcast| to this article)?|"
+        r"(?:video|audio|podcast|gallery|watch|listen)\s*[:|–—-].{0,120}(?<!\.))$", re.I)),
+    ("caption label", re.compile(
+        r"^(?:(?:image|photo|picture|media|video) (?:caption|source|credit)s?\s*[,:]?|"
+        r"(?:image|photo|picture|video) (?:source|credit)s?\s*[,:]\s*[^.]{1,80})$", re.I)),
+    ("site navigation", re.compile(
+        r"^(?:skip to (?:main )?(?:content|navigation)|skip navigation|(?:main )?menu|search|search for:?|home|close|clear|"
+        r"toggle navigation|(?:open|close) menu|back to top|top|log ?in|sign in|log ?out|register|"
+        r"my account|more|next|previous|prev|loading\.{0,3}|print this page|font size|text size|"
+        r"listen to this article|\d+ min(?:ute)?s? read|reading time:? .{0,20}|"
+        r"select language|language|edition)$", re.I)),
+    ("tag list", re.compile(r"^(?:tags?|topics?|filed under|categories|keywords)\s*:\s*\S.{0,200}$", re.I)),
+    ("separator line", re.compile(r"^[\W_]+$")),
+    ("copyright line", re.compile(r"^(?:©|\(c\)\s|copyright\b).{0,160}$|\ball rights reserved\.?$", re.I)),
+]
+_COMMENT_START = re.compile(
+    r"^(?:leave a (?:reply|comment)|post a comment|add a comment|write a comment|comments?(?: \(\d+\))?|"
+    r"\d+ comments?|join the (?:discussion|conversation|debate))[.!:]?$", re.I)
+
+
+# All anchored rules in one pattern: one match call per line, the named group says which rule fired.
+_UI_NAMES = {f"r{i}": reason for i, (reason, _) in enumerate(_UI_RULES) if reason != "cookie notice"}
+_UI_ANY = re.compile("|".join(
+    f"(?P<r{i}>(?:{pat.pattern}))" for i, (reason, pat) in enumerate(_UI_RULES) if reason != "cookie notice"
+), re.I)
+_COOKIE = dict(_UI_RULES)["cookie notice"]
+
+
+def interface_reason(line: str) -> str | None:
+    """Why ``line`` is page-interface text, or None. Only short lines qualify."""
+    n = n_words(line)
+    if n > 30:
+        return None
+    if n <= 25:
+        m = _UI_ANY.match(line)
+        if m:
+            return _UI_NAMES[m.lastgroup]  # type: ignore[index]
+    if ("ookie" in line or n <= 3) and _COOKIE.search(line):
+        return "cookie notice"
+    return None
+
+
+def starts_comment_section(line: str) -> bool:
+    """A header that opens readers' comments; what follows it is not the article."""
+    return bool(_COMMENT_START.match(line))
+
+
+_BRACKET_END = re.compile(r"[\[(]\s*(?P<credit>[^\[\]()]{2,100}?)\s*[\])]\s*$")
+_CREDIT_WORDS = re.compile(
+    r"\b(?:photo|photos|foto|image|images|picture|pic|credit|courtesy|file|handout|getty|shutterstock|"
+    r"epa|afp|reuters|ap|dpa|anadolu|imago|picture[- ]alliance|via)\b", re.I)
+_CAPTION_OPENER = re.compile(
+    r"^(?:(?:image|photo|picture|media) caption\s*[,:]\s*\S"
+    r"|(?:(?:a|an|the|this) )?(?:general view (?:shows|of)|(?:picture|photo|photograph|image) "
+    r"(?:taken|released|made available|provided)|(?:file|handout) (?:photo|picture|image))"
+    r"|(?:file photo|file|photo|picture|image|foto)\s*[:|–—-]\s)", re.I)
+
+
+def photo_credit(line: str) -> str | None:
+    """The photo credit a caption line ends with, such as "[Name/Agency]", or None."""
+    if not line.rstrip().endswith((")", "]")):
+        return None
+    m = _BRACKET_END.search(line)
+    if not m or m.start() == 0:
+        return None
+    credit = m.group("credit")
+    if n_words(credit) > 10:
+        return None
+    if "/" in credit:
+        parts = [p.strip() for p in credit.split("/")]
+        if all(p and (p[0].isupper() or p[:1].isdigit() or p.islower() and len(p) <= 20) for p in parts):
+            return m.group(0).strip()
+    if _CREDIT_WORDS.search(credit):
+        return m.group(0).strip()
+    return None
+
+
+def caption_reason(line: str) -> str | None:
+    """Why ``line`` is a photo caption, or None."""
+    if n_words(line) > 80:
+        return None
+    if photo_credit(line):
+        return "photo caption (ends with a photo credit)"
+    if _CAPTION_OPENER.match(line):
+        return "photo caption (caption opener)"
+    return None
+
+
+_MENU_ITEM = re.compile(r"^(?:\d{1,2}[.)]\s+|[•·▪►»*-]\s*)?\S")
+
+
+def is_menu_item(line: str) -> bool:
+    """Short label without sentence punctuation: a menu entry or a link text."""
+    return n_words(line) <= 5 and len(line) <= 45 and not ends_sentence(line) and bool(_MENU_ITEM.match(line))

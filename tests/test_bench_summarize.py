@@ -1,0 +1,48 @@
+"""The summarize benchmark on a tiny cluster file written here (never the bench data)."""
+
+import json
+
+import pytest
+
+pytest.importorskip("rouge_score")
+pytest.importorskip("sumy")
+
+from chorus.bench import summarize as bench  # noqa: E402
+
+
+def _data(tmp_path):
+    text = ("Heavy rain flooded the river town of Marlow on Sunday, forcing hundreds of residents from their homes.\n"
+            "Emergency crews used boats to reach families trapped on the upper floors of their houses.\n"
+            "The regional council said 412 houses had been damaged and two bridges were closed.\n")
+    other = ("Hundreds of Marlow residents left their homes on Sunday after heavy rain flooded the town.\n"
+             "Insurers expect claims to run into millions of pounds, their trade body said.\n")
+    rows = [{"id": f"c{i}", "summary": "Heavy rain flooded Marlow on Sunday and hundreds of residents left their homes.",
+             "articles": [{"id": "x", "text": text}, {"id": "y", "text": other}]} for i in range(3)]
+    p = tmp_path / "clusters.jsonl"
+    p.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    return p
+
+
+def test_cut_keeps_whole_sentences_then_cuts():
+    assert bench.cut(["one two three", "four five six"], 4) == ["one two three", "four"]
+
+
+def test_halves_split_by_line_number(tmp_path):
+    p = _data(tmp_path)
+    assert [c["id"] for c in bench.load_clusters(p, "even")] == ["c0", "c2"]
+    assert [c["id"] for c in bench.load_clusters(p, "odd")] == ["c1"]
+
+
+def test_json_output_has_every_system(tmp_path, capsys):
+    p = _data(tmp_path)
+    assert bench.main(["--data", str(p), "--budget", "30", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out["systems"]) == {"chorus", "lead", "lexrank", "textrank", "oracle"}
+    for name, r in out["systems"].items():
+        assert 0 < r["rouge1"] <= 1 and 0 <= r["rouge2"] <= 1 and 0 < r["rougeLsum"] <= 1, name
+        assert r["seconds_per_cluster"] >= 0
+    assert out["systems"]["oracle"]["rouge1"] >= out["systems"]["lead"]["rouge1"]
+
+
+def test_unknown_system_is_an_error(tmp_path):
+    assert bench.main(["--data", str(_data(tmp_path)), "--systems", "nope"]) == 2

@@ -1,0 +1,60 @@
+"""Rule-based entities on text written for these tests."""
+
+from __future__ import annotations
+
+from chorus.analyze import entities
+from chorus.model import Article, Event
+from chorus.sentences import split_sentences
+
+
+def art(aid, text):
+    return Article(id=aid, text=text, sentences=split_sentences(text), published="2023-06-01")
+
+
+A = ("Foreign Minister Anna Kowalczyk arrived in Valmora on Tuesday. Kowalczyk said the "
+     "International Grain Council would send inspectors to the port of Ostrava.\n"
+     "Workers at the Ostrava docks went on strike. Workers said the Council had ignored them.\n"
+     "The World Health Organization (WHO) warned of shortages in Valmora.")
+B = ("Polish diplomat Ana Kowalczyk met union leader Marek Zielinski in Valmora. "
+     "Zielinski told the WHO that the International Grain Council was slow. "
+     "Rebels said they controlled the road from Valmora to Kerst.")
+
+
+def by_name(found):
+    return {e["name"]: e for e in found}
+
+
+def run(*arts):
+    return entities.analyze(Event(id="e", articles=[a.id for a in arts]), list(arts))["entities"]
+
+
+def test_people_with_titles_and_surnames_merge():
+    ents = by_name(run(art("a", A), art("b", B)))
+    kow = [e for e in ents.values() if "Kowalczyk" in e["name"]]
+    assert len(kow) == 1, kow
+    assert kow[0]["kind"] == "person"
+    assert "Kowalczyk" in kow[0]["variants"]
+    assert set(kow[0]["articles"]) == {"a", "b"}
+    assert "Foreign Minister Anna Kowalczyk" not in kow[0]["name"]
+    assert ents["Marek Zielinski"]["kind"] == "person"
+
+
+def test_organisations_and_acronyms():
+    ents = by_name(run(art("a", A), art("b", B)))
+    assert ents["International Grain Council"]["kind"] == "organisation"
+    who = [e for e in ents.values() if e["name"] in ("World Health Organization", "WHO")]
+    assert len(who) == 1 and who[0]["kind"] == "organisation"
+    assert {"WHO", "World Health Organization"} <= set(who[0]["variants"])
+
+
+def test_places_from_prepositions():
+    ents = by_name(run(art("a", A), art("b", B)))
+    assert ents["Valmora"]["kind"] == "place"
+    assert ents["Valmora"]["articles"] == ["a", "b"]
+
+
+def test_common_words_at_sentence_start_are_not_entities():
+    names = {e["name"] for e in run(art("a", A), art("b", B))}
+    assert "Workers" not in names
+    assert "Rebels" not in names
+    assert "Tuesday" not in names

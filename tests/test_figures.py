@@ -1,0 +1,151 @@
+"""Numbers and figures on text written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from chorus.analyze import figures
+from chorus.analyze.numbers import find_numbers
+from chorus.model import Article, Event
+from chorus.sentences import split_sentences
+
+
+def art(aid, text, published="2023-05-02", outlet=None):
+    return Article(id=aid, text=text, sentences=split_sentences(text), published=published,
+                   outlet=outlet)
+
+
+def run(*articles):
+    ev = Event(id="ev-test", articles=[a.id for a in articles])
+    return figures.analyze(ev, list(articles))["figures"]
+
+
+def figure_with(figs, article, text):
+    for f in figs:
+        for c in f["claims"]:
+            if c["article"] == article and text in c["text"]:
+                return f
+    raise AssertionError(f"no claim {text!r} in {article}: {[c['text'] for f in figs for c in f['claims']]}")
+
+
+@pytest.mark.parametrize("phrase,value,low,high,qual", [
+    ("up to 5,000 homes", 5000, 0, 5000, "up to"),
+    ("more than 1,200 people", 1200, 1200, None, "more than"),
+    ("nearly 40 people", 40, 34, 40, "nearly"),
+    ("about 2.5 million voters", 2_500_000, 2_250_000, 2_750_000, "about"),
+    ("three-quarters of the town", 0.75, 0.75, 0.75, None),
+    ("a quarter of the district", 0.25, 0.25, 0.25, None),
+    ("about 40 percent of votes", 0.40, 0.36, 0.44, "about"),
+    ("dozens of homes", None, 24, 99, None),
+    ("hundreds of thousands of people", None, 200_000, 999_999, None),
+    ("twelve miners", 12, 12, 12, None),
+])
+def test_number_values_and_bounds(phrase, value, low, high, qual):
+    (n,) = find_numbers(phrase)
+    assert n.value == (pytest.approx(value) if value is not None else None)
+    assert n.low == pytest.approx(low)
+    assert (n.high is None) if high is None else n.high == pytest.approx(high)
+    assert n.qualifier == qual
+
+
+@pytest.mark.parametrize("text", [
+    "a 10-day truce", "in 1998 the plant closed", "for 12 hours", "on March 3, 2021",
+    "3 March 2021", "at 14:30 local time", "six months ago",
+])
+def test_not_amounts(text):
+    assert find_numbers(text) == []
+
+
+QUAKE_A = ("The health ministry said up to 1,200 people were injured in the quake on Monday. "
+           "Nearly 90 people were killed, officials said.")
+QUAKE_B = ("More than 1,200 people were injured, according to the Red Crescent. "
+           "The death toll stood at 87 people, the governor said.")
+
+
+def test_conflicting_bounds_disagree_and_sources_are_kept():
+    figs = run(art("a", QUAKE_A), art("b", QUAKE_B))
+    injured = figure_with(figs, "a", "1,200")
+    assert injured is figure_with(figs, "b", "1,200")
+    assert injured["disagree"] is True
+    srcs = {c["article"]: c["source"] for c in injured["claims"]}
+    assert "Red Crescent" in srcs["b"]
+    assert "ministry" in (srcs["a"] or "")
+
+
+def test_compatible_qualifiers_do_not_disagree():
+    figs = run(art("a", QUAKE_A), art("b", QUAKE_B))
+    killed = figure_with(figs, "a", "Nearly 90")
+    assert killed is figure_with(figs, "b", "87")
+    assert killed["disagree"] is False
+
+
+def test_growing_share_over_different_dates_changes_over_time():
+    a = art("a", "Since the offensive began, troops have captured a quarter of the district.",
+            published="2023-05-01")
+    b = art("b", "Troops have now taken half of the district, the army said.",
+            published="2023-05-04")
+    f = figure_with(run(a, b), "a", "a quarter")
+    assert f is figure_with(run(a, b), "b", "half") or any(
+        c["article"] == "b" for c in f["claims"])
+    assert f["changes_over_time"] is True
+    assert f["disagree"] is False
+
+
+def test_share_shrinking_later_is_a_disagreement():
+    a = art("a", "Troops have captured half of the district.", published="2023-05-01")
+    b = art("b", "Troops have captured a quarter of the district.", published="2023-05-04")
+    f = figure_with(run(a, b), "a", "half")
+    assert f["disagree"] is True
+
+
+def test_stock_estimates_disagree_even_when_dated_differently():
+    a = art("a", "About 3,000 soldiers were stationed in the province in March, the ministry said.")
+    b = art("b", "Only 1,000 soldiers were stationed in the province, a monitor said.",
+            published="2023-05-06")
+    f = figure_with(run(a, b), "a", "3,000")
+    assert any(c["article"] == "b" for c in f["claims"])
+    assert f["disagree"] is True
+    as_of = {c["article"]: c["as_of"] for c in f["claims"]}
+    assert as_of["a"] == "2023-03"
+
+
+def test_total_and_its_breakdown_do_not_conflict():
+    a = art("a", "About 9,000 people fled the floods, 6,000 of them to the coast.")
+    figs = run(a)
+    assert not any(f["disagree"] for f in figs)
+
+
+def test_number_without_a_verb_continues_the_previous_measure():
+    a = art("a", "The charity said up to 40,000 people remain in the besieged town. "
+                 "A UN official said it could be more than 50,000 people.")
+    f = figure_with(run(a), "a", "40,000")
+    assert any("50,000" in c["text"] for c in f["claims"])
+    assert f["disagree"] is True
+
+
+def test_claim_offsets_point_into_the_text():
+    a = art("a", QUAKE_A)
+    for f in run(a):
+        for c in f["claims"]:
+            assert a.text[c["start"]:c["end"]] == c["text"]
+
+
+def test_ranges_and_conversions():
+    (n,) = find_numbers("between 300 and 400 people")
+    assert (n.value, n.low, n.high, n.qualifier) == (None, 300, 400, "between")
+    (n,) = find_numbers("20-30 percent of the crop")
+    assert n.share and n.low == pytest.approx(0.2) and n.high == pytest.approx(0.3)
+    assert [x.value for x in find_numbers("a stretch of 2,700km (1,680 miles)")] == [2700]
+    assert find_numbers("the 2D:4D ratio") == []
+
+
+def test_unrelated_numbers_in_one_article_do_not_disagree():
+    a = art("a", "The trail runs 20 miles from the river. The sled was hit 5 miles outside town. "
+                 "About 350 people live in the village, and 100 people live upriver.")
+    assert not any(f["disagree"] for f in run(a))
+
+
+def test_counts_far_apart_are_different_measures():
+    a = art("a", "At least three people were killed in the blast, police said.")
+    b = art("b", "More than 8,000 people have been killed since the war began, the UN says.")
+    assert not any(f["disagree"] for f in run(a, b))

@@ -1,0 +1,202 @@
+"""Quotes and speakers on text written for these tests (several attribution styles)."""
+
+from __future__ import annotations
+
+from chorus.analyze import quotes
+from chorus.analyze.quotes import find_quote_spans
+from chorus.analyze.speakers import merge_names, person_name
+from chorus.model import Article, Event
+from chorus.sentences import split_sentences
+
+
+def art(aid: str, text: str, published: str | None = "2023-03-14", outlet: str | None = None):
+    return Article(id=aid, text=text, sentences=split_sentences(text), published=published,
+                   outlet=outlet)
+
+
+def run(*articles: Article) -> list[dict]:
+    ev = Event(id="ev-test", articles=[a.id for a in articles])
+    return quotes.analyze(ev, list(articles))["quotes"]
+
+
+def find(qs: list[dict], words: str) -> dict:
+    hits = [q for q in qs if words in q["text"]]
+    assert hits, f"no quote containing {words!r} in {[q['text'] for q in qs]}"
+    return hits[0]
+
+
+FLOOD = (
+    "Mayor Elena Vostrikova said on Monday that the levee would hold.\n"
+    "\u201cWe have reinforced every section of the wall,\u201d Vostrikova told reporters. "
+    "\u201cNobody in the valley should panic.\u201d\n"
+    "\"The water is still rising,\" said Tomas Brandt, the head of the regional rescue service, "
+    "speaking from the town hall.\n"
+    "A local fisherman, who asked not to be named, said the river had never been so high. "
+    "\"I have lived here forty years and never seen anything like this,\" the fisherman said.\n"
+    "Engineers from the Delta Works Agency called the situation \"serious but manageable.\"\n"
+    "According to Brandt, \"the next two days will decide everything.\"\n"
+    "Volunteers joined the so-called \"Sandbag Brigade\" overnight, and the \u201cwall\u201d of "
+    "sandbags grew.\n"
+    "\u201cWe will rebuild the bridge,\u201d Vostrikova said, \u201cand we will do it before "
+    "the summer.\u201d\n"
+    "Hospital director Miriam Okafor said staff were ready. \"Every bed is prepared. "
+    "Every nurse is on call,\" she said.\n"
+)
+
+
+def test_every_quote_is_between_quotation_marks():
+    a = art("a", FLOOD)
+    for q in run(a):
+        for o in q["occurrences"]:
+            assert a.text[o["start"]:o["end"]] == o["text"]
+            assert a.text[o["start"] - 1] in "\"\u201c"
+            assert a.text[o["end"]] in "\"\u201d"
+
+
+def test_attribution_styles():
+    qs = run(art("a", FLOOD))
+    assert find(qs, "reinforced every section")["speaker"] == "Elena Vostrikova"
+    # a quote with no attribution that follows one continues it
+    assert find(qs, "Nobody in the valley")["speaker"] == "Elena Vostrikova"
+    # "..., said X, the head of ..."
+    assert find(qs, "water is still rising")["speaker"] == "Tomas Brandt"
+    # "according to X"
+    assert find(qs, "next two days")["speaker"] == "Tomas Brandt"
+    # partial quote ending the sentence, organisation as speaker
+    assert "Delta Works Agency" in find(qs, "serious but manageable")["speaker"]
+    # pronoun after a person named in the previous sentence
+    assert find(qs, "Every bed is prepared")["speaker"] == "Miriam Okafor"
+
+
+def test_described_speaker_stays_a_description():
+    q = find(run(art("a", FLOOD)), "forty years")
+    assert q["speaker_kind"] == "description"
+    assert "fisherman" in q["speaker"]
+    assert q["speaker"][0].islower() or q["speaker"].startswith("local")
+
+
+def test_split_quote_has_one_speaker_for_both_parts():
+    qs = run(art("a", FLOOD))
+    assert find(qs, "rebuild the bridge")["speaker"] == "Elena Vostrikova"
+    assert find(qs, "before the summer")["speaker"] == "Elena Vostrikova"
+
+
+def test_names_and_scare_quotes_are_not_quotations():
+    texts = [q["text"] for q in run(art("a", FLOOD))]
+    assert not any("Sandbag Brigade" == t for t in texts)
+    assert "wall" not in texts
+
+
+def test_multi_sentence_quote_is_one_quote():
+    q = find(run(art("a", FLOOD)), "Every bed is prepared")
+    assert q["text"].endswith("on call,")
+
+
+def test_same_quote_in_two_articles_is_one_record_with_wording_differences():
+    a = art("a", FLOOD, outlet="Valley Post")
+    b = art("b", "Mayor Yelena Vostrikova spoke late on Monday. \"We have reinforced every "
+                 "section of the wall\" Vostrikova told a news conference.", outlet="River Times")
+    q = find(run(a, b), "reinforced every section")
+    assert {o["article"] for o in q["occurrences"]} == {"a", "b"}
+    verbatim = {o["article"]: o["verbatim"] for o in q["occurrences"]}
+    assert verbatim["a"] is True and verbatim["b"] is False
+    assert q["differences"]
+    assert len(q["wordings"]) == 2
+
+
+def test_unclosed_quote_runs_on_only_when_next_paragraph_continues_it():
+    text = "\u201cThe first part goes on\nand this line has no marks.\n"
+    assert find_quote_spans(text) == []
+    text2 = "\u201cThe first part goes on\n\u201cThe second part ends here.\u201d\n"
+    spans = find_quote_spans(text2)
+    assert [text2[s:e] for s, e in spans] == ["The first part goes on", "The second part ends here."]
+
+
+def test_speaker_names_merge_over_variants_and_titles():
+    assert person_name("Interior Minister Aleksandr Petrov") == "Aleksandr Petrov"
+    canon = merge_names(["Aleksandr Petrov", "Alexander Petrov", "Petrov", "Nadia al-Rashid",
+                         "Nadia Al Rashid", "Rashid"])
+    assert canon["Alexander Petrov"] == canon["Petrov"] == canon["Aleksandr Petrov"]
+    assert canon["Nadia Al Rashid"] == canon["Nadia al-Rashid"] == canon["Rashid"]
+
+
+def test_he_said_resolves_to_last_speaker_not_a_person_mentioned_in_passing():
+    text = ("\"The talks have collapsed,\" said union leader Paolo Rinaldi, who met Prime Minister "
+            "Ingrid Solberg last week. \"We are going on strike,\" he said.")
+    qs = run(art("a", text))
+    assert find(qs, "going on strike")["speaker"] == "Paolo Rinaldi"
+
+
+def test_british_single_quotes_with_a_speaker():
+    text = ("The council leader, Harriet Monk, said: \u2018We won\u2019t close a single library "
+            "this year.\u2019\n"
+            "\u2018Books first\u2019 was the slogan on the banners.\n"
+            "Residents\u2019 groups welcomed the news.")
+    qs = run(art("a", text))
+    q = find(qs, "close a single library")
+    assert q["text"] == "We won\u2019t close a single library this year."
+    assert q["speaker"] == "Harriet Monk"
+    assert not any("Books first" in x["text"] for x in qs)
+
+
+def test_more_attribution_styles():
+    text = (
+        "\"Prices will keep rising until the summer,\" the central bank governor, Luis Ortega, "
+        "wrote in a letter to parliament.\n"
+        "The finance ministry said in a statement: \"The measures are temporary.\"\n"
+        "\"We were not consulted,\" according to a union spokeswoman.\n"
+        "Ortega later told the Evening Courier the bank had \"no other choice\".\n"
+    )
+    qs = run(art("a", text))
+    assert find(qs, "keep rising")["speaker"] == "Luis Ortega"
+    assert "finance ministry" in find(qs, "measures are temporary")["speaker"].lower()
+    spokes = find(qs, "not consulted")
+    assert spokes["speaker_kind"] == "description" and "spokeswoman" in spokes["speaker"]
+    assert find(qs, "no other choice")["speaker"] == "Luis Ortega"
+
+
+def test_participle_relative_clause_and_infinitive_attribution():
+    text = (
+        "Harlan Voss defended his plan on Tuesday. \"Maybe I moved too fast,\" he told host "
+        "Dana Whitfield, adding, \"but the bridge had to be fixed.\"\n"
+        "The protest was led by farmer Ruth Ambler, who condemned what she called \"a plan drawn "
+        "up in secret.\"\n"
+        "Voss went on to say that \"nobody will lose their land.\"\n"
+        "\"It's over,\" Ambler said. \"We will fight it in court.\"\n"
+    )
+    qs = run(art("a", text))
+    assert find(qs, "Maybe I moved")["speaker"] == "Harlan Voss"
+    assert find(qs, "bridge had to be fixed")["speaker"] == "Harlan Voss"
+    assert find(qs, "drawn up in secret")["speaker"] == "Ruth Ambler"
+    assert find(qs, "nobody will lose")["speaker"] == "Harlan Voss"
+    assert find(qs, "It's over")["speaker"] == "Ruth Ambler"
+    assert find(qs, "fight it in court")["speaker"] == "Ruth Ambler"
+
+
+def test_titles_in_marks_colon_quotes_and_role_after_organisation():
+    text = (
+        "Mara Quill, author of \"How to Keep Your Winnings: A Guide for the Lucky Few,\" spoke "
+        "at the fair.\n"
+        "Quill recalled the first meeting: \"We had no money and no office.\"\n"
+        "\"Sales started slowly,\" said Brightmart spokesman Owen Tull.\n"
+    )
+    qs = run(art("a", text))
+    assert not any("Winnings" in q["text"] for q in qs)
+    assert find(qs, "no money")["speaker"] == "Mara Quill"
+    assert find(qs, "Sales started")["speaker"] == "Owen Tull"
+
+
+def test_one_word_quotes_only_when_someone_calls_something_so():
+    text = ("The mayor called the plan \"reckless\" and left the meeting. "
+            "The so-called \"reforms\" were debated for hours, the council said.")
+    qs = run(art("a", text))
+    assert find(qs, "reckless")["speaker"] == "mayor"
+    assert not any(q["text"] == "reforms" for q in qs)
+
+
+def test_short_excerpt_of_a_longer_quote_is_the_same_quote():
+    a = art("a", "\"The line will hold, whatever the cost,\" General Ilse Marten said.")
+    b = art("b", "General Ilse Marten said the line would hold \"whatever the cost\".")
+    q = find(run(a, b), "whatever the cost")
+    assert {o["article"] for o in q["occurrences"]} == {"a", "b"}
+    assert all(o["verbatim"] for o in q["occurrences"])

@@ -1,0 +1,206 @@
+"""Readers: format sniffing, folders and stdin, HTML, WARC, JSON lines, dates, decoding."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from chorus.dates import date_line, find_date, parse_date
+from chorus.model import RawDoc, Rejection
+from chorus.read import read_bytes, read_paths
+from chorus.read.decode import NotText, decode_bytes
+
+DATA = Path(__file__).parent / "data"
+HTML_PAGE = (DATA / "html" / "valley_times.html").read_text(encoding="utf-8")
+BODY = ("The harbour master said on Monday that the new pier would open in the spring, "
+        "two years later than planned, because of a shortage of steel.")
+
+
+def _docs(items):
+    return [i for i in items if isinstance(i, RawDoc)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("December 3, 2016 at 4:41 pm", "2016-12-03"),
+    ("Monday 05/December/2016 20:06 PM", "2016-12-05"),
+    ("05.12.2016", "2016-12-05"),
+    ("2016-12-05", "2016-12-05"),
+    ("2016-12-05T23:06:00-05:00", "2016-12-05"),
+    ("Mon, 05 Dec 2016 20:06:00 +0000", "2016-12-05"),
+    ("Dec. 5, 2016", "2016-12-05"),
+    ("5th of December, 2016", "2016-12-05"),
+    ("25/12/2016", "2016-12-25"),
+    ("12/25/2016", "2016-12-25"),
+    ("05/12/2016", None),  # day and month could be either way round
+    ("December 5", None),  # no year: not a date we can state
+    ("2016-02-30", None),
+    ("31.02.2016", None),
+])
+def test_dates(text, expected):
+    assert find_date(text) == expected
+
+
+def test_date_line_versus_sentence():
+    assert date_line("Published: 14 March 2023, 09:12 GMT") == "2023-03-14"
+    assert date_line("World Monday 05/December/2016 20:06 PM") == "2016-12-05"
+    assert date_line("The talks began on December 5, 2016 in Geneva.") is None
+    assert date_line("A picture taken on December 5, 2016 shows destroyed buildings in the east") is None
+
+
+def test_parse_date_fields():
+    assert parse_date("2016-12-05T10:00:00Z") == "2016-12-05"
+    assert parse_date(1480932000) == "2016-12-05"
+    assert parse_date("soon") is None and parse_date(None) is None and parse_date(True) is None
+
+
+def test_decode_encodings():
+    text = "Café “quoted” – naïve"
+    assert decode_bytes(text.encode("utf-8"))[0] == text
+    assert decode_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))[0] == text
+    assert decode_bytes(text.encode("cp1252")) == (text, "cp1252")
+    assert decode_bytes(b"\xff\xfe" + text.encode("utf-16-le"))[0] == text
+    assert decode_bytes(b"\xfe\xff" + text.encode("utf-16-be"))[0] == text
+    assert decode_bytes(text.encode("utf-16-le"))[0] == text  # no BOM, found by its zero bytes
+    with pytest.raises(NotText):
+        decode_bytes(bytes(range(256)) * 8)
+
+
+def test_format_chosen_by_content_not_only_extension(tmp_path):
+    (tmp_path / "page.txt").write_text(HTML_PAGE, encoding="utf-8")
+    (tmp_path / "lines.dat").write_text(json.dumps({"text": BODY, "title": "Pier delayed"}) + "\n")
+    (tmp_path / "plain").write_text("Pier opening delayed\n\n" + BODY + "\n")
+    docs = {Path(d.path).name: d for d in _docs(read_paths([tmp_path]))}
+    assert docs["page.txt"].format == "html" and docs["page.txt"].title.startswith("Bridge reopens")
+    assert docs["lines.dat"].format == "jsonl" and docs["lines.dat"].title == "Pier delayed"
+    assert docs["plain"].format == "text" and BODY in docs["plain"].text
+
+
+def test_folders_recursive_sorted_hidden_skipped(tmp_path):
+    for rel in ["b/2.txt", "b/1.txt", "a/z.txt", ".hidden/x.txt", "a/.secret.txt"]:
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(f"Story {rel}\n\n{BODY}\n")
+    names = [Path(d.path).relative_to(tmp_path).as_posix() for d in read_paths([tmp_path])]
+    assert names == ["a/z.txt", "b/1.txt", "b/2.txt"]
+
+
+def test_stdin(monkeypatch):
+    fake = io.TextIOWrapper(io.BytesIO(("Pier opening delayed\n\n" + BODY).encode("utf-8")))
+    monkeypatch.setattr(sys, "stdin", fake)
+    docs = list(read_paths(["-"]))
+    assert len(docs) == 1 and docs[0].path == "<stdin>" and BODY in docs[0].text
+
+
+def test_jsonl_fields_and_aliases(tmp_path):
+    lines = [
+        {"id": "a1", "text": BODY, "title": "Pier delayed", "url": "https://port.example/pier",
+         "published": "2021-04-01T08:00:00Z", "outlet": "Port News", "author": "Jo Brandt"},
+        {"text": BODY, "source": {"id": "x", "name": "Coast Radio"}, "published": "April 2, 2021"},
+        {"text": BODY, "source": "Bay Daily", "published": "not a date"},
+    ]
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(json.dumps(o) for o in lines) + "\n", encoding="utf-8")
+    a, b, c = read_paths([path])
+    assert (a.source_id, a.title, a.url, a.published, a.outlet, a.byline, a.line) == (
+        "a1", "Pier delayed", "https://port.example/pier", "2021-04-01", "Port News", "Jo Brandt", 1)
+    assert (b.outlet, b.published, b.line) == ("Coast Radio", "2021-04-02", 2)
+    assert (c.outlet, c.published) == ("Bay Daily", None)
+    assert all(d.structured and d.format == "jsonl" for d in (a, b, c))
+
+
+def test_json_array_file(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps([{"text": BODY}, {"title": "no text"}]), encoding="utf-8")
+    out = list(read_paths([path]))
+    assert isinstance(out[0], RawDoc) and out[1] == Rejection(str(path), "no 'text' field", 2)
+
+
+def test_html_reader_metadata():
+    (doc,) = read_paths([DATA / "html" / "valley_times.html"])
+    assert doc.format == "html" and doc.structured
+    assert doc.title == "Bridge reopens after six months of repairs"
+    assert doc.published == "2022-09-14"
+    assert doc.outlet == "Valley Times"
+    assert doc.url == "https://www.valleytimes.example/local/bridge-reopens"
+    assert "Most read" not in doc.text and "Home" not in doc.text.splitlines()
+
+
+def _warc(records: list[tuple[str, str, bytes, str]], gz: bool) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=gz)
+    for url, ctype, payload, date in records:
+        http = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+        rec = writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=http,
+                                        warc_headers_dict={"WARC-Date": date})
+        writer.write_record(rec)
+    return buf.getvalue()
+
+
+PAGE_WITHOUT_DATE = ("<html><head><title>Pier delayed</title></head><body><article><h1>Pier delayed</h1>"
+                     f"<p>{BODY}</p><p>{BODY.replace('Monday', 'Tuesday')}</p></article></body></html>")
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_warc_html_records_become_articles(tmp_path, gz):
+    data = _warc([
+        ("https://www.valleytimes.example/local/bridge-reopens", "text/html; charset=utf-8",
+         HTML_PAGE.encode("utf-8"), "2022-09-20T10:00:00Z"),
+        ("https://port.example/logo.png", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64), "2022-09-20T10:00:01Z"),
+        ("https://port.example/pier", "text/html; charset=windows-1252", PAGE_WITHOUT_DATE.encode("cp1252"),
+         "2021-04-03T12:00:00Z"),
+    ], gz)
+    path = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    path.write_bytes(data)
+    out = list(read_paths([path]))
+    assert [type(o) for o in out] == [RawDoc, RawDoc]
+    first, second = out
+    assert first.format == "warc" and first.line == 1
+    assert first.url == "https://www.valleytimes.example/local/bridge-reopens"
+    assert first.published == "2022-09-14"  # the page's own date beats the capture date
+    assert second.url == "https://port.example/pier" and second.line == 3
+    assert second.published == "2021-04-03"  # the page states none: the record's date
+    assert BODY in second.text
+
+
+def test_gzip_files_are_read_by_what_they_hold(tmp_path):
+    (tmp_path / "story.txt.gz").write_bytes(gzip.compress(("Pier opening delayed\n\n" + BODY).encode()))
+    (tmp_path / "feed.gz").write_bytes(gzip.compress(json.dumps({"text": BODY}).encode()))
+    whole = gzip.compress((BODY * 20).encode())
+    (tmp_path / "broken.gz").write_bytes(whole[: len(whole) // 2])
+    out = {Path(o.path).name: o for o in read_paths([tmp_path])}
+    assert out["story.txt"].format == "text" and BODY in out["story.txt"].text
+    assert out["feed"].format == "jsonl" and out["feed"].text == BODY
+    assert isinstance(out["broken.gz"], Rejection) and "gzip" in out["broken.gz"].reason
+
+
+def test_damaged_warc_is_rejected(tmp_path):
+    data = _warc([("https://port.example/pier", "text/html", PAGE_WITHOUT_DATE.encode(), "2021-04-03T12:00:00Z")],
+                 gz=False)
+    path = tmp_path / "cut.warc"
+    path.write_bytes(data[:60])
+    out = list(read_paths([path]))
+    assert out and all(isinstance(o, Rejection) for o in out)
+    assert all("WARC" in o.reason for o in out)
+
+
+def test_html_meta_charset_is_honoured(tmp_path):
+    page = ('<html><head><meta charset="windows-1251"><title>Новости</title></head><body><article>'
+            '<p>Городской совет в понедельник утвердил план строительства нового моста через реку, '
+            'сообщили в администрации.</p></article></body></html>')
+    path = tmp_path / "ru.html"
+    path.write_bytes(page.encode("cp1251"))
+    (doc,) = read_paths([path])
+    assert "Городской совет" in doc.text
+
+
+def test_read_bytes_names_its_source():
+    (doc,) = read_bytes("mem.txt", ("Pier opening delayed\n\n" + BODY).encode())
+    assert doc.path == "mem.txt" and doc.format == "text" and not doc.structured

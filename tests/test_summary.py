@@ -1,0 +1,135 @@
+"""Event summaries: headline, short and long forms, citations that point into the text."""
+
+import time
+from pathlib import Path
+
+import pytest
+
+from chorus.analyze import summary
+from chorus.analyze.sentencebank import SentenceBank, quote_without_speaker
+from chorus.model import Article, Event, article_id
+from chorus.sentences import split_sentences
+
+SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside the repo")
+
+
+def _article(text: str, aid: str | None = None) -> Article:
+    a = Article(id=aid or article_id(text), text=text)
+    a.sentences = split_sentences(text)
+    return a
+
+
+FLOOD = [
+    _article(
+        "Heavy rain flooded the river town of Marlow on Sunday, forcing hundreds of residents from their homes.\n"
+        "Share this article on Facebook Twitter Email\n"
+        "\"We lost everything in one night.\"\n"
+        "Emergency crews used boats to reach families trapped on the upper floors of their houses.\n"
+        "It was the worst flood the town had seen in forty years, officials said.\n"
+        "Photo: Flooded streets in Marlow (Jane Doe/Reuters)",
+        "a1",
+    ),
+    _article(
+        "Hundreds of residents were forced from their homes in Marlow after heavy rain flooded the river town on Sunday.\n"
+        "The regional council said 412 houses had been damaged and two bridges closed.\n"
+        "\"The water came up so fast,\" said resident Tom Hale, who was rescued by boat with his two children.",
+        "a2",
+    ),
+    _article(
+        "Rescuers evacuated hundreds of Marlow residents on Sunday as heavy rain flooded the river town.\n"
+        "Insurers expect claims to run into millions of pounds, the trade body for the industry said on Monday.",
+        "a3",
+    ),
+]
+
+
+def _check_citations(sents, articles):
+    by_id = {a.id: a for a in articles}
+    for s in sents:
+        first = s["citations"][0]
+        assert s["text"] == by_id[first["article"]].text[first["start"]:first["end"]]
+        assert len({c["article"] for c in s["citations"]}) == len(s["citations"])
+
+
+def test_summary_forms_respect_budgets_and_cite_the_text():
+    out = summary.analyze(Event(id="e", articles=[a.id for a in FLOOD]), FLOOD)
+    s = out["summary"]
+    assert len(s["headline"]["text"].split()) <= 40
+    assert out["title"] == s["headline"]["text"]
+    assert sum(len(x["text"].split()) for x in s["short"]) <= 100
+    assert sum(len(x["text"].split()) for x in s["long"]) <= 250
+    _check_citations([s["headline"], *s["short"], *s["long"]], FLOOD)
+    texts = [x["text"] for x in s["long"]]
+    assert len(texts) == len(set(texts))
+
+
+def test_headline_is_the_statement_most_sources_make_and_cites_them():
+    h = summary.headline_sentence(FLOOD)
+    assert "flood" in h["text"].lower() and "Marlow" in h["text"]
+    assert {c["article"] for c in h["citations"]} == {"a1", "a2", "a3"}
+
+
+def test_no_boilerplate_captions_or_speakerless_quotes():
+    texts = [x["text"] for x in summary.summarize(FLOOD, 250)]
+    assert texts
+    assert not any("Share this" in t or "Photo:" in t for t in texts)
+    assert "\"We lost everything in one night.\"" not in texts
+    # A quotation with its speaker may appear.
+    assert all(not quote_without_speaker(t) for t in texts)
+
+
+def test_quotation_detection():
+    assert quote_without_speaker("\"We lost everything in one night.\"")
+    assert quote_without_speaker("and we had to find another option because they outdid me.\"")
+    assert not quote_without_speaker("\"The water came up so fast,\" said resident Tom Hale.")
+    assert not quote_without_speaker("The film \"Blue Night\" opened in 40 cinemas on Friday.")
+    assert not quote_without_speaker("He called the proposal \"unacceptable.\"")
+
+
+def test_quotation_follows_the_sentence_naming_its_speaker():
+    a = _article(
+        "The mayor of Lindholm, Ana Berg, said on Tuesday that the harbour would reopen next month after repairs.\n"
+        "\"Nobody will be left behind by this work, and every boat owner will be paid for the lost season.\"\n"
+        "The harbour was closed in March after a storm damaged the main pier and two warehouses.",
+        "b1",
+    )
+    bank = SentenceBank([a])
+    assert bank.quote_ctx.tolist() == [False, True, False]
+    chosen = summary.select(bank, 250)
+    order = summary.reading_order(bank, chosen)
+    if 1 in order:
+        assert order[order.index(1) - 1] == 0
+
+
+def test_hundred_article_event_is_summarised_in_under_a_second():
+    base = ("The city council of Westbury voted on {d} to build a new bridge over the river, at a cost of "
+            "{n} million pounds. Residents had asked for the bridge for years. Work will start in spring "
+            "and last {k} months, the council said. Opponents say the money should go to schools instead. "
+            "A public meeting about the plan is planned for next week in the town hall.\n")
+    arts = []
+    for i in range(100):
+        text = "\n".join(base.format(d=["Monday", "Tuesday"][i % 2], n=10 + i % 7, k=12 + i % 5)
+                         + f"Story {i} adds detail number {i} about local traffic and parking near the site."
+                         for _ in range(3))
+        arts.append(_article(text, f"x{i}"))
+    summary.analyze(Event(id="e", articles=[a.id for a in arts]), arts[:3])  # warm caches
+    t0 = time.perf_counter()
+    out = summary.analyze(Event(id="e", articles=[a.id for a in arts]), arts)
+    assert time.perf_counter() - t0 < 1.0
+    assert out["summary"]["long"]
+
+
+@needs_seeds
+def test_seed_headline_and_citations():
+    arts = [_article(p.read_text(encoding="utf-8"), p.stem) for p in sorted(SEEDS.iterdir())]
+    out = summary.analyze(Event(id="e", articles=[a.id for a in arts]), arts)
+    head = out["summary"]["headline"]
+    text = head["text"].lower()
+    assert "russia" in text and "talks" in text and "aleppo" in text and "withdrawal" in text
+    assert "washington" in text or "united states" in text or " us " in text
+    reporting = {"000_303e15b8da19fadf", "001_7d05609f62b32f10", "002_c0f3d0dca708e4af", "004_a93669aef66e94ec"}
+    cited = {c["article"] for c in head["citations"]}
+    assert len(cited & reporting) >= 3
+    s = out["summary"]
+    _check_citations([head, *s["short"], *s["long"]], arts)
