@@ -127,16 +127,17 @@ class EventClusterer:
         if not articles:
             return []
         old_keys = list(self.events_)
-        x, uniq = self._doc_matrix(terms)
+        x, uniq, x_full = self._doc_matrix(terms)
         e, uniq = self._event_matrix(old_keys, uniq)
         x.resize((x.shape[0], len(uniq)))
+        x_full.resize((x.shape[0], len(uniq)))
         is_name = (uniq & 1) == 1
         days = [_day(a.published) for a in articles]
         nodes, edges = self._graph(x, e, old_keys, days, is_name)
         owner = agglomerate(nodes, edges, threshold=self.threshold, name_gate=self.name_gate,
                             name_penalty=self.name_penalty, cohesion=self.cohesion,
                             date_factor=self._date_factor)
-        return self._commit(articles, owner, nodes, x, e, old_keys, days, uniq)
+        return self._commit(articles, owner, nodes, x_full, e, old_keys, days, uniq)
 
     def fit_one(
         self, articles: Sequence[Article], *, off_topic: float | None = None
@@ -153,7 +154,7 @@ class EventClusterer:
             return None, []
         limit = self.threshold / 2 if off_topic is None else off_topic
         params = self.term_params()
-        x, uniq = self._doc_matrix([term_vector(a, **params) for a in articles])
+        x, uniq, _ = self._doc_matrix([term_vector(a, **params) for a in articles])
         # The story is what the largest group agrees on; the rest must be
         # close enough to it on average to belong.
         from scipy.sparse import csr_matrix
@@ -225,13 +226,27 @@ class EventClusterer:
         self.n_docs_ += len(terms)
         n = self.n_docs_
         idf = np.log((n + 1) / (dfs + 1)) + 1.0
-        weights = tf * idf[inverse]
+        full = tf * idf[inverse]
+        weights = full.copy()
         if n > 1:
             weights[dfs[inverse] < 2] = 0.0
         indptr = np.concatenate([[0], np.cumsum(lengths)])
-        x = csr_matrix((weights, inverse.astype(np.int64), indptr), shape=(len(terms), max(1, len(uniq))))
+        shape = (len(terms), max(1, len(uniq)))
+        cols = inverse.astype(np.int64)
+        x = csr_matrix((weights, cols, indptr), shape=shape)
         x.eliminate_zeros()
-        return _normalise(x), uniq
+        # Terms seen once so far link nothing now but may link a later
+        # article: events keep them, scaled like the rest of the row.
+        norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+        full_m = csr_matrix((full, cols, indptr), shape=shape)
+        empty = norms == 0
+        if empty.any():
+            norms[empty] = np.sqrt(np.asarray(full_m.multiply(full_m).sum(axis=1)).ravel())[empty]
+        norms[norms == 0] = 1.0
+        from scipy.sparse import diags
+
+        scale = diags(1.0 / norms)
+        return (scale @ x).tocsr(), uniq, (scale @ full_m).tocsr()
 
     def _event_matrix(self, keys: list[str], uniq: np.ndarray):
         """Old events' sum vectors over the columns of ``uniq`` (extended as needed)."""
