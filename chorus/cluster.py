@@ -313,34 +313,45 @@ class EventClusterer:
     def _candidates(self, x, e) -> list[tuple[int, int]]:
         """Pairs sharing ``min_shared`` of their ``index_terms`` heaviest terms.
 
-        An inverted index over each row's heaviest terms; very common terms
-        (postings longer than ``max_postings``) are not followed. Requiring
-        two shared salient terms, not one, keeps chance collisions (a shared
-        surname, a shared place) from growing with the collection.
+        An inverted index over each row's heaviest terms, as a sparse
+        matrix product computed in blocks; terms among the heaviest of more
+        than ``max_postings`` rows are not followed. Requiring two shared
+        salient terms, not one, keeps chance collisions (a shared surname, a
+        shared place) from growing with the collection. Old events are
+        paired only with new articles.
         """
-        n_old = e.shape[0]
-        postings: dict[int, list[int]] = defaultdict(list)
-        pairs: list[tuple[int, int]] = []
+        from scipy.sparse import csr_matrix, vstack
+
+        m = vstack([e, x]).tocsr()
         k = self.index_terms
-        for offset, mat, new in ((0, e, False), (n_old, x, True)):
-            for r in range(mat.shape[0]):
-                lo, hi = mat.indptr[r], mat.indptr[r + 1]
-                cols, vals = mat.indices[lo:hi], mat.data[lo:hi]
-                if len(cols) > k:
-                    cols = cols[np.argpartition(-vals, k - 1)[:k]]
-                node = offset + r
-                hits: dict[int, int] = defaultdict(int)
-                for c in cols.tolist():
-                    plist = postings[c]
-                    if len(plist) >= self.max_postings:
-                        continue
-                    if new:
-                        for j in plist:
-                            hits[j] += 1
-                    plist.append(node)
-                pairs.extend((j, node) for j, h in hits.items() if h >= self.min_shared)
-        pairs.sort()
-        return pairs
+        rows, cols = [], []
+        for r in range(m.shape[0]):
+            lo, hi = m.indptr[r], m.indptr[r + 1]
+            c, v = m.indices[lo:hi], m.data[lo:hi]
+            if len(c) > k:
+                c = c[np.argpartition(-v, k - 1)[:k]]
+            rows.append(np.full(len(c), r, dtype=np.int64))
+            cols.append(c.astype(np.int64))
+        if not rows:
+            return []
+        r_all, c_all = np.concatenate(rows), np.concatenate(cols)
+        top = csr_matrix((np.ones(len(r_all), dtype=np.float32), (r_all, c_all)), shape=m.shape)
+        postings = np.asarray(top.sum(axis=0)).ravel()
+        top = top[:, np.flatnonzero(postings <= self.max_postings)].tocsr()
+        n_old = e.shape[0]
+        top_t = top.T.tocsr()
+        out_a, out_b = [], []
+        for lo in range(n_old, m.shape[0], 5000):
+            hi = min(m.shape[0], lo + 5000)
+            shared = (top[lo:hi] @ top_t).tocoo()  # block rows: new articles
+            a = shared.row.astype(np.int64) + lo
+            b = shared.col.astype(np.int64)
+            keep = (shared.data >= self.min_shared) & (b < a)  # each pair once; old events only as b
+            out_a.append(b[keep])
+            out_b.append(a[keep])
+        pa, pb = np.concatenate(out_a), np.concatenate(out_b)
+        order = np.lexsort((pb, pa))
+        return list(zip(pa[order].tolist(), pb[order].tolist()))
 
     def _date_factor(self, f1, l1, f2, l2) -> float:
         if f1 is None or f2 is None:

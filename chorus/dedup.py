@@ -3,9 +3,11 @@
 An article is a near-duplicate of an earlier one when the Jaccard
 similarity of their word-shingle sets reaches a threshold (0.8 by default):
 a reprint with a new headline, a changed byline or a trimmed last
-paragraph. Candidates come from MinHash LSH (datasketch), so each new
-article costs the same whatever the size of the collection; the Jaccard
-estimate from the signatures confirms them.
+paragraph. Candidates come from MinHash LSH (datasketch's ``MinHashLSH``
+index; the signatures themselves are computed in numpy over CRC-32 shingle
+hashes, stable across runs), so each new article costs the same whatever
+the size of the collection; the Jaccard estimate from the signatures
+confirms them.
 
 Articles with the same id have the same cleaned text: they are exact
 duplicates and are recognised without hashing.
@@ -26,14 +28,7 @@ from typing import Any
 import numpy as np
 
 from chorus.model import Article
-from chorus.passages import _WORD  # the same words as shared passages
-from chorus.passages import (
-    MIN_SHARED_WORDS,
-    independent_sources,
-    shared_passages,
-    wire_groups,
-    word_tokens,
-)
+from chorus.passages import MIN_SHARED_WORDS, WORD_RE, independent_sources, shared_passages, wire_groups
 
 STATE_KEY = "dedup"
 
@@ -49,7 +44,7 @@ def shingle_hashes(text: str, k: int = 5) -> np.ndarray:
     combined per window in numpy. A text shorter than ``k`` words gives one
     shingle of all its words, so very short pages still compare.
     """
-    words = [w.replace("'", "").replace("’", "") for w in _WORD.findall(text.lower())]
+    words = [w.replace("'", "").replace("’", "") for w in WORD_RE.findall(text.lower())]
     if not words:
         return np.zeros(0, dtype=np.uint64)
     ids = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))

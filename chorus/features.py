@@ -54,9 +54,6 @@ _NAME = re.compile(
 )
 
 
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
-
-
 def _headline(text: str) -> str:
     """A first line that reads like a headline: short and without a full stop."""
     first = text.lstrip().split("\n", 1)[0].strip()
@@ -110,30 +107,23 @@ def article_terms(
     *,
     name_weight: float = 1.0,
     title_weight: float = 2.0,
-    lead_words: int = 0,
-    lead_weight: float = 0.0,
-    bigram_weight: float = 0.0,
-    number_weight: float = 0.0,
+    bigram_weight: float = 1.0,
 ) -> dict[str, float]:
     """Term -> sublinear term frequency, before inverse document frequency.
 
-    Words are plain terms, names are ``"n:" + phrase`` terms, and the title's
-    words count ``title_weight`` extra times. Sublinear counts (1 + log tf)
+    Words are plain terms, pairs of neighbouring content words are ``"b:"``
+    terms (weighted ``bigram_weight``: "balanced budget" says more than
+    "budget"), names are ``"n:" + phrase`` terms, and the title's words
+    (or a headline-like first line) count ``title_weight`` extra times. Sublinear counts (1 + log tf)
     stop one name repeated twenty times from drowning the rest.
     """
     body = words(article.text)
     counts: Counter[str] = Counter(body)
-    if lead_weight and lead_words:
-        for w in body[:lead_words]:
-            counts[w] += lead_weight
     if bigram_weight:
         for a, b in zip(body, body[1:]):
             counts["b:" + a + " " + b] += bigram_weight
     for n in names(article.text):
         counts["n:" + n] += 1
-    if number_weight:
-        for m in _NUMBER.finditer(article.text):
-            counts["#" + m.group().replace(",", "")] += number_weight
     title = article.title or _headline(article.text)
     for w in words(title):
         counts[w] += title_weight

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from chorus.model import Article
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)  # a word, apostrophes inside
 
 MIN_SHARED_WORDS = 15  # a passage is at least this many consecutive words
 SUBSTANTIAL_WORDS = 30  # articles sharing this many words in passages are one source
@@ -36,7 +36,7 @@ def word_tokens(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     """
     words: list[str] = []
     spans: list[tuple[int, int]] = []
-    for m in _WORD.finditer(text):
+    for m in WORD_RE.finditer(text):
         words.append(m.group().lower().replace("'", "").replace("’", ""))
         spans.append((m.start(), m.end()))
     return words, spans

@@ -11,12 +11,12 @@ comes from a seeded random generator, so a run is repeatable.
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from chorus.model import Article, article_id
-from chorus.sentences import split_sentences
 
 _SYLLABLES = ["ka", "ro", "mi", "te", "lu", "sa", "de", "vo", "ni", "ba", "ge", "po", "ri", "tu", "le", "ma",
               "an", "or", "el", "is", "un", "ar", "en", "os"]
@@ -62,7 +62,7 @@ def generate(n_articles: int, *, seed: int = 7, per_event: float = 4.0, reprint_
     arts: list[Article] = []
     labels: list[int] = []
     event = 0
-    weights = [1.0 / (k + 1) for k in range(len(common))]
+    weights = list(itertools.accumulate(1.0 / (k + 1) for k in range(len(common))))  # Zipf, cumulative
     while len(arts) < n_articles:
         r = rng.random()
         if r < not_news_rate:
@@ -96,7 +96,8 @@ def generate(n_articles: int, *, seed: int = 7, per_event: float = 4.0, reprint_
 
 
 def _article(text: str, published: str | None) -> Article:
-    return Article(id=article_id(text), text=text, published=published, sentences=split_sentences(text))
+    # Sentences are left to the caller: dedup and clustering do not read them.
+    return Article(id=article_id(text), text=text, published=published)
 
 
 def _body(rng, common, weights, topic, names, n_words) -> str:
@@ -105,7 +106,7 @@ def _body(rng, common, weights, topic, names, n_words) -> str:
     total = 0
     while total < n_words:
         k = rng.randint(8, 20)
-        ws = rng.choices(common, weights=weights, k=k)
+        ws = rng.choices(common, cum_weights=weights, k=k)
         for pos in rng.sample(range(k), min(k, rng.randint(1, 3))):
             ws[pos] = rng.choice(topic)
         if names and rng.random() < 0.6:
