@@ -65,14 +65,9 @@ def _headline(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lowercased content words: no stopwords, no numbers, at least 3 letters."""
-    out = []
-    for m in _WORD.finditer(text):
-        w = m.group().lower().replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]
-        if len(w) >= 3 and w not in STOPWORDS:
-            out.append(w)
-    return out
+    found = _WORD.findall(text.lower().replace("’", "'"))
+    found = [w[:-2] if w.endswith("'s") else w for w in found]
+    return [w for w in found if len(w) >= 3 and w not in STOPWORDS]
 
 
 def names(text: str) -> list[str]:
@@ -150,9 +145,56 @@ def term_id(term: str) -> int:
     return (h & ~1) | (1 if term.startswith("n:") else 0)
 
 
-def term_vector(article: Article, **params: float) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`article_terms` as ``(ids, weights)`` arrays (ids from :func:`term_id`)."""
-    terms = article_terms(article, **params)
-    ids = np.fromiter((term_id(t) for t in terms), dtype=np.int64, count=len(terms))
-    weights = np.fromiter(terms.values(), dtype=np.float64, count=len(terms))
-    return ids, weights
+_IDS: dict[str, int] = {}  # term -> id cache: the everyday vocabulary repeats
+_BIGRAM_MUL = np.int64(1000003)
+_MASK62 = np.int64((1 << 62) - 1)
+
+
+def _word_id(term: str) -> int:
+    i = _IDS.get(term)
+    if i is None:
+        if len(_IDS) > 500_000:
+            _IDS.clear()
+        i = _IDS[term] = term_id(term)
+    return i
+
+
+def term_vector(
+    article: Article,
+    *,
+    name_weight: float = 1.0,
+    title_weight: float = 2.0,
+    bigram_weight: float = 1.0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The terms of :func:`article_terms` as ``(ids, weights)`` arrays.
+
+    Word ids come from :func:`term_id`; a word pair's id combines its two
+    words' ids arithmetically (even, so never taken for a name). Computed
+    in numpy, which keeps the per-article cost low on large collections.
+    """
+    body = words(article.text)
+    ids = [_word_id(w) for w in body]
+    counts: dict[int, float] = {}
+    if ids:
+        arr = np.array(ids, dtype=np.int64)
+        uniq, cnt = np.unique(arr, return_counts=True)
+        counts = dict(zip(uniq.tolist(), cnt.astype(float).tolist()))
+        if bigram_weight and len(arr) > 1:
+            big = ((arr[:-1] * _BIGRAM_MUL + arr[1:]) & _MASK62) & ~np.int64(1)
+            ub, cb = np.unique(big, return_counts=True)
+            for t, c in zip(ub.tolist(), cb.tolist()):
+                counts[t] = counts.get(t, 0.0) + c * bigram_weight
+    names_ = names(article.text)
+    title = article.title or _headline(article.text)
+    extra = [("n:" + n, 1.0) for n in names_]
+    if title:
+        extra += [(w, title_weight) for w in words(title)]
+        extra += [("n:" + n, title_weight) for n in names(title)]
+    for term, c in extra:
+        t = _word_id(term)
+        counts[t] = counts.get(t, 0.0) + c
+    keys = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+    vals = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+    weights = np.where(vals >= 1, 1.0 + np.log(np.maximum(vals, 1e-12)), vals)
+    weights = np.where((keys & 1) == 1, weights * name_weight, weights)
+    return keys, weights
