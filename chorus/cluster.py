@@ -58,7 +58,8 @@ class EventClusterer:
     Verbs: ``fit_predict(articles) -> event ids`` (batch, from scratch),
     ``partial_fit(articles) -> event ids`` (join existing events or open new
     ones; never merges two existing events), ``to_state()`` /
-    ``from_state()``. Learned state: ``df_`` (document frequencies),
+    ``from_state()``. Learned state: ``df_ids_``/``df_counts_`` (document
+    frequencies),
     ``n_docs_`` and ``events_`` (per event: summed vector, size, inner
     similarity, first and last day).
     """
@@ -97,7 +98,8 @@ class EventClusterer:
         self.name_penalty = name_penalty
         self.cohesion = cohesion
         self.min_shared = min_shared
-        self.df_: dict[str, int] = {}
+        self.df_ids_ = np.zeros(0, dtype=np.int64)  # sorted term ids
+        self.df_counts_ = np.zeros(0, dtype=np.int64)  # documents per term id
         self.n_docs_ = 0
         self.events_: dict[str, dict[str, Any]] = {}
 
@@ -110,7 +112,9 @@ class EventClusterer:
 
     def fit_predict(self, articles: Sequence[Article]) -> list[str]:
         """Batch: forget any state, then cluster ``articles`` together."""
-        self.df_, self.n_docs_, self.events_ = {}, 0, {}
+        self.df_ids_ = np.zeros(0, dtype=np.int64)
+        self.df_counts_ = np.zeros(0, dtype=np.int64)
+        self.n_docs_, self.events_ = 0, {}
         return self.partial_fit(articles)
 
     def partial_fit(
@@ -205,6 +209,27 @@ class EventClusterer:
 
     # -- steps -----------------------------------------------------------------------
 
+    def _update_df(self, uniq: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """Add this batch's document counts; return the updated df of each ``uniq`` term.
+
+        Document frequencies live in two sorted arrays (term ids, counts), so
+        merging a batch of a million terms is a few vectorised steps.
+        """
+        ids, cnt = self.df_ids_, self.df_counts_
+        pos = np.searchsorted(ids, uniq)
+        pos_c = np.minimum(pos, max(len(ids) - 1, 0))
+        known = (pos < len(ids)) & (ids[pos_c] == uniq) if len(ids) else np.zeros(len(uniq), bool)
+        cnt = cnt.copy()
+        cnt[pos[known]] += counts[known]
+        new_ids, new_cnt = uniq[~known], counts[~known]
+        if len(new_ids):
+            ids = np.concatenate([ids, new_ids])
+            cnt = np.concatenate([cnt, new_cnt])
+            order = np.argsort(ids, kind="stable")
+            ids, cnt = ids[order], cnt[order]
+        self.df_ids_, self.df_counts_ = ids, cnt
+        return cnt[np.searchsorted(ids, uniq)].astype(np.float64)
+
     def _doc_matrix(self, terms: list[tuple[np.ndarray, np.ndarray]]):
         """Unit TF-IDF rows over local columns, and the term id of each column.
 
@@ -217,12 +242,7 @@ class EventClusterer:
         ids = np.concatenate([t[0] for t in terms]) if terms else np.zeros(0, np.int64)
         tf = np.concatenate([t[1] for t in terms]) if terms else np.zeros(0)
         uniq, inverse, counts = np.unique(ids, return_inverse=True, return_counts=True)
-        df = self.df_
-        dfs = np.empty(len(uniq), dtype=np.float64)
-        for k, (t, c) in enumerate(zip(uniq.tolist(), counts.tolist())):
-            d = df.get(t, 0) + c
-            df[t] = d
-            dfs[k] = d
+        dfs = self._update_df(uniq, counts)
         self.n_docs_ += len(terms)
         n = self.n_docs_
         idf = np.log((n + 1) / (dfs + 1)) + 1.0
@@ -252,6 +272,8 @@ class EventClusterer:
         """Old events' sum vectors over the columns of ``uniq`` (extended as needed)."""
         from scipy.sparse import csr_matrix
 
+        if not keys:
+            return csr_matrix((0, max(1, len(uniq)))), uniq
         col = {t: k for k, t in enumerate(uniq.tolist())}
         extra: list[int] = []
         indptr, indices, data = [0], [], []
@@ -279,11 +301,9 @@ class EventClusterer:
         nodes += [Node(n=1, first=d, last=d) for d in days]
         first = [self.events_[k]["first"] for k in old_keys] + days
         last = [self.events_[k]["last"] for k in old_keys] + days
-        pairs = self._candidates(x, e)
-        if not pairs:
+        pa, pb = self._candidates(x, e)
+        if not len(pa):
             return nodes, {}
-        pa = np.array([p[0] for p in pairs], dtype=np.int64)
-        pb = np.array([p[1] for p in pairs], dtype=np.int64)
         # Row a of the stacked matrix is an old event (a < n_old) or a new article.
         from scipy.sparse import vstack
 
@@ -299,18 +319,24 @@ class EventClusterer:
             nsims[lo : lo + len(a_)] = np.asarray(
                 _normalise(names[a_]).multiply(_normalise(names[b_])).sum(axis=1)
             ).ravel()
-        edges = {}
-        for a, b, s, ns in zip(pa.tolist(), pb.tolist(), sims.tolist(), nsims.tolist()):
-            f = self._date_factor(first[a], last[a], first[b], last[b])
-            na, nb = nodes[a].n, nodes[b].n
-            # For an old event the sum-vector dot already is the total over its members.
-            scale = 1.0 if a < n_old else na * nb
-            tot = s * f * scale
-            nm = ns * na * nb
-            edges[(a, b)] = (tot, nm)
+        nan = float("nan")
+        f_arr = np.array([nan if v is None else v for v in first], dtype=np.float64)
+        l_arr = np.array([nan if v is None else v for v in last], dtype=np.float64)
+        gap = np.maximum(np.maximum(f_arr[pb] - l_arr[pa], f_arr[pa] - l_arr[pb]), 0.0)
+        factor = np.where(
+            np.isnan(gap) | (gap <= self.date_grace_days),
+            1.0,
+            np.exp(-(np.nan_to_num(gap) - self.date_grace_days) / self.date_scale_days),
+        )
+        sizes = np.array([nd.n for nd in nodes], dtype=np.float64)
+        pair_n = sizes[pa] * sizes[pb]
+        # For an old event the sum-vector dot already is the total over its members.
+        tot = sims * factor * np.where(pa < n_old, 1.0, pair_n)
+        nm = nsims * pair_n
+        edges = dict(zip(zip(pa.tolist(), pb.tolist()), zip(tot.tolist(), nm.tolist())))
         return nodes, edges
 
-    def _candidates(self, x, e) -> list[tuple[int, int]]:
+    def _candidates(self, x, e) -> tuple[np.ndarray, np.ndarray]:
         """Pairs sharing ``min_shared`` of their ``index_terms`` heaviest terms.
 
         An inverted index over each row's heaviest terms, as a sparse
@@ -333,7 +359,7 @@ class EventClusterer:
             rows.append(np.full(len(c), r, dtype=np.int64))
             cols.append(c.astype(np.int64))
         if not rows:
-            return []
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
         r_all, c_all = np.concatenate(rows), np.concatenate(cols)
         top = csr_matrix((np.ones(len(r_all), dtype=np.float32), (r_all, c_all)), shape=m.shape)
         postings = np.asarray(top.sum(axis=0)).ravel()
@@ -349,9 +375,11 @@ class EventClusterer:
             keep = (shared.data >= self.min_shared) & (b < a)  # each pair once; old events only as b
             out_a.append(b[keep])
             out_b.append(a[keep])
+        if not out_a:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
         pa, pb = np.concatenate(out_a), np.concatenate(out_b)
         order = np.lexsort((pb, pa))
-        return list(zip(pa[order].tolist(), pb[order].tolist()))
+        return pa[order], pb[order]
 
     def _date_factor(self, f1, l1, f2, l2) -> float:
         if f1 is None or f2 is None:
@@ -403,13 +431,20 @@ class EventClusterer:
     def to_state(self) -> str:
         """JSON with parameters, document frequencies and events."""
         params = {k: getattr(self, k) for k in _PARAMS}
-        return json.dumps({"params": params, "df": self.df_, "n_docs": self.n_docs_, "events": self.events_})
+        return json.dumps({
+            "params": params,
+            "df_ids": self.df_ids_.tolist(),
+            "df_counts": self.df_counts_.tolist(),
+            "n_docs": self.n_docs_,
+            "events": self.events_,
+        })
 
     @classmethod
     def from_state(cls, state: str) -> "EventClusterer":
         data = json.loads(state)
         c = cls(**{k: v for k, v in data["params"].items() if k in _PARAMS})
-        c.df_ = {int(k): v for k, v in data["df"].items()}
+        c.df_ids_ = np.array(data["df_ids"], dtype=np.int64)
+        c.df_counts_ = np.array(data["df_counts"], dtype=np.int64)
         c.n_docs_ = data["n_docs"]
         c.events_ = data["events"]
         return c
