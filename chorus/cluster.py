@@ -21,7 +21,6 @@ existing events by the same rule as in batch, without recomputing the rest
 
 from __future__ import annotations
 
-import heapq
 import json
 import math
 from collections import defaultdict
@@ -199,11 +198,13 @@ class EventClusterer:
         sub = x[core]
         total = np.asarray(sub.sum(axis=0)).ravel()
         nz = np.flatnonzero(total)
-        vec = {str(int(uniq[c])): float(total[c]) for c in nz}
+        if len(nz) > self.keep_terms:
+            nz = nz[np.argpartition(-total[nz], self.keep_terms - 1)[: self.keep_terms]]
         gram = sub @ sub.T
         inner = (float(gram.sum()) - float(gram.diagonal().sum())) / 2
         dated = [d for d in (_day(articles[i].published) for i in core) if d is not None]
-        self.events_[key] = {"vec": _truncate(vec, self.keep_terms), "n": len(core), "inner": inner,
+        self.events_[key] = {"terms": uniq[nz].tolist(), "weights": total[nz].tolist(), "n": len(core),
+                             "inner": inner,
                              "first": min(dated, default=None), "last": max(dated, default=None)}
         return key, flagged
 
@@ -274,23 +275,19 @@ class EventClusterer:
 
         if not keys:
             return csr_matrix((0, max(1, len(uniq)))), uniq
-        col = {t: k for k, t in enumerate(uniq.tolist())}
-        extra: list[int] = []
-        indptr, indices, data = [0], [], []
-        for key in keys:
-            for t, w in self.events_[key]["vec"].items():
-                t = int(t)
-                c = col.get(t)
-                if c is None:
-                    c = col[t] = len(col)
-                    extra.append(t)
-                indices.append(c)
-                data.append(w)
-            indptr.append(len(indices))
-        if extra:
-            uniq = np.concatenate([uniq, np.array(extra, dtype=np.int64)])
-        e = csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), indptr),
-                       shape=(len(keys), max(1, len(uniq))))
+        evs = [self.events_[k] for k in keys]
+        lengths = np.array([len(ev["terms"]) for ev in evs], dtype=np.int64)
+        t_all = np.concatenate([np.asarray(ev["terms"], dtype=np.int64) for ev in evs])
+        w_all = np.concatenate([np.asarray(ev["weights"], dtype=np.float64) for ev in evs])
+        # uniq is sorted (np.unique): known terms by binary search, the rest appended.
+        pos = np.searchsorted(uniq, t_all)
+        pos_c = np.minimum(pos, max(len(uniq) - 1, 0))
+        found = (uniq[pos_c] == t_all) if len(uniq) else np.zeros(len(t_all), bool)
+        extra = np.unique(t_all[~found])
+        cols = np.where(found, pos_c, len(uniq) + np.searchsorted(extra, t_all))
+        uniq = np.concatenate([uniq, extra])
+        indptr = np.concatenate([[0], np.cumsum(lengths)])
+        e = csr_matrix((w_all, cols, indptr), shape=(len(keys), max(1, len(uniq))))
         return e, uniq
 
     def _graph(self, x, e, old_keys, days, is_name):
@@ -394,7 +391,6 @@ class EventClusterer:
         from scipy.sparse import csr_matrix
 
         n_old = len(old_keys)
-        terms = uniq.tolist()
         roots = sorted({owner[i] for i in range(n_old, len(owner))})
         row_of = {r: k for k, r in enumerate(roots)}
         rows, cols = [], []
@@ -412,13 +408,17 @@ class EventClusterer:
             key = old_keys[r] if r < n_old else event_id([articles[i - n_old].id for i in sorted(group)])
             ids[r] = key
             lo, hi = sums.indptr[k], sums.indptr[k + 1]
-            vec = dict(zip((str(terms[c]) for c in sums.indices[lo:hi]), sums.data[lo:hi].tolist()))
+            cols_k, vals = sums.indices[lo:hi], sums.data[lo:hi]
+            if len(vals) > self.keep_terms:  # the heaviest terms, for a compact state
+                sel = np.argpartition(-vals, self.keep_terms - 1)[: self.keep_terms]
+                cols_k, vals = cols_k[sel], vals[sel]
             dated = [d for d in (days[i - n_old] for i in group) if d is not None]
             prev = self.events_.get(key, {})
             firsts = [v for v in (prev.get("first"), min(dated, default=None)) if v is not None]
             lasts = [v for v in (prev.get("last"), max(dated, default=None)) if v is not None]
             self.events_[key] = {
-                "vec": _truncate(vec, self.keep_terms),
+                "terms": uniq[cols_k].tolist(),
+                "weights": vals.tolist(),
                 "n": nodes[r].n,
                 "inner": nodes[r].inner,
                 "first": min(firsts) if firsts else None,
@@ -457,13 +457,6 @@ def _normalise(m):
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return (diags(1.0 / norms) @ m).tocsr()
-
-
-def _truncate(vec: dict[str, float], k: int) -> dict[str, float]:
-    """The ``k`` heaviest terms of a summed vector (for compact state)."""
-    if len(vec) <= k:
-        return dict(vec)
-    return dict(heapq.nlargest(k, vec.items(), key=lambda kv: kv[1]))
 
 
 def update_events(store: Any, new_ids: list[str], *, one_event: bool = False, settings: Any = None) -> list[str]:
