@@ -33,7 +33,6 @@ from chorus.passages import MIN_SHARED_WORDS, WORD_RE, independent_sources, shar
 STATE_KEY = "dedup"
 
 
-_MERSENNE = (1 << 61) - 1
 _MASK32 = np.uint64(0xFFFFFFFF)
 
 
@@ -57,15 +56,17 @@ def shingle_hashes(text: str, k: int = 5) -> np.ndarray:
 
 
 def minhash_values(hashes: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """MinHash signature ``min_x ((a x + b) mod p) & 0xffffffff`` for each (a, b)."""
+    """MinHash signature: for each (a, b), ``min_x ((a x + b) mod 2**64) >> 32``.
+
+    Multiply-shift hashing (``a`` odd) needs no division, which keeps the
+    signature cheap; numpy's uint64 arithmetic wraps modulo 2**64.
+    """
     if hashes.size == 0:
         return np.full(a.shape[0], 0xFFFFFFFF, dtype=np.uint32)
-    out = np.empty(a.shape[0], dtype=np.uint64)
-    # Blocks keep the (perm x shingle) matrix small for long texts.
-    for s in range(0, a.shape[0], 32):
-        phv = (np.outer(a[s : s + 32], hashes) + b[s : s + 32, None]) % np.uint64(_MERSENNE)
-        out[s : s + 32] = (phv & _MASK32).min(axis=1)
-    return out.astype(np.uint32)
+    with np.errstate(over="ignore"):
+        phv = np.outer(a, hashes)
+        phv += b[:, None]
+    return (phv.min(axis=1) >> np.uint64(32)).astype(np.uint32)
 
 
 class NearDuplicateIndex:
@@ -88,9 +89,9 @@ class NearDuplicateIndex:
         from datasketch import MinHashLSH
 
         gen = np.random.RandomState(seed)
-        # a < 2**32 keeps a * x (x < 2**32) inside 64 bits before the modulus.
-        self._a = gen.randint(1, 1 << 32, size=num_perm, dtype=np.uint64)
-        self._b = gen.randint(0, 1 << 32, size=num_perm, dtype=np.uint64)
+        # Odd multipliers and offsets over the full 64 bits (multiply-shift hashing).
+        self._a = gen.randint(0, 1 << 63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+        self._b = gen.randint(0, 1 << 63, size=num_perm, dtype=np.uint64) * np.uint64(2)
         self.lsh_ = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self.signatures_: dict[str, np.ndarray] = {}
         self.rank_: dict[str, int] = {}  # insertion order: lower is earlier
