@@ -103,7 +103,7 @@ class EventClusterer:
         self.events_: dict[str, dict[str, Any]] = {}
 
     def term_params(self) -> dict[str, float]:
-        """Keyword arguments for :func:`chorus.features.article_terms`."""
+        """Keyword arguments for :func:`chorus.features.term_vector`."""
         return {"name_weight": self.name_weight, "title_weight": self.title_weight,
                 "bigram_weight": self.bigram_weight}
 

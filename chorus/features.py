@@ -9,10 +9,8 @@ terms; :mod:`chorus.cluster` weighs them by inverse document frequency.
 
 from __future__ import annotations
 
-import math
 import re
 import zlib
-from collections import Counter
 
 import numpy as np
 
@@ -97,42 +95,6 @@ def names(text: str) -> list[str]:
     return out
 
 
-def article_terms(
-    article: Article,
-    *,
-    name_weight: float = 1.0,
-    title_weight: float = 2.0,
-    bigram_weight: float = 1.0,
-) -> dict[str, float]:
-    """Term -> sublinear term frequency, before inverse document frequency.
-
-    Words are plain terms, pairs of neighbouring content words are ``"b:"``
-    terms (weighted ``bigram_weight``: "balanced budget" says more than
-    "budget"), names are ``"n:" + phrase`` terms, and the title's words
-    (or a headline-like first line) count ``title_weight`` extra times. Sublinear counts (1 + log tf)
-    stop one name repeated twenty times from drowning the rest.
-    """
-    body = words(article.text)
-    counts: Counter[str] = Counter(body)
-    if bigram_weight:
-        for a, b in zip(body, body[1:]):
-            counts["b:" + a + " " + b] += bigram_weight
-    for n in names(article.text):
-        counts["n:" + n] += 1
-    title = article.title or _headline(article.text)
-    for w in words(title):
-        counts[w] += title_weight
-    for n in names(title):
-        counts["n:" + n] += title_weight
-    out: dict[str, float] = {}
-    for term, c in counts.items():
-        w = 1.0 + math.log(c) if c >= 1 else c
-        if term.startswith("n:"):
-            w *= name_weight
-        out[term] = w
-    return out
-
-
 def term_id(term: str) -> int:
     """A stable 62-bit id for a term; the lowest bit is 1 for names.
 
@@ -166,11 +128,17 @@ def term_vector(
     title_weight: float = 2.0,
     bigram_weight: float = 1.0,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The terms of :func:`article_terms` as ``(ids, weights)`` arrays.
+    """An article's terms as ``(ids, weights)`` arrays, before inverse document frequency.
 
-    Word ids come from :func:`term_id`; a word pair's id combines its two
-    words' ids arithmetically (even, so never taken for a name). Computed
-    in numpy, which keeps the per-article cost low on large collections.
+    Terms are content words, pairs of neighbouring content words (weighted
+    ``bigram_weight``: "balanced budget" says more than "budget"), names
+    (capitalised phrases, weighted ``name_weight``) and the title's words
+    (or a headline-like first line), which count ``title_weight`` extra
+    times. Weights are sublinear counts (1 + log tf), so one name repeated
+    twenty times does not drown the rest. Word ids come from
+    :func:`term_id`; a word pair's id combines its two words' ids
+    arithmetically (even, so never taken for a name). Computed in numpy,
+    which keeps the per-article cost low on large collections.
     """
     body = words(article.text)
     ids = [_word_id(w) for w in body]
