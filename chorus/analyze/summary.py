@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from chorus.analyze.facts import independent_sources
-from chorus.analyze.sentencebank import SentenceBank
+from chorus.analyze.sentencebank import SentenceBank, bank_for
 from chorus.model import Article, Event
 
 
@@ -289,7 +289,7 @@ def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_wor
 
 def analyze(event: Event, articles: list[Article]) -> dict:
     """Event fields ``summary`` ({"headline", "short", "long"}) and ``title``."""
-    bank = SentenceBank(articles)
+    bank = bank_for(articles)
     head = headline_sentence(articles, bank=bank, wire_groups=event.wire_groups)
     if head is None:
         return {"summary": None, "title": event.title}
