@@ -133,3 +133,29 @@ def test_seed_headline_and_citations():
     assert len(cited & reporting) >= 3
     s = out["summary"]
     _check_citations([head, *s["short"], *s["long"]], arts)
+
+
+def test_pronoun_opener_only_right_after_the_sentence_before_it():
+    a = _article(
+        "Maria Lopez, the new head of the port authority of Valdera, took office on Monday after a long vote.\n"
+        "She promised to cut waiting times for container ships by half within two years of taking office.\n"
+        "The port handled four million containers last year, more than any other port in the region.",
+        "c1",
+    )
+    bank = SentenceBank([a])
+    assert bank.dangling.tolist() == [False, True, False]
+    for budget in (20, 40, 250):
+        order = summary.reading_order(bank, summary.select(bank, budget))
+        if 1 in order:
+            assert order.index(1) > 0 and order[order.index(1) - 1] == 0
+
+
+def test_openings_that_repeat_each_other_across_articles_appear_once():
+    arts = [
+        _article("The city of Brenford will close its three coal power stations by 2030, the mayor announced on Friday.\n"
+                 "The plan also includes new solar farms on old industrial land near the river.", "r1"),
+        _article("Brenford's mayor announced on Friday that the city will close its three coal power stations by 2030.\n"
+                 "Environmental groups welcomed the plan but asked for an earlier date.", "r2"),
+    ]
+    texts = [s["text"] for s in summary.summarize(arts, 250)]
+    assert sum("coal power stations" in t for t in texts) == 1

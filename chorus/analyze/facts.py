@@ -34,8 +34,13 @@ def same_statement(bank: SentenceBank, i: int, j: int, sim: float, threshold: fl
     """Do sentences ``i`` and ``j`` (of different articles) state the same thing?"""
     if sim < threshold:
         return False
-    a, b = bank.nums[i], bank.nums[j]
-    return not a or not b or bool(a & b)
+    return numbers_agree(bank.nums[i], bank.nums[j])
+
+
+def numbers_agree(a: set[str], b: set[str]) -> bool:
+    """Two statements agree on figures when neither gives one, or they share one
+    (a sentence without the figure does not confirm it)."""
+    return (not a and not b) or bool(a & b)
 
 
 def group_facts(bank: SentenceBank, threshold: float = SAME_STATEMENT) -> list[list[int]]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chorus.analyze.facts import independent_sources
+from chorus.analyze.facts import independent_sources, numbers_agree
 from chorus.analyze.sentencebank import SentenceBank, bank_for
 from chorus.model import Article, Event
 
@@ -233,8 +233,7 @@ def citations(bank: SentenceBank, i: int, sim_row: np.ndarray, w: Weights = DEFA
 
 
 def _numbers_agree(bank: SentenceBank, i: int, j: int) -> bool:
-    a, b = bank.nums[i], bank.nums[j]
-    return not a or not b or bool(a & b)
+    return numbers_agree(bank.nums[i], bank.nums[j])
 
 
 def _sentence(bank: SentenceBank, i: int, w: Weights, sim_row: np.ndarray | None = None) -> dict:
