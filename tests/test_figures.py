@@ -128,3 +128,24 @@ def test_claim_offsets_point_into_the_text():
     for f in run(a):
         for c in f["claims"]:
             assert a.text[c["start"]:c["end"]] == c["text"]
+
+
+def test_ranges_and_conversions():
+    (n,) = find_numbers("between 300 and 400 people")
+    assert (n.value, n.low, n.high, n.qualifier) == (None, 300, 400, "between")
+    (n,) = find_numbers("20-30 percent of the crop")
+    assert n.share and n.low == pytest.approx(0.2) and n.high == pytest.approx(0.3)
+    assert [x.value for x in find_numbers("a stretch of 2,700km (1,680 miles)")] == [2700]
+    assert find_numbers("the 2D:4D ratio") == []
+
+
+def test_unrelated_numbers_in_one_article_do_not_disagree():
+    a = art("a", "The trail runs 20 miles from the river. The sled was hit 5 miles outside town. "
+                 "About 350 people live in the village, and 100 people live upriver.")
+    assert not any(f["disagree"] for f in run(a))
+
+
+def test_counts_far_apart_are_different_measures():
+    a = art("a", "At least three people were killed in the blast, police said.")
+    b = art("b", "More than 8,000 people have been killed since the war began, the UN says.")
+    assert not any(f["disagree"] for f in run(a, b))

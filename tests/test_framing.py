@@ -77,3 +77,21 @@ def test_names_are_not_framing_terms():
 
 def test_single_source_has_nothing_to_compare():
     assert framing.analyze(Event(id="e", articles=[]), [art("a", JUNTA)])["framing"] == []
+
+
+def test_stories_without_known_labels_still_get_terms():
+    arts = [art("a", "Layoffs hit the plant. The layoffs follow weak orders. More layoffs loom."),
+            art("b", "Job cuts hit the plant. The cuts follow weak orders. More cuts loom.")]
+    out = {f["article"]: f for f in framing.analyze(Event(id="e", articles=[]), arts)["framing"]}
+    assert "layoffs" in [t["term"] for t in out["a"]["terms"][:5]]
+    assert "cuts" in [t["term"] for t in out["b"]["terms"][:5]]
+
+
+def test_words_inside_quotations_are_the_speakers_not_the_outlets():
+    arts = [art("a", "The government met. \"These rioters are criminals,\" the minister said. "
+                     "The government said order was restored."),
+            art("b", "Protesters gathered. Protesters marched to the square. The government "
+                     "sent police to meet the protesters.")]
+    out = {f["article"]: f for f in framing.analyze(Event(id="e", articles=[]), arts)["framing"]}
+    terms_a = [t["term"] for t in out["a"]["terms"]]
+    assert "rioters" not in terms_a and "criminals" not in terms_a

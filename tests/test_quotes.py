@@ -125,3 +125,78 @@ def test_he_said_resolves_to_last_speaker_not_a_person_mentioned_in_passing():
             "Ingrid Solberg last week. \"We are going on strike,\" he said.")
     qs = run(art("a", text))
     assert find(qs, "going on strike")["speaker"] == "Paolo Rinaldi"
+
+
+def test_british_single_quotes_with_a_speaker():
+    text = ("The council leader, Harriet Monk, said: \u2018We won\u2019t close a single library "
+            "this year.\u2019\n"
+            "\u2018Books first\u2019 was the slogan on the banners.\n"
+            "Residents\u2019 groups welcomed the news.")
+    qs = run(art("a", text))
+    q = find(qs, "close a single library")
+    assert q["text"] == "We won\u2019t close a single library this year."
+    assert q["speaker"] == "Harriet Monk"
+    assert not any("Books first" in x["text"] for x in qs)
+
+
+def test_more_attribution_styles():
+    text = (
+        "\"Prices will keep rising until the summer,\" the central bank governor, Luis Ortega, "
+        "wrote in a letter to parliament.\n"
+        "The finance ministry said in a statement: \"The measures are temporary.\"\n"
+        "\"We were not consulted,\" according to a union spokeswoman.\n"
+        "Ortega later told the Evening Courier the bank had \"no other choice\".\n"
+    )
+    qs = run(art("a", text))
+    assert find(qs, "keep rising")["speaker"] == "Luis Ortega"
+    assert "finance ministry" in find(qs, "measures are temporary")["speaker"].lower()
+    spokes = find(qs, "not consulted")
+    assert spokes["speaker_kind"] == "description" and "spokeswoman" in spokes["speaker"]
+    assert find(qs, "no other choice")["speaker"] == "Luis Ortega"
+
+
+def test_participle_relative_clause_and_infinitive_attribution():
+    text = (
+        "Harlan Voss defended his plan on Tuesday. \"Maybe I moved too fast,\" he told host "
+        "Dana Whitfield, adding, \"but the bridge had to be fixed.\"\n"
+        "The protest was led by farmer Ruth Ambler, who condemned what she called \"a plan drawn "
+        "up in secret.\"\n"
+        "Voss went on to say that \"nobody will lose their land.\"\n"
+        "\"It's over,\" Ambler said. \"We will fight it in court.\"\n"
+    )
+    qs = run(art("a", text))
+    assert find(qs, "Maybe I moved")["speaker"] == "Harlan Voss"
+    assert find(qs, "bridge had to be fixed")["speaker"] == "Harlan Voss"
+    assert find(qs, "drawn up in secret")["speaker"] == "Ruth Ambler"
+    assert find(qs, "nobody will lose")["speaker"] == "Harlan Voss"
+    assert find(qs, "It's over")["speaker"] == "Ruth Ambler"
+    assert find(qs, "fight it in court")["speaker"] == "Ruth Ambler"
+
+
+def test_titles_in_marks_colon_quotes_and_role_after_organisation():
+    text = (
+        "Mara Quill, author of \"How to Keep Your Winnings: A Guide for the Lucky Few,\" spoke "
+        "at the fair.\n"
+        "Quill recalled the first meeting: \"We had no money and no office.\"\n"
+        "\"Sales started slowly,\" said Brightmart spokesman Owen Tull.\n"
+    )
+    qs = run(art("a", text))
+    assert not any("Winnings" in q["text"] for q in qs)
+    assert find(qs, "no money")["speaker"] == "Mara Quill"
+    assert find(qs, "Sales started")["speaker"] == "Owen Tull"
+
+
+def test_one_word_quotes_only_when_someone_calls_something_so():
+    text = ("The mayor called the plan \"reckless\" and left the meeting. "
+            "The so-called \"reforms\" were debated for hours, the council said.")
+    qs = run(art("a", text))
+    assert find(qs, "reckless")["speaker"] == "mayor"
+    assert not any(q["text"] == "reforms" for q in qs)
+
+
+def test_short_excerpt_of_a_longer_quote_is_the_same_quote():
+    a = art("a", "\"The line will hold, whatever the cost,\" General Ilse Marten said.")
+    b = art("b", "General Ilse Marten said the line would hold \"whatever the cost\".")
+    q = find(run(a, b), "whatever the cost")
+    assert {o["article"] for o in q["occurrences"]} == {"a", "b"}
+    assert all(o["verbatim"] for o in q["occurrences"])

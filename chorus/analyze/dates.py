@@ -11,6 +11,7 @@ future ("will", "expected", "due"), then forwards.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -46,7 +47,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                          r"October|November|December)(?:\s+(?P<y>" + _YEAR + r"))?\b")),
     ("month_year", re.compile(r"\b(?P<mon>January|February|March|April|June|July|August|"
                               r"September|October|November|December)\s+(?P<y>" + _YEAR + r")\b")),
-    ("weekday", re.compile(r"\b(?:(?P<rel>last|this|next|on|since|until|by|late|early)\s+)?"
+    ("weekday", re.compile(r"\b(?:(?P<rel>last|this|next|on|since|until|by|late|early|for)\s+)?"
                            r"(?P<wd>" + _WEEKDAY + r")" + _PART +
                            r"(?:\s+or\s+(?P<wd2>" + _WEEKDAY + r")" + _PART + r")?\b")),
     ("deictic", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight|last night|this morning|"
@@ -66,7 +67,13 @@ _FUTURE = re.compile(r"(?:will|would|shall|expected|scheduled|due|plans?|planned
 _PAST = re.compile(r"(?:ed|said|told|took|met|fell|began|made|went|came|saw|won|lost|left|fled|"
                    r"fought|broke|struck|held|gave|ran|spoke|sent|led|shot|hit|was|were|had|did|"
                    r"got)$", re.I)
-_TENSE_WINDOW = 8  # words before a weekday that decide whether it lies ahead or behind
+_TENSE_WINDOW = 12  # words before a weekday that decide whether it lies ahead or behind
+_NOT_VERBS = frozenset("the a an his her their its this that these those my our your some any "
+                       "all each every no one two three".split())
+_INTENT = frozenset("called asked urged invited agreed decided planned voted ordered told summoned "
+                    "expected scheduled set promised pledged vowed threatened wanted".split())
+_PARTICIPLE_AUX = frozenset("be been being stay stays remain remains get gets is are will would "
+                            "was were".split())
 
 
 def _looks_future(before: str) -> bool:
@@ -76,12 +83,29 @@ def _looks_future(before: str) -> bool:
     is past, "said it would hold talks on Tuesday" is future.
     """
     words = re.findall(r"[A-Za-z']+", re.split(r"[;:.!?]", before)[-1])[-_TENSE_WINDOW:]
-    for w in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        w, prev = words[i], (words[i - 1].lower() if i else "")
         if _FUTURE.match(w):
             return True
+        if prev == "to" and w[0].islower() and w.lower() not in _NOT_VERBS:
+            # "to explain ... on Thursday": an infinitive looks ahead, unless a past
+            # verb of doing governs it ("forced to flee on Monday")
+            gov = words[i - 2].lower() if i >= 2 else ""
+            if not (_PAST.search(gov) and gov not in _INTENT):
+                return True
         if (_PAST.search(w) and len(w) > 3) or w.lower() in ("was", "were", "had", "did", "put"):
+            if prev in _PARTICIPLE_AUX:
+                continue  # "will stay closed until Friday": a participle, not a past tense
+            if prev in ("has", "have") and w.lower() not in ("been",):
+                return True  # "has called a strike on Wednesday": the perfect takes no past day
             return False
     return False
+
+
+# Cheap test first: most sentences name no date at all.
+_ANY_DATE = re.compile(r"\d|day\b|\b(?:today|tonight|yesterday|tomorrow|last|this|next|ago|mid|early|"
+                       r"late|spring|summer|autumn|fall|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                       r"oct|nov|dec)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +159,20 @@ def _mk(y: int, m: int, d: int) -> date | None:
 def find_dates(text: str, ref: date | None) -> list[DateMention]:
     """All date mentions of ``text`` resolved against ``ref`` (None: only explicit dates).
 
-    Overlapping matches keep the earliest, longest one.
+    Overlapping matches keep the earliest, longest one. Cached: wire copies repeat
+    sentences word for word.
     """
+    return list(_cached_dates(text, ref))
+
+
+@functools.lru_cache(maxsize=65536)
+def _cached_dates(text: str, ref: date | None) -> tuple[DateMention, ...]:
+    return tuple(_find_dates(text, ref))
+
+
+def _find_dates(text: str, ref: date | None) -> list[DateMention]:
+    if not _ANY_DATE.search(text):
+        return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pat in _PATTERNS:
@@ -189,7 +225,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool):
             return None
         wd = WEEKDAYS[g["wd"].lower()]
         rel = (g.get("rel") or "").lower()
-        if rel == "next" or (future and rel not in ("last", "since")):
+        if rel in ("next", "for") or (future and rel not in ("last", "since")):
             delta = (wd - ref.weekday()) % 7
             if rel == "next" and delta == 0:
                 delta = 7

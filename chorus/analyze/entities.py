@@ -61,11 +61,13 @@ _PLACE_AFTER = re.compile(r"^\s+(?:district|neighbourhood|neighborhood|province|
                           r"village|governorate|area|quarter|camp|county)\b", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:district|neighbourhood|neighborhood|province|region|city|town|"
                            r"village|governorate|quarter)\s+of\s+$", re.I)
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|from|to|near|into|across|outside|around|inside|towards|"
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|from|to|near|into|across|outside|around|inside|towards|on|along|"
                        r"toward|through|east|west|north|south|eastern|western|northern|"
                        r"southern|central|northeast|northwest|southeast|southwest)\s+(?:the\s+)?)$",
                        re.I)
-_PLACE_WORDS = frozenset("city district province region neighbourhood neighborhood street square "
+_PLACE_WORDS = frozenset("lane avenue market park gate quay harbour harbor port town village valley "
+                         "sea ocean bay gulf lake mountain mountains river island coast "
+                         "city district province region neighbourhood neighborhood street square "
                          "river valley mountains island islands airport bridge road citadel "
                          "county state".split())
 _SPEECH_AFTER = re.compile(r"^(?:[’']s)?\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|added|stated|"
@@ -107,7 +109,8 @@ def _mentions(article: Article, common: set[str]):
                     pieces[-1].append(t)
             pos = start
             for piece in pieces:
-                while piece and piece[-1].lower() in ("of", "for"):
+                while piece and (piece[-1].lower() in ("of", "for") or
+                                 (piece[-1].lower() in STOP_CAPS and not _acronym_like(piece[-1]))):
                     piece = piece[:-1]
                 if not piece:
                     continue
@@ -150,7 +153,8 @@ def _classify(toks: list[str], before: str, after: str, initial: bool):
                      r"chief|leader|commander|analyst|expert|secretary|director|head)\s*$",
                      before, re.I):
             ev["person"] += 3
-        if _SPEECH_AFTER.match(after) and len(name.split()) >= 2:
+        if _SPEECH_AFTER.match(after) and len(name.split()) >= 2 and not re.search(
+                r"\b(?:of|in|at|from|to|on|near)\s+(?:the\s+)?$", before):
             ev["person"] += 2
         if name.lower() in COUNTRIES or phrase.lower() in COUNTRIES:
             name = phrase if phrase.lower() in COUNTRIES else name
@@ -174,14 +178,21 @@ def _acronym(name: str) -> str:
 
 def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
     """Return ``{"entities": [{"name", "kind", "variants", "articles", "mentions"}]}``."""
+    from chorus.analyze.timeline import with_sentences
+
+    articles = with_sentences(articles)
     common = _common_words(articles)
     names: list[str] = []
     evidence: dict[str, Counter[str]] = defaultdict(Counter)
     surfaces: dict[str, set[str]] = defaultdict(set)
     where: dict[str, set[str]] = defaultdict(set)
     counts: Counter[str] = Counter()
+    outlets = {a.outlet for a in articles if a.outlet}
+    outlet_names = outlets | {o.split(" ", 1)[1] for o in outlets if " " in o}
     for a in articles:
         for surface, name, ev in _mentions(a, common):
+            if name in outlet_names:
+                ev = {"organisation": 3}  # the name of an outlet of the event
             names.append(name)
             evidence[name].update(ev)
             surfaces[name].add(name)

@@ -55,6 +55,7 @@ these those who which what when where while than then so such said says say told
 more most less some any all each every other another about around nearly almost up over under
 still also just only even not no being going leaving according since before after during
 remain remains live lives stay stays face faces need needs return returns wait want work
+early late today yesterday tomorrow overnight now ago more
 """.split())
 _PEOPLE = frozenset("people persons civilians residents inhabitants others individuals".split())
 _FIGHTERS = frozenset("fighters rebels militants insurgents combatants gunmen jihadists".split())
@@ -63,6 +64,36 @@ _NUMBER_OF = re.compile(r"\bnumber of (?:the\s+)?([a-z][a-z\- ]{2,40}?)\b(?:\s+(
                         r"vary|is|was|were|to)\b|[,.])", re.I)
 _BEFORE_AFTER = re.compile(r"\b(?:before|after|prior to)\s+the\s+(?:\w+\s+){0,3}?(?:began|started|"
                            r"assault|offensive|war|attack|operation|siege|fighting)\b", re.I)
+
+
+_CHANGE = re.compile(r"\b(?:now|rose|risen|rising|raising|dropped|fallen|fell|increased|climbed|"
+                     r"grew|up from|down from|bringing|brought|reached|jumped|doubled|had put|had given|"
+                     r"had said)\b", re.I)
+_DISPUTE = re.compile(r"\b(?:disputes?|disputed|contests?|contested|lower figure|higher figure|"
+                      r"rejects? the figure|disagrees?)\b", re.I)
+_ANAPHOR = re.compile(r"\b(?:it|that|this|the number|the figure|the toll|the total|figure|estimate|"
+                      r"puts?|putting)\b", re.I)
+_RATE = re.compile(r"\s*(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b", re.I)
+_HUMANS = frozenset("""
+person activist protester demonstrator rioter civilian resident child woman man student worker
+journalist doctor patient villager migrant refugee prisoner detainee supporter member official
+policeman officer soldier passenger tourist victim voter opponent dissident employee miner farmer
+""".split())
+_TERRITORY = frozenset("area territory city town district region country land bastion enclave "
+                       "ground neighbourhood neighborhood province village capital east west north "
+                       "south sector zone".split())
+_THING_SYNONYMS = {"increase": "rise", "raise": "rise", "hike": "rise", "rises": "rise"}
+
+
+def _share_thing(sent: str, n: Number, unit: str | None) -> str | None:
+    """What a percentage or fraction is a share of: 'of the vote', 'pay rise of 9 percent'."""
+    if unit:
+        return _THING_SYNONYMS.get(_singular(unit.split()[-1]), _singular(unit.split()[-1]))
+    m = re.search(r"([a-z]+)\s+of\s+$", sent[:n.start])
+    if m and m.group(1) not in ("all", "most", "some", "none"):
+        w = _singular(m.group(1))
+        return _THING_SYNONYMS.get(w, w)
+    return None
 
 
 def _singular(word: str) -> str:
@@ -77,7 +108,8 @@ def _singular(word: str) -> str:
 def _unit_after(text: str, n: Number) -> tuple[str | None, bool]:
     """What the number counts, read from the words after it; and whether it is 'of them'."""
     rest = text[n.end:n.end + 80]
-    if re.match(r"\s+of\s+(?:them|whom|those)\b", rest):
+    if re.match(r"\s+of\s+(?:them|whom|those|these|the\s+(?:dead|injured|wounded|victims|"
+                r"missing|people|detainees|arrested|workers))\b", rest) and not n.share:
         return None, True
     if n.share or n.value is None:
         rest = re.sub(r"^\s+of\b", "", rest)
@@ -197,25 +229,46 @@ def _claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any
         dates = find_dates(sent, ref)
         number_of = _NUMBER_OF.search(sent)
         for i, n in enumerate(nums):
-            if n.word and n.value is not None and n.value < 10 and re.search(r"\b(?:the|these|those|both|all|its|their)\s+$",
-                                    sent[:n.start], re.I):
-                continue  # "the two sides": a reference, not a count
+            if n.word and n.value is not None and n.value < 10 and re.search(
+                    r"\b(?:the|these|those|both|all|its|their|no|any|every)\s+$", sent[:n.start], re.I):
+                continue  # "the two sides", "no one": a reference, not a count
+            if re.search(r"[A-Z][\w'’\-]+,\s*$", sent[:n.start]) and re.match(r"\s*[,.]", sent[n.end:]):
+                continue  # "Maret Lepp, 72, said": an age
+            if re.search(r"\b(?:age|aged|ages|who was|who is)\s+$", sent[:n.start], re.I) or \
+                    re.match(r"\s*years?\s+old\b", sent[n.end:]):
+                continue  # "at age 40", "40 years old"
             lo, hi = _clause(sent, n, nums)
             window = sent[lo:hi]
             unit, subset = _unit_after(sent, n)
             subset = subset or bool(re.search(r"\b(?:a further|another|of whom)\s*$", sent[:n.start]))
+            subset = subset or bool(re.match(r"\s+more\b", sent[n.end:]))  # "two more died": an increment
             predicate = _predicate(sent, lo, hi, n, unit)
             inherited = None
             if unit is None and number_of and not n.share:
-                unit = number_of.group(1).strip()
+                unit = re.split(r"\s+(?=[a-z]+(?:ed|ing)\b)", number_of.group(1).strip())[0]
             ucls = _unit_class(unit, n.share)
+            if n.share:
+                thing = _share_thing(sent, n, unit)
+                if thing is None:
+                    continue  # a percentage of nothing named: nothing to compare it with
+                if predicate in ("taken", "held") and (thing in _TERRITORY or unit and unit[0].isupper()):
+                    ucls = "share"  # ground taken or held, whatever the word for the ground
+                else:
+                    ucls = f"share:{thing}"
+            if ucls in ("time", "times"):
+                continue  # "three times a week": a frequency
+            if ucls and ucls != "share" and not ucls.startswith("share") and \
+                    predicate in ("killed", "wounded", "arrested", "displaced") and ucls in _HUMANS:
+                ucls = "people"
+            if ucls and _RATE.match(sent[n.end:][len(unit or "") + 1:] if unit else sent[n.end:]):
+                ucls += "/time"
             if subset and this_sentence:
                 inherited = this_sentence[-1]
                 unit = unit or inherited["unit"]
                 ucls = ucls or inherited["_class"]
-            if predicate is None and not subset:
+            if predicate is None and not subset and _ANAPHOR.search(window):
                 for c in reversed(this_sentence + prev_sentence_claims):
-                    if ucls in (None, c["_class"]) and not n.share == (c["_class"] != "share"):
+                    if ucls in (None, c["_class"]) and n.share == c["_class"].startswith("share"):
                         inherited = c
                         break
                 if inherited is not None:
@@ -280,7 +333,10 @@ def _claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any
                 "start": s + n.start, "end": s + span_end,
                 "sentence": [s, e], "subset": subset,
                 "_class": ucls, "_pred": predicate, "_cause": cause, "_scope": scope,
+                "_from": id(inherited) if inherited is not None else None,
+                "_words": _content_words(sent),
                 "_progress": bool(_PROGRESS.search(sent)), "_date": article.published,
+                "_change": bool(_CHANGE.search(sent)), "_disputed": bool(_DISPUTE.search(sent)),
             }
             this_sentence.append(claim)
         claims.extend(this_sentence)
@@ -308,29 +364,145 @@ def _conflict(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return touch_ab or touch_ba
 
 
-def judge(claims: list[dict[str, Any]], growing: bool) -> tuple[bool, bool]:
-    """(disagree, changes_over_time) for the claims of one measure."""
-    disagree = changes = False
+_STOPWORDS = frozenset("""
+the a an of in on at to for from by with and or but as is are was were be been has have had it its
+this that these those there their they he she his her we our you your i said says say told about
+more than up over some who which what when where while after before into out not no also just only
+would will could should may might can than then so such according per cent percent
+""".split())
+
+
+def _content_words(sent: str) -> frozenset[str]:
+    return frozenset(_singular(w) for w in re.findall(r"[a-z][a-z\-]+", sent.lower())
+                     if w not in _STOPWORDS and len(w) > 2)
+
+
+def _similar_parts(claims: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Split claims into groups of like sentences (single link: shared content words, or
+    one number continuing another, "it could be more than 100,000")."""
+    n = len(claims)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    ids = {id(c): i for i, c in enumerate(claims)}
     for i, a in enumerate(claims):
+        if a["_from"] in ids:
+            parent[find(i)] = find(ids[a["_from"]])
+        for j in range(i + 1, n):
+            b = claims[j]
+            if a["article"] == b["article"] and a["sentence"] == b["sentence"]:
+                parent[find(i)] = find(j)
+                continue
+            shared = a["_words"] & b["_words"]
+            if len(shared) >= 3 and len(shared) / (len(a["_words"] | b["_words"]) or 1) >= _LIKE:
+                parent[find(i)] = find(j)
+    parts: dict[int, list[dict[str, Any]]] = {}
+    for i, c in enumerate(claims):
+        parts.setdefault(find(i), []).append(c)
+    return list(parts.values())
+
+
+_LIKE = 0.15  # share of content words two sentences need to report the same count
+
+
+def _ref_date(c: dict[str, Any]) -> str | None:
+    """When a claim was true: its article's date, or an earlier day the sentence marks as an
+    earlier figure ("up from three reported on Sunday")."""
+    as_of = c.get("as_of") or ""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of) and c["_change"]:
+        return as_of
+    return c["_date"]
+
+
+def _part_of(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """A count of a specific group next to a total ("two protesters" and "three
+    people"): a part of it, not a rival figure."""
+    ua, ub = (a["unit"] or "people").split()[-1].lower(), (b["unit"] or "people").split()[-1].lower()
+    if ua in ("others", "other") or ub in ("others", "other"):
+        return True  # "three other sailors", "two others": people besides those counted
+    generic_a, generic_b = ua in _PEOPLE, ub in _PEOPLE
+    if generic_a == generic_b:
+        return False
+    part, whole = (b, a) if generic_a else (a, b)
+    return _interval(part)[1] <= _interval(whole)[1]
+
+
+_FAR = 5.0  # values further apart than this factor are different measures, not rival counts
+
+
+def _rivals(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two conflicting claims can be rival figures for one measure at all.
+
+    Within one article, only figures from different named sources (or a figure the
+    text calls disputed) are rivals; two numbers far apart in size are not counts of
+    the same thing.
+    """
+    la, ha = _interval(a)
+    lb, hb = _interval(b)
+    if (ha * _FAR < lb) or (hb * _FAR < la):
+        return False
+    if a["article"] == b["article"]:
+        return bool(a["_disputed"] or b["_disputed"] or
+                    (a["source"] and b["source"] and a["source"] != b["source"]))
+    return True
+
+
+def _same_value(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return not _conflict(a, b)
+
+
+def judge(claims: list[dict[str, Any]], growing: bool) -> tuple[bool, bool]:
+    """(disagree, changes_over_time) for the claims of one measure.
+
+    Two conflicting claims disagree when they speak of the same moment: the same
+    article (in different sentences), the same date, a figure the text says is
+    disputed, or values that some article reports side by side. Otherwise a
+    conflict is a change over time when the measure only grows (tolls, ground
+    taken) and the later figure is the larger, or when the later claim says
+    it moved ("now", "rose to", "dropped to").
+    """
+    disagree = changes = False
+    contested: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    seen_pairs: set[tuple] = set()
+    for i, a in enumerate(claims):
+        for b in claims[i + 1:]:
+            if a["article"] == b["article"] and a["sentence"] != b["sentence"] and _conflict(a, b) \
+                    and not _part_of(a, b) and _rivals(a, b):
+                key = (_interval(a), _interval(b))
+                if key not in seen_pairs:  # the same two values once is enough
+                    seen_pairs.add(key)
+                    contested.append((a, b))
+
+    def side_by_side(a, b) -> bool:
+        return any((_same_value(a, x) and _same_value(b, y)) or (_same_value(a, y) and _same_value(b, x))
+                   for x, y in contested)
+
+    for i, a in enumerate(claims):
+        if disagree and changes:
+            break
         for b in claims[i + 1:]:
             if a["article"] == b["article"] and a["sentence"] == b["sentence"]:
                 continue
-            if not _conflict(a, b):
+            if not _conflict(a, b) or _part_of(a, b) or not _rivals(a, b):
                 continue
-            if not growing or a["article"] == b["article"]:
+            if a["article"] == b["article"] or a["_disputed"] or b["_disputed"] or side_by_side(a, b):
                 disagree = True
                 continue
-            da, db = a["_date"], b["_date"]
-            if da and db:
-                if da == db:
-                    disagree = True
-                    continue
+            da, db = _ref_date(a), _ref_date(b)
+            if da and db and da != db:
                 early, late = (a, b) if da < db else (b, a)
-                if _interval(late)[1] >= _interval(early)[0]:
+                if growing and _interval(late)[1] >= _interval(early)[0]:
+                    changes = True
+                elif late["_change"]:
                     changes = True
                 else:
                     disagree = True
-            elif a["_progress"] and b["_progress"]:
+            elif growing and a["_progress"] and b["_progress"] and not (da and da == db):
                 changes = True
             else:
                 disagree = True
@@ -374,7 +546,9 @@ def _measure(key: tuple, claims: list[dict[str, Any]]) -> str:
 
 def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
     """Return ``{"figures": [{"measure", "disagree", "changes_over_time", "claims"}]}``."""
-    from chorus.analyze.timeline import event_reference
+    from chorus.analyze.timeline import event_reference, with_sentences
+
+    articles = with_sentences(articles)
 
     fallback = event_reference(event, articles)
     claims: list[dict[str, Any]] = []
@@ -386,7 +560,13 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
         key = (c["_class"], c["_pred"], c["_cause"], c["_scope"], c["subset"])
         groups.setdefault(key, []).append(c)
     figures = []
+    split: list[tuple[tuple, list[dict[str, Any]]]] = []
     for key, cs in groups.items():
+        if key[1] in GROWING:
+            split.append((key, cs))
+        else:  # a count with no event of its own: only like sentences measure the same thing
+            split.extend((key, part) for part in _similar_parts(cs))
+    for key, cs in split:
         disagree, changes = judge(cs, key[1] in GROWING)
         figures.append({
             "measure": _measure(key, cs),

@@ -13,7 +13,8 @@ where i is the outlet, j every other outlet of the event, and the prior
 a_w = a0 * (frequency of w across the event's articles). Terms are content
 words and two-word labels ("shia militia", "opposition fighters"); names
 (words the event's articles always capitalise), numbers and reporting verbs
-are left out, because they say who or what, not how.
+are left out, because they say who or what, not how; so are words inside
+quotation marks, which are the speaker's choice, not the outlet's.
 
 Labels for the same actor are grouped (``LABEL_GROUPS``): an outlet that
 writes "regime" where others write "government" or "Damascus" shows up in
@@ -32,7 +33,7 @@ from chorus.model import Article, Event
 # Labels for the same kind of actor or action, one group each (lower case).
 LABEL_GROUPS: dict[str, frozenset[str]] = {
     "state": frozenset("regime government administration authorities damascus despot "
-                       "dictator dictatorship junta leadership tyrant".split()),
+                       "dictator dictatorship junta leadership tyrant council".split()),
     "armed opposition": frozenset("rebels rebel insurgents insurgent revolutionaries "
                                   "revolutionary militants militant jihadists jihadist "
                                   "terrorists terrorist extremists extremist fighters "
@@ -42,6 +43,11 @@ LABEL_GROUPS: dict[str, frozenset[str]] = {
     "military action": frozenset("offensive assault attack attacks onslaught operation campaign "
                                  "bombardment bombing shelling strikes liberation occupation "
                                  "invasion aggression advance advances siege".split()),
+    "people protesting": frozenset("protesters protester demonstrators demonstrator rioters rioter "
+                                   "activists activist supporters agitators mob crowd crowds "
+                                   "marchers dissidents pro-democracy".split()),
+    "labour action": frozenset("strike strikes walkout walk-out stoppage stoppages strikers "
+                               "industrial-action lockout dispute".split()),
     "leaving": frozenset("withdrawal evacuation retreat exit surrender pull-out departure "
                          "expulsion".split()),
 }
@@ -74,41 +80,59 @@ _LABELS = frozenset().union(*LABEL_GROUPS.values())
 _ACTORS = LABEL_GROUPS["state"] | LABEL_GROUPS["armed opposition"] | LABEL_GROUPS["state forces"]
 
 
-def _tokens(article: Article, proper: set[str]) -> list[str]:
-    """Lower-cased content words of the article in order, names and stop words removed."""
-    out = []
+def _raw_words(article: Article) -> list[str | None]:
+    """The article's words as written; None opens a sentence, "" marks punctuation."""
+    from chorus.analyze.quotes import find_quote_spans
+
+    quoted = find_quote_spans(article.text)
+    qi = 0
+    out: list[str | None] = []
     for s, e in article.sentences:
-        out.append("")  # sentences and punctuation break bigrams
+        out.append(None)
         for m in _WORD.finditer(article.text, s, e):
+            while qi < len(quoted) and quoted[qi][1] <= m.start():
+                qi += 1
+            if qi < len(quoted) and quoted[qi][0] <= m.start() < quoted[qi][1]:
+                continue  # a quotation: the speaker's words, not the outlet's
             if m.group("punct"):
                 if m.group() not in "-'’":
                     out.append("")
                 continue
-            w = m.group().lower().replace("’", "'")
-            if w.endswith("'s"):
-                w = w[:-2]
-            if len(w) < 3 or w in _STOP or w in proper:
-                out.append("")  # a gap: bigrams do not span it
-                continue
-            out.append(w)
-            if "-" in w:  # "regime-held": the label inside counts as a use of the label
-                for part in w.split("-"):
-                    if part in _LABELS:
-                        out.extend(["", part, ""])
+            out.append(m.group())
     return out
 
 
-def _proper_words(articles: list[Article]) -> set[str]:
+def _tokens(raw: list[str | None], proper: set[str]) -> list[str]:
+    """Lower-cased content words in order, names and stop words removed; "" breaks bigrams."""
+    out = []
+    for word in raw:
+        if not word:
+            out.append("")
+            continue
+        w = word.lower().replace("’", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if len(w) < 3 or w in _STOP or w in proper:
+            out.append("")  # a gap: bigrams do not span it
+            continue
+        out.append(w)
+        if "-" in w:  # "regime-held": the label inside counts as a use of the label
+            for part in w.split("-"):
+                if part in _LABELS:
+                    out.extend(["", part, ""])
+    return out
+
+
+def _proper_words(raws: list[list[str | None]]) -> set[str]:
     """Words the articles write capitalised (almost) everywhere outside sentence starts."""
     caps: Counter[str] = Counter()
     lows: Counter[str] = Counter()
-    for a in articles:
-        for s, e in a.sentences:
-            first = True
-            for m in _WORD.finditer(a.text, s, e):
-                w = m.group()
-                if m.group("punct"):
-                    continue
+    for raw in raws:
+        first = True
+        for w in raw:
+            if w is None:
+                first = True
+            elif w:
                 if not first:
                     (caps if w[0].isupper() else lows)[w.lower()] += 1
                 first = False
@@ -123,7 +147,20 @@ def _counts(tokens: list[str]) -> Counter[str]:
     return c
 
 
-def log_odds(counts_i: Counter[str], counts_j: Counter[str], prior: Counter[str],
+class _Rest:
+    """The counts of every other outlet: the pooled counts minus this outlet's (a view)."""
+
+    def __init__(self, pooled: Counter[str], own: Counter[str]):
+        self.pooled, self.own = pooled, own
+
+    def get(self, w: str, default: int = 0) -> int:
+        return self.pooled.get(w, 0) - self.own.get(w, 0)
+
+    def values(self) -> list[int]:
+        return [sum(self.pooled.values()) - sum(self.own.values())]
+
+
+def log_odds(counts_i: Counter[str], counts_j, prior: Counter[str],
              alpha0: float) -> dict[str, float]:
     """z-scores of the weighted log-odds ratio of i against j, informative Dirichlet prior."""
     n_i = sum(counts_i.values())
@@ -133,6 +170,9 @@ def log_odds(counts_i: Counter[str], counts_j: Counter[str], prior: Counter[str]
     for w, y_i in counts_i.items():
         a_w = alpha0 * prior[w] / total
         y_j = counts_j.get(w, 0)
+        rest_i, rest_j = n_i + alpha0 - y_i - a_w, n_j + alpha0 - y_j - a_w
+        if rest_i <= 0 or rest_j <= 0 or y_j + a_w <= 0:
+            continue  # the word is all there is: no odds to compare
         l_i = math.log((y_i + a_w) / (n_i + alpha0 - y_i - a_w))
         l_j = math.log((y_j + a_w) / (n_j + alpha0 - y_j - a_w))
         var = 1.0 / (y_i + a_w) + 1.0 / (y_j + a_w)
@@ -157,7 +197,11 @@ def analyze(event: Event, articles: list[Article], *, top: int = _TOP) -> dict[s
     words) with z > 0, best first; ``distinctive`` are its top content words of
     any kind, for context.
     """
-    proper = _proper_words(articles)
+    from chorus.analyze.timeline import with_sentences
+
+    articles = with_sentences(articles)
+    raws = {a.id: _raw_words(a) for a in articles}
+    proper = _proper_words(list(raws.values()))
     units: dict[str, list[Article]] = {}
     for a in articles:
         units.setdefault(a.outlet or a.id, []).append(a)
@@ -166,27 +210,28 @@ def analyze(event: Event, articles: list[Article], *, top: int = _TOP) -> dict[s
     counts = {k: Counter() for k in units}
     for k, arts in units.items():
         for a in arts:
-            counts[k].update(_counts(_tokens(a, proper)))
+            counts[k].update(_counts(_tokens(raws[a.id], proper)))
     prior: Counter[str] = Counter()
     for c in counts.values():
         prior.update(c)
     alpha0 = PRIOR_WEIGHT * float(sum(prior.values()))
     label_of = {w: g for g, ws in LABEL_GROUPS.items() for w in ws}
     out = []
+    group_prior = {g: Counter({w: prior[w] for w in words if prior.get(w)})
+                   for g, words in LABEL_GROUPS.items()}
     for k, arts in units.items():
-        rest: Counter[str] = Counter()
-        for k2, c in counts.items():
-            if k2 != k:
-                rest.update(c)
+        rest = _Rest(prior, counts[k])
         z = log_odds(counts[k], rest, prior, alpha0)
         # A label is scored against the other labels of its group: given that an outlet
         # names the state (or the armed opposition ...), which word does it choose?
         for g, words in LABEL_GROUPS.items():
-            gi = Counter({w: c for w, c in counts[k].items() if w in words})
+            gp = group_prior[g]
+            if len(gp) < 2:
+                continue  # one label only: nothing was chosen
+            gi = Counter({w: counts[k][w] for w in gp if counts[k].get(w)})
             if not gi:
                 continue
-            gj = Counter({w: c for w, c in rest.items() if w in words})
-            gp = Counter({w: c for w, c in prior.items() if w in words})
+            gj = Counter({w: c - gi.get(w, 0) for w, c in gp.items() if c - gi.get(w, 0) > 0})
             for w, zz in log_odds(gi, gj, gp, PRIOR_WEIGHT * float(sum(gp.values()))).items():
                 z[w] = zz
         ranked = sorted(((w, s) for w, s in z.items() if s > 0), key=lambda t: (-t[1], t[0]))
@@ -199,6 +244,9 @@ def analyze(event: Event, articles: list[Article], *, top: int = _TOP) -> dict[s
                 preferred[g] = (w, sc)
         firsts = sorted(preferred.values(), key=lambda t: -t[1])
         terms = firsts + [t for t in framing_terms if t not in firsts]
+        if len(terms) < top:  # few known labels (a new kind of story): add its distinctive words
+            have = {w for w, _ in terms}
+            terms += [t for t in ranked if t[0] not in have and " " not in t[0]][:top - len(terms)]
         distinctive = [(w, s) for w, s in ranked if " " not in w]
         groups: dict[str, dict[str, int]] = {}
         for w, n in counts[k].items():

@@ -10,6 +10,7 @@ front ("up to", "more than", "about", "nearly", "close to") turned into a
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -59,7 +60,7 @@ NUMBER_RE = re.compile(
     rf"(?:\b(?P<qual>{_QUAL_RE})\s+)?"
     rf"(?:(?P<frac>\b{_FRAC_RE}\b)"
     rf"|(?P<vague>\b(?:{_VAGUE_RE})\b)"
-    rf"|(?P<cur>[$€£])?(?P<num>(?<![\d.,:/-]){_DIGITS})(?![\d:/]|\.\d)"
+    rf"|(?P<cur>[$€£])?(?P<num>(?<![\d.,:/A-Za-z])(?<![A-Za-z]-){_DIGITS})(?![\d:/]|\.\d)"
     rf"(?:\s*(?P<scale>hundred|thousand|million|billion|mn|bn)\b|(?P<short>[mk])\b)?"
     rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
     rf"|(?P<word>\b(?:{_WORDNUM})\b)(?:\s+(?P<wscale>hundred|thousand|million)\b)?"
@@ -71,6 +72,14 @@ _TIME_UNITS = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|
 _MONTH_NEAR = re.compile(r"(?:January|February|March|April|May|June|July|August|September|"
                          r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
                          r"Dec)\.?\s*$")
+
+
+# Cheap test first: a digit, or a word that can start an amount.
+_MAYBE_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|dozen|dozens|scores|hundred|hundreds|thousand|thousands|million|millions|tens|half|"
+    r"third|thirds|quarter|quarters|fifth|fifths|sixth|sixths|tenth|tenths)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +113,19 @@ def _bounds(value: float, qualifier: str | None, cap: float | None) -> tuple[flo
 
 
 def find_numbers(text: str) -> list[Number]:
-    """Every amount in ``text`` (one sentence, usually)."""
+    """Every amount in ``text`` (one sentence, usually). Cached: wire copies repeat
+    sentences word for word."""
+    return list(_cached_numbers(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _cached_numbers(text: str) -> tuple[Number, ...]:
+    return tuple(_find_numbers(text))
+
+
+def _find_numbers(text: str) -> list[Number]:
+    if not _MAYBE_NUMBER.search(text):
+        return []
     out: list[Number] = []
     for m in NUMBER_RE.finditer(text):
         if not any(m.group(k) for k in ("frac", "vague", "num", "word")):
@@ -128,7 +149,7 @@ def find_numbers(text: str) -> list[Number]:
         else:
             if m.group("num"):
                 raw = m.group("num")
-                if re.match(r"[-‑–]\w", after) or _TIME_UNITS.match(after):
+                if re.match(r"[-‑–][A-Za-z]", after) or _TIME_UNITS.match(after):
                     continue  # "seven-day", "15 months": durations, not amounts
                 if _MONTH_NEAR.search(before) or re.search(r"[A-Za-z]\.?\s+\d{1,2},\s*$", before) or re.match(r"\s*(?:,\s*)?(?:January|February|"
                                                           r"March|April|May|June|July|August|"
@@ -141,6 +162,10 @@ def find_numbers(text: str) -> list[Number]:
                     continue  # a year
                 if re.match(r"\.\s", text[e:e + 2]) and (s == 0 or text[s - 1] == "\n"):
                     continue  # list numbering
+                if re.match(r"[A-Z]", text[e:e + 1]) and not m.group("short"):
+                    continue  # "2D", "4G": a name, not an amount
+                if re.search(r"\d[\d,.]*\s*[A-Za-z]*\s*\((?:about|some|around)?\s*$", before):
+                    continue  # "2,700km (1,680 miles)": the same amount in other units
                 scale = (m.group("scale") or m.group("short") or "").lower()
                 value *= _SCALES.get(scale, 1)
                 share = bool(m.group("pct"))
@@ -156,4 +181,29 @@ def find_numbers(text: str) -> list[Number]:
             low, high = _bounds(value, qual, 1.0 if share else None)
         out.append(Number(s, e, text[s:e], value, low, high, qual.lower() if qual else None,
                           share, word))
+    return _ranges(text, out)
+
+
+def _ranges(text: str, nums: list[Number]) -> list[Number]:
+    """'300 to 400', 'between 2 and 16', '20-30 percent': one amount from low to high."""
+    out: list[Number] = []
+    for n in nums:
+        prev = out[-1] if out else None
+        if prev is not None and n.share and not prev.share and prev.value is not None \
+                and re.fullmatch(r"\s*(?:to|-|–|—)\s*", text[prev.end:n.start]):
+            # "20-30 percent": the first number is a percentage too
+            prev = Number(prev.start, prev.end, prev.text, prev.value / 100, prev.low / 100,
+                          prev.high / 100 if prev.high is not None else None, prev.qualifier,
+                          True, prev.word)
+        if prev is not None and prev.value is not None and n.value is not None \
+                and prev.share == n.share and prev.value < n.value:
+            gap = text[prev.end:n.start]
+            between = re.search(r"\bbetween\s+$", text[max(0, prev.start - 9):prev.start], re.I)
+            if re.fullmatch(r"\s*(?:to|-|–|—)\s*", gap) or (between and re.fullmatch(r"\s+and\s+", gap)):
+                start = prev.start - (len(between.group()) if between else 0)
+                out[-1] = Number(start, n.end, text[start:n.end], None, prev.low if prev.qualifier
+                                 else prev.value, n.high if n.qualifier else n.value,
+                                 "between", n.share, prev.word and n.word)
+                continue
+        out.append(n)
     return out

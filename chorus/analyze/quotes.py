@@ -2,7 +2,8 @@
 
 A quotation is text between double quotation marks (straight or curly),
 within a paragraph, or running on when the next paragraph opens with a mark.
-Single marks inside count as part of the quote. Capitalised names in marks
+Single marks inside count as part of the quote; curly single marks on their
+own (the British style) count when a speaker is found for them. Capitalised names in marks
 ("the “Army of Aleppo”") and scare quotes of one or two words in the middle
 of a sentence are not quotations.
 
@@ -20,19 +21,24 @@ exactly, and ``wordings`` / ``differences`` show how outlets differ.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
 from typing import Any
 
 from chorus.analyze.speakers import (
-    QMARK, ROLES, Speaker, _DESC_RE, _NAME_RE, attribute, description, is_organisation, merge_names,
-    person_name,
+    NAME, QMARK, ROLES, Speaker, _DESC_RE, _NAME_RE, attribute, description, is_organisation, merge_names,
+    person_name, sentence_subject,
 )
 from chorus.model import Article, Event
 
 _OPEN = "“"
 _CLOSE = "”"
 _WORD = re.compile(r"[\w'’]+")
+_RELATIVE_ANTECEDENT = re.compile(rf"(?P<name>{NAME}),\s+who\b[^.;]*\b(?:he|she)\b")
+_SPEECH_NEAR = re.compile(r"\b(?:said|says|called|described|promised|warned|told|added)\b[^.!?\n]*$")
+_CALLED = re.compile(r"\b(?<!so-)(?:called|calling|calls|described\s+(?:\w+\s+){0,4}?as|branded|labell?ed|"
+                     r"termed|dubbed)\s+(?:(?:it|them|him|her|this|that|the\s+\w+)\s+)?$")
 _MIN_WORDS = 3  # shorter quotes need to end their sentence and have an attribution
 _CONTINUE_SENTENCES = 2  # an unattributed quote continues a quote this close before it
 
@@ -66,12 +72,42 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def find_single_quote_spans(text: str, double: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations in curly single marks (‘...’), the British style, outside double ones.
+
+    The closing mark is the first ’ not followed by a letter (so "won’t" and
+    "it’s" do not close it); at least three words inside.
+    """
+    out = []
+    for m in re.finditer("\u2018", text):
+        i = m.start()
+        if any(s - 1 <= i < e + 1 for s, e in double):
+            continue
+        if i > 0 and not (text[i - 1].isspace() or text[i - 1] in "([—–:-"):
+            continue
+        line_end = text.find("\n", i)
+        line_end = len(text) if line_end < 0 else line_end
+        j = i + 1
+        close = None
+        while True:
+            j = text.find("\u2019", j, line_end)
+            if j < 0:
+                break
+            if (j + 1 >= len(text) or not text[j + 1].isalpha()) and not text[j - 1].isspace():
+                close = j
+                break
+            j += 1
+        if close is not None and len(_WORD.findall(text[i + 1:close])) >= 3:
+            out.append((i + 1, close))
+    return out
+
+
 def _opens(text: str, i: int, line_start: int) -> bool:
     """A straight mark opens a quote unless it clearly follows a word (inches, 5'10")."""
     return i == line_start or not text[i - 1].isdigit()
 
 
-def _is_quotation(text: str, s: int, e: int, sent_end: int) -> bool:
+def _is_quotation(text: str, s: int, e: int, sent_end: int, sent_start: int = -1) -> bool:
     """Keep real quotations; drop names in marks and mid-sentence scare quotes."""
     inner = text[s:e]
     words = _WORD.findall(inner)
@@ -80,8 +116,18 @@ def _is_quotation(text: str, s: int, e: int, sent_end: int) -> bool:
     if len(words) <= 6 and all(w[0].isupper() or w.lower() in ("of", "the", "and", "for")
                                for w in words) and not re.search(r"[.!?,]$", inner):
         return False
+    small = {"of", "the", "and", "for", "a", "an", "to", "in", "on", "at", "or", "with", "what"}
+    big = [w for w in words if w.lower() not in small]
+    if len(words) >= 3 and big and sum(w[0].isupper() for w in big) >= 0.8 * len(big):
+        return False  # a title in marks: "Son of a Gambler: What to Do When You Win"
     if len(words) >= _MIN_WORDS:
         return True
+    if s - 1 == sent_start and re.search(r"[,.!?]$", inner):
+        return True  # it opens the sentence: '"It's scary," she said.' 
+    if len(words) == 2 and _SPEECH_NEAR.search(text[max(0, s - 200):s]):
+        return True  # "said it was "deeply concerned" by ..."
+    if _CALLED.search(text[max(0, s - 60):s - 1]):
+        return True  # "called the plan "reckless" and ..."
     rest = text[e + 1: sent_end]
     return bool(re.fullmatch(r"[\s.,!?;:”\"’']*", rest)) or bool(re.match(r"[,.]?\s*,", rest))
 
@@ -117,6 +163,10 @@ class _ArticleQuotes:
         if not a.sentences:
             return []
         spans = find_quote_spans(a.text)
+        single = set(find_single_quote_spans(a.text, spans))
+        spans = sorted(set(spans) | single)
+        if not spans:
+            return []
         found: list[dict[str, Any]] = []
         mentions: list[tuple[int, str, str]] = []  # (sentence index, kind, display)
         self.subjects: list[tuple[int, str, str]] = []  # (position, kind, display)
@@ -127,14 +177,21 @@ class _ArticleQuotes:
         for s, e in spans:
             si, ei = self._sentence_index(s), self._sentence_index(max(s, e - 1))
             c_start, c_end = a.sentences[si][0], a.sentences[ei][1]
-            if not _is_quotation(a.text, s, e, c_end):
+            if not _is_quotation(a.text, s, e, c_end, c_start):
                 continue
             frame, anchor = self._frame(spans, c_start, c_end, (s, e))
             sp = attribute(frame, anchor)
+            if sp is not None and sp.kind == "pronoun":
+                # "X, who ... what he called ...": the pronoun of a relative clause is X
+                rel = list(_RELATIVE_ANTECEDENT.finditer(frame[: anchor]))
+                if rel:
+                    sp = Speaker(rel[-1].group("name"), "name")
             speaker, kind = self._resolve(sp, si, mentions, last_quote, s)
             if sp is None and last_quote and si - last_quote[0] <= _CONTINUE_SENTENCES \
                     and re.fullmatch(r"[\W]*" + re.escape(QMARK) + r"[\W]*", frame):
                 speaker, kind = last_quote[1], last_quote[2]
+            if (s, e) in single and speaker is None:
+                continue  # single marks without a speaker: a title or a phrase, not speech
             found.append({"article": a.id, "start": s, "end": e, "text": a.text[s:e],
                           "speaker": speaker, "speaker_kind": kind,
                           "speaker_text": sp.text if sp else None})
@@ -162,22 +219,15 @@ class _ArticleQuotes:
         """Person names and indefinite descriptions outside quotes, by sentence."""
         for idx, (ss, se) in enumerate(self.a.sentences):
             frame, _ = self._frame(spans, ss, se, (-1, -1))
-            first: tuple[int, str, str] | None = None
-            for m in _NAME_RE.finditer(frame):
-                name = person_name(m.group())
-                if len(name.split()) >= 2 and not is_organisation(name):
-                    mentions.append((idx, "name", name))
-                    first = first or (m.start(), "name", name)
-            for m in _DESC_RE.finditer(frame):
-                det = m.group().split()[0].lower()
-                if det in ("a", "an", "one", "another"):
-                    mentions.append((idx, "description", description(m.group())))
-                    if first is None or m.start() < first[0]:
-                        first = (m.start(), "description", description(m.group()))
-            if first is not None and not frame[:first[0]].strip(" ,") \
-                    or first is not None and first[0] < 60 and QMARK not in frame[:first[0]]:
-                # the sentence's subject: a person named at (or near) its start
-                self.subjects.append((ss + first[0], first[1], first[2]))
+            found, subj = _frame_mentions(frame)
+            mentions.extend((idx, kind, disp) for kind, disp in found)
+            if subj is not None and subj.kind == "name" and " " not in subj.display:
+                known = any(m[1] == "name" and m[2].split()[-1] == subj.display for m in mentions)
+                if not known and not re.search(re.escape(subj.text) + r"\s+(?:said|says|told|added)\b",
+                                               frame):
+                    subj = None  # "Presidents like to ...": a capitalised first word
+            if subj is not None:  # who the sentence is about, for a later "he said"
+                self.subjects.append((ss, subj.kind, subj.display))
 
     def _resolve(self, sp: Speaker | None, si: int, mentions, last_quote, pos: int = 0):
         if sp is None:
@@ -195,7 +245,8 @@ class _ArticleQuotes:
         # pronoun
         if sp.text.lower() == "they":
             return (last_quote[1], last_quote[2]) if last_quote else (None, None)
-        between = [x for x in self.subjects if self.last_quote_end < x[0] < pos]
+        sent_start = self.a.sentences[si][0]
+        between = [x for x in self.subjects if self.last_quote_end < x[0] < min(pos, sent_start)]
         if between:  # a person became the subject since the last quote
             return between[-1][2], between[-1][1]
         if last_quote and last_quote[1] and si - last_quote[0] <= _CONTINUE_SENTENCES:
@@ -206,6 +257,26 @@ class _ArticleQuotes:
         return None, None
 
 
+@functools.lru_cache(maxsize=32768)
+def _frame_mentions(frame: str) -> tuple[tuple[tuple[str, str], ...], Speaker | None]:
+    """People named and described in a sentence frame, and its subject (cached: wire
+    copies repeat sentences word for word)."""
+    found: list[tuple[str, str]] = []
+    for m in _NAME_RE.finditer(frame):
+        name = person_name(m.group())
+        if len(name.split()) >= 2 and not is_organisation(name):
+            found.append(("name", name))
+    if _INDEFINITE.search(frame):
+        for m in _DESC_RE.finditer(frame):
+            det = m.group().split()[0].lower()
+            if det in ("a", "an", "one", "another"):
+                found.append(("description", description(m.group())))
+    return tuple(found), sentence_subject(frame)
+
+
+_INDEFINITE = re.compile(r"\b(?:a|an|one|another)\s", re.I)
+
+
 def _group(occs: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Occurrences of the same quote: same words, one inside the other, or near-identical."""
     groups: list[dict[str, Any]] = []
@@ -213,14 +284,15 @@ def _group(occs: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     for o in sorted(occs, key=lambda o: -len(o["text"])):
         norm = normalize(o["text"])
         gi = by_norm.get(norm)
-        if gi is None and len(norm.split()) >= 4:
+        n_words = len(norm.split())
+        if gi is None and n_words >= 3:
             toks = set(norm.split())
             for i, g in enumerate(groups):
-                if f" {norm} " in f" {g['norm']} ":
-                    gi = i
+                if f" {norm} " in f" {g['norm']} " and (n_words >= 5 or _same_speaker(o, g["occs"])):
+                    gi = i  # a partial quote of a longer one ("whatever it takes")
                     break
                 inter = len(toks & g["toks"])
-                if inter / (len(toks | g["toks"]) or 1) >= 0.8:
+                if n_words >= 4 and inter / (len(toks | g["toks"]) or 1) >= 0.8:
                     gi = i
                     break
         if gi is None:
@@ -229,6 +301,17 @@ def _group(occs: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         by_norm.setdefault(norm, gi)
         groups[gi]["occs"].append(o)
     return [g["occs"] for g in groups]
+
+
+def _same_speaker(o: dict[str, Any], others: list[dict[str, Any]]) -> bool:
+    """A short excerpt joins a longer quote only when nobody else is said to speak it."""
+    def key(x: dict[str, Any]) -> str | None:
+        sp = x.get("speaker")
+        return sp.split()[-1].lower() if sp else None
+
+    mine = key(o)
+    theirs = {key(x) for x in others} - {None}
+    return mine is None or not theirs or mine in theirs
 
 
 def _verbatim(found: str, canonical: str) -> bool:
@@ -249,6 +332,9 @@ def _differences(a: str, b: str) -> list[str]:
 
 def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
     """Return ``{"quotes": [{"speaker", "speaker_variants", "text", "occurrences", ...}]}``."""
+    from chorus.analyze.timeline import with_sentences
+
+    articles = with_sentences(articles)
     occs: list[dict[str, Any]] = []
     order = {a.id: i for i, a in enumerate(articles)}
     texts = {a.id: a.text for a in articles}

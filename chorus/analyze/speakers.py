@@ -17,11 +17,13 @@ verbs and their position, titles and roles.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-_CAP = r"(?:[A-Z][A-Za-z'’\-]*[A-Za-z]|[A-Z]\.(?:[A-Z]\.)*|[A-Z])"
+_CAP = (r"(?:(?:Gen|Col|Lt|Maj|Capt|Cpt|Sgt|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Rev|Fr|St)\."
+        r"|[A-Z][A-Za-z'’\-]*[a-z]s['’](?=\s+[A-Z])|[A-Z][A-Za-z'’\-]*[A-Za-z]|[A-Z]\.(?:[A-Z]\.)*|[A-Z])")
 _PARTICLE = r"(?:al|el|ad|as|ash|de|del|della|da|di|du|van|von|der|den|bin|ibn|bint|abu|ben|le|la)"
 _LOWPREF = r"(?:(?:al|el|ad|as|ash)-[A-Z][A-Za-z'’\-]*)"
 NAME = rf"(?:{_CAP}|{_LOWPREF})(?:\s+(?:(?:{_PARTICLE}|of|for)\s+)?(?:{_CAP}|{_LOWPREF}))*"
@@ -34,7 +36,17 @@ ambassador negotiator negotiators member members leader leaders monitor observer
 workers aide aides adviser advisers advisor representative correspondent journalist journalists
 lawmaker lawmakers mediator man woman chief head director president secretary group organisation
 organization agency ministry statement report police militant militants rebel rebels spokesmen
-governor mayor general colonel researcher professor
+governor mayor general colonel researcher professor student students migrant migrants
+assistant participant participants servant lawyer lawyers farmer farmers teacher teachers
+driver drivers owner owners shopkeeper shopkeepers trader traders manager managers reporter
+reporters photographer volunteer volunteers rescuer rescuers firefighter firefighters protester
+protesters demonstrator demonstrators supporter supporters voter voters passenger passengers
+survivor survivors villager villagers prisoner prisoners speaker investigator investigators
+prosecutor prosecutors inspector inspectors senator editor campaigner campaigners organiser
+organizer dealer seller buyer miner miners docker dockers labourer employer employee employees
+nurse nurses surgeon paramedic pilot guard guards policeman policemen executive executives
+economist economists scientist scientists engineer engineers mother father son daughter wife
+husband neighbour neighbor customer customers
 """.split())
 TITLE_WORDS = frozenset("""
 president minister foreign prime deputy secretary general gen lt col colonel major maj capt
@@ -42,7 +54,7 @@ captain sgt ambassador envoy chief spokesman spokeswoman senator sen rep represe
 mayor king queen prince sheikh sultan emir chancellor commander lieutenant mr mrs ms dr prof
 professor judge justice pope cardinal bishop imam rabbi director head chairman chairwoman
 vice acting former interior defence defense state un us uk eu nato aid special rebel official
-president-elect leader
+president-elect leader senior junior
 """.split())
 STOP_CAPS = frozenset("""
 but and or the a an in on at of for to with by from as if when while after before however
@@ -50,33 +62,41 @@ meanwhile still yet so then there this that these those it its he she they we i 
 our my your what which who where why how some many most more all both each every no not one two
 three also only just even according responding reiterating speaking backed buoyed despite
 although though because since until during over under between among around about against across
+nobody everybody everyone someone anyone nothing everything today yesterday tomorrow tonight
 """.split())
 SPEECH = (r"said|says|told|tells|added|adds|stated|declared|warned|insisted|acknowledged|asked|"
           r"replied|explained|wrote|tweeted|noted|conceded|argued|announced|claimed|suggested|"
           r"described|called|urged|stressed|maintained|commented|remarked|continued|confirmed|"
           r"denied|reported|estimated|estimates|estimate|put|puts|putting|saying|adding|telling|"
-          r"warning|insisting|noting|describing|calling|[Aa]ccording\s+to")
+          r"insisting|noting|describing|calling|promised|pledged|vowed|accused|blamed|"
+          r"condemned|threatened|praised|dismissed|labelled|labeled|branded|accusing|blaming|"
+          r"promising|gave|gives|say|recalled|recalls|quoted|[Aa]ccording\s+to")
 QMARK = "\u00abQ\u00bb"  # stands for a masked quotation in a sentence frame
 _VERB_RE = re.compile(rf"\b(?:{SPEECH})\b")
 _INVERTIBLE = frozenset("said says added adds asked wrote continued explained noted warned "
                         "insisted replied argued".split())
-_PARTICIPLES = frozenset("saying adding telling warning insisting noting describing calling "
+_PARTICIPLES = frozenset("saying adding telling insisting noting describing calling "
                          "putting".split())
 _ADVERBS = re.compile(r"(?:\s+(?:also|later|earlier|then|previously|has|have|had|was|is|were|"
                       r"would|will|reportedly|further|separately|once|again|recently|had\s+earlier|"
                       r"in\s+a\s+statement))+\s*$")
+_ROLE_ALT = "|".join(sorted(ROLES, key=len, reverse=True))
 DESC = (r"(?:(?i:a|an|the|one|another|two|three|several|some)\s+)"
-        r"(?:[A-Za-z][\w'’\-]*\s+){0,8}?(?:" + "|".join(sorted(ROLES, key=len, reverse=True)) +
-        r"|(?-i:[a-z]+(?:man|woman|men|women|person|people|er|ers|or|ors|ist|ists|ian|ians|ant|"
-        r"ants|ent|ents|eer|eers)))\b")
+        r"(?:[A-Za-z][\w'’\-]*\s+){0,8}?(?:" + _ROLE_ALT +
+        r"|(?-i:[a-z]+(?:man|woman|men|women|person|people|ist|ists|eer|eers)))\b"
+        r"(?:\s+(?:" + _ROLE_ALT + r")\b)*")
 _PRON = r"\b(?:he|she|they|He|She|They)\b"
 _PP = r"(?:,?\s+(?:of|from|at|with|for|in|on|inside)\s+[^,;]{0,70})?"
 _END_NP = re.compile(rf"(?:(?P<name>{NAME})|(?P<desc>{DESC})|(?P<pron>{_PRON})|"
                      rf"(?P<np>\b(?i:the|a|an)\s+(?:[a-z][\w'’\-]*\s+){{0,3}}[a-z][\w\-]*))"
                      rf"{_PP}\s*,?\s*$")
-_START_NP = re.compile(rf"^\s*,?\s*(?:(?:the\s+)?(?P<name>{NAME})|(?P<desc>{DESC})|(?P<pron>{_PRON}))")
+_START_NP = re.compile(rf"^\s*,?\s*(?:(?P<desc>{DESC})|(?:the\s+)?(?P<name>{NAME})|(?P<pron>{_PRON}))")
+_HEAD_APPOSITIVE = re.compile(rf"^\s*[^,]{{1,80}},\s+(?P<name>{NAME}),")
 _NAME_RE = re.compile(NAME)
 _ROLE_THEN_NAME = re.compile(rf"^\s*,?\s*(?P<roles>(?:[a-z][\w'’\-]*\s+){{1,3}})(?P<name>{NAME})")
+_NAME_AFTER_ROLE = re.compile(
+    rf"^\s*,?\s*(?:the\s+)?{NAME}(?:['’]s)?\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:"
+    + "|".join(sorted(ROLES, key=len, reverse=True)) + rf")\s+(?P<name>{NAME})")
 _AGENT_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents|men|people|officials|sources)$")
 _DESC_RE = re.compile(DESC, re.I)
 _ORG_WORDS = frozenset("""
@@ -84,7 +104,9 @@ observatory council nations army front group ministry agency party movement comm
 institute rights brigade brigades forces guards organisation organization office fund bank court
 tv television radio news press reuters afp ap dpa children commission authority association
 coalition alliance government administration company corporation university hospital department
-league federation red cross crescent network times post service faction
+league federation red cross crescent network times post service faction school college chamber
+research
+church museum library club council watch daily weekly herald gazette courier ledger tribune
 """.split())
 
 
@@ -104,6 +126,7 @@ class Speaker:
         return self.text
 
 
+@functools.lru_cache(maxsize=65536)
 def _clean_name(s: str) -> str:
     s = re.sub(r"[’']s$", "", s.strip())
     toks = s.split()
@@ -112,19 +135,24 @@ def _clean_name(s: str) -> str:
     return " ".join(toks)
 
 
+@functools.lru_cache(maxsize=65536)
 def is_organisation(name: str) -> bool:
     toks = re.findall(r"[A-Za-z]+", name)
     return any(t.lower() in _ORG_WORDS for t in toks) or (len(toks) == 1 and toks[0].isupper())
 
 
+@functools.lru_cache(maxsize=65536)
 def person_name(phrase: str) -> str:
     """Drop titles, roles, nationalities and '-based' words before a name."""
     toks = _clean_name(phrase).split()
     if is_organisation(" ".join(toks)):
         return " ".join(t for t in toks if not t.lower().endswith("-based"))
+    for joint in ("of", "for"):  # "Friday of Mira Solvane": a person is never "X of Y"
+        if joint in toks[:-1]:
+            toks = toks[len(toks) - toks[::-1].index(joint):]
     last_title = -1
     for i, t in enumerate(toks[:-1]):
-        low = t.lower().rstrip(".").rstrip("’s").rstrip("'s")
+        low = re.sub(r"[’']s$", "", t.lower().rstrip("."))
         if low in TITLE_WORDS or low.endswith("-based") or _is_demonym(t):
             last_title = i
     return " ".join(toks[last_title + 1:]) if toks else phrase
@@ -161,11 +189,20 @@ def _np(match: re.Match[str] | None) -> Speaker | None:
         return Speaker(name, "name")
     if match.group("desc") or match.groupdict().get("np"):
         d = match.group("desc") or match.group("np")
+        if not match.group("desc") and any(w.lower() in _NOT_NOUNS for w in d.split()[1:]):
+            return None  # "the jury should not be": a clause, not a speaker
         inner = [n for n in _NAME_RE.findall(d) if len(n.split()) >= 2]
         if inner:
             return Speaker(_clean_name(max(inner, key=len)), "name")
         return Speaker(d, "description")
     return Speaker(match.group("pron"), "pronoun")
+
+
+_SUBJECT_REACH = 160  # characters before a verb searched for its subject
+_NOT_NOUNS = frozenset("""
+be been being is are was were am not no should would will can could may might must shall have
+has had do does did that which who whom whose it they he she we you i also only just very
+""".split())
 
 
 def _strip_appositive(prefix: str) -> str:
@@ -181,16 +218,57 @@ def _strip_appositive(prefix: str) -> str:
 
 
 def _subject_before(prefix: str) -> Speaker | None:
+    """The phrase that ends right before a verb: its subject.
+
+    "X, the head of ...," -> X; but "The regime's spokesman, Col. Y Z," -> Y Z
+    (a name in the appositive beats a description before it).
+    """
     prefix = _ADVERBS.sub("", prefix)
-    cands = (prefix, _strip_appositive(prefix))
+    prefix = re.sub(r",\s*\d{1,3}\s*,", ",", prefix)  # "Emil Pihl, 34, a docker," -> ages out
     if prefix.rstrip().endswith(","):
-        cands = cands[::-1]
+        stripped = _strip_appositive(prefix)
+        cands = [stripped, _strip_appositive(stripped + ","), prefix]
+    else:
+        cands = [prefix]
+    found = []
     for cand in cands:
-        cand = cand.rstrip()
+        cand = cand.rstrip()[-_SUBJECT_REACH:]
         if not cand or cand.endswith((QMARK, "and", "but")):
             continue
         sp = _np(_END_NP.search(cand))
         if sp:
+            found.append(sp)
+    if not found:
+        return None
+    if found[0].kind == "description":
+        for sp in found[1:]:
+            if sp.kind == "name" and len(sp.text.split()) >= 2 and not is_organisation(sp.text):
+                return sp
+    return found[0]
+
+
+def sentence_subject(frame: str) -> Speaker | None:
+    """Who a sentence is about: the subject of its first speech verb, else the
+    person or description that opens it (quotations masked)."""
+    m = _VERB_RE.search(frame)
+    if m and not m.group().lower().startswith("according"):
+        sp = _subject_before(frame[: m.start()])
+        if sp is not None and sp.kind == "pronoun":
+            return None
+        if sp is not None and sp.kind in ("name", "description") and not is_organisation(sp.text):
+            return sp
+    head = frame.lstrip()
+    app = _HEAD_APPOSITIVE.match(head)
+    if app:  # "The head of the agency, Tomas Reiter, defended ..."
+        name = _clean_name(app.group("name"))
+        if len(name.split()) >= 2 and not is_organisation(name):
+            return Speaker(name, "name")
+    if head.startswith(QMARK):
+        return None
+    start = _START_NP.search(head)
+    if start:
+        sp = _np(start)
+        if sp is not None and sp.kind in ("name", "description") and not is_organisation(sp.text):
             return sp
     return None
 
@@ -208,6 +286,12 @@ def first_person(frame: str) -> Speaker | None:
 def attribute(frame: str, anchor: int) -> Speaker | None:
     """The speaker of what sits at ``anchor`` in ``frame`` (quotations masked as QMARK)."""
     verbs = list(_VERB_RE.finditer(frame))
+    colon = re.search(r":\s*$", frame[:anchor])
+    if colon and not any(v.end() <= colon.start() and colon.start() - v.end() < 3 for v in verbs):
+        # "X recalled the conversation: ...": the sentence's subject speaks
+        sp = sentence_subject(frame[: colon.start()] + ".")
+        if sp is not None:
+            return sp
     if not verbs:
         return None
     verbs.sort(key=lambda v: min(abs(v.start() - anchor), abs(v.end() - anchor)))
@@ -221,22 +305,30 @@ def attribute(frame: str, anchor: int) -> Speaker | None:
             continue
         if word in _INVERTIBLE and re.search(QMARK + r"[\s,.!?:]*$", before):
             sp = _np(_START_NP.search(after))
+            later = _NAME_AFTER_ROLE.match(after)
+            if sp is not None and sp.kind == "name" and later:
+                sp = Speaker(_clean_name(later.group("name")), "name")  # "said Target spokesman J. T."
             if sp is None:  # "said union leader Paolo Rinaldi": roles in lower case first
                 m = _ROLE_THEN_NAME.match(after)
                 if m and not any(w.lower() in STOP_CAPS for w in m.group("roles").split()):
                     sp = Speaker(_clean_name(m.group("name")), "name")
             if sp and sp.kind != "pronoun" or (sp and re.match(r"\s*,?\s*(?:he|she)\b", after)):
                 return sp
+        if word == "say":  # "went on to say", "declined to say": the subject of the verb before
+            before = re.sub(r"\s+\w+(?:\s+on)?\s+to\s*$", " ", before)
+        if word in _PARTICIPLES:
+            # "X told Y on Friday, adding, ...": the subject of the finite verb before
+            main = [m for m in _VERB_RE.finditer(before) if m.group() not in _PARTICIPLES]
+            if main:
+                sp = _subject_before(before[: main[0].start()])
+                if sp:
+                    return sp
         sp = _subject_before(before)
         if sp:
             return sp
         if word in _PARTICIPLES or before.rstrip().endswith(("and", ",")):
             sp = first_person(before)
             if sp:
-                return sp
-        if word in _INVERTIBLE:
-            sp = _np(_START_NP.search(after))
-            if sp and sp.kind != "pronoun":
                 return sp
     return None
 
@@ -249,6 +341,14 @@ def name_key(name: str) -> str:
     last = toks[-1].lower()
     last = re.sub(r"^(?:al|el|ad|as|ash)-", "", last)
     return last
+
+
+def _surnames_close(a: str, b: str) -> bool:
+    """Same surname, or a spelling variant of it (Lindqvist / Lindkvist, Branik / Brannik)."""
+    if a == b:
+        return True
+    return bool(a and b) and a[0] == b[0] and min(len(a), len(b)) >= 4 and \
+        difflib.SequenceMatcher(a=a, b=b).ratio() >= 0.8
 
 
 def _first_names_compatible(a: str, b: str) -> bool:
@@ -276,7 +376,7 @@ def merge_names(names: list[str]) -> dict[str, str]:
     multi = sorted((n for n in counts if len(n.split()) >= 2), key=lambda n: -counts[n])
     for n in multi:
         for g in groups:
-            if name_key(g[0]) == name_key(n) and _first_names_compatible(g[0], n) \
+            if _surnames_close(name_key(g[0]), name_key(n)) and _first_names_compatible(g[0], n) \
                     and is_organisation(g[0]) == is_organisation(n):
                 g.append(n)
                 break
@@ -292,6 +392,8 @@ def merge_names(names: list[str]) -> dict[str, str]:
             continue
         key = name_key(n)
         owners = [g for g in groups if name_key(g[0]) == key]
+        if not owners:
+            owners = [g for g in groups if _surnames_close(name_key(g[0]), key)]
         if len(owners) == 1:
             out[n] = out[owners[0][0]]
         else:

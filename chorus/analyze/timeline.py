@@ -23,6 +23,15 @@ _SAME_ENTRY = 0.3  # word overlap (Jaccard) that makes two same-date sentences o
 _MAX_SENTENCE = 400  # longer "sentences" are usually lists or debris
 
 
+def with_sentences(articles: list[Article]) -> list[Article]:
+    """The articles, each with sentence offsets (copies are split here; inputs stay untouched)."""
+    from dataclasses import replace
+
+    from chorus.sentences import split_sentences
+
+    return [a if a.sentences else replace(a, sentences=split_sentences(a.text)) for a in articles]
+
+
 def event_reference(event: Event, articles: list[Article]) -> str | None:
     """The date undated articles are read against: the event's latest publication date."""
     dates = [a.published for a in articles if parse_iso(a.published)]
@@ -54,6 +63,7 @@ def _words(text: str) -> set[str]:
 
 def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
     """Return ``{"timeline": [{"date", "approximate", "text", "citations", ...}]}``."""
+    articles = with_sentences(articles)
     fallback = event_reference(event, articles)
     # date -> list of candidate entries (each: words, record)
     by_date: dict[tuple[str, str], list[dict[str, Any]]] = {}
