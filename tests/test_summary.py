@@ -121,9 +121,10 @@ def test_hundred_article_event_is_summarised_in_under_a_second():
 
 
 @needs_seeds
-def test_seed_headline_and_citations():
+@pytest.mark.parametrize("wire_groups", [[], [["001_7d05609f62b32f10", "002_c0f3d0dca708e4af", "004_a93669aef66e94ec"]]])
+def test_seed_headline_and_citations(wire_groups):
     arts = [_article(p.read_text(encoding="utf-8"), p.stem) for p in sorted(SEEDS.iterdir())]
-    out = summary.analyze(Event(id="e", articles=[a.id for a in arts]), arts)
+    out = summary.analyze(Event(id="e", articles=[a.id for a in arts], wire_groups=wire_groups), arts)
     head = out["summary"]["headline"]
     text = head["text"].lower()
     assert "russia" in text and "talks" in text and "aleppo" in text and "withdrawal" in text

@@ -269,7 +269,7 @@ def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_wor
                       wire_groups: list[list[str]] | None = None) -> dict | None:
     """The one sentence that best gives the gist: among the first few fit sentences
     of each article (at most ``max_words`` words), the one the most independent
-    sources state, then the most salient."""
+    sources state, then the most articles, then the most salient."""
     bank = bank or SentenceBank(articles)
     rows, score, sim = salience(bank, w, max_per_article=lead_window)
     keep = np.flatnonzero(bank.nwords[rows] <= max_words) if len(rows) else np.zeros(0, dtype=np.int64)
@@ -280,7 +280,7 @@ def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_wor
         i = int(rows[k])
         cites = citations(bank, i, sim[k], w)
         n = independent_sources([c["article"] for c in cites], wire_groups)
-        key = (n, float(score[k]))
+        key = (n, len(cites), float(score[k]))
         if best is None or key > best[0]:
             best = (key, {"text": bank.texts[i], "citations": cites})
     return best[1]
