@@ -17,6 +17,7 @@ import numpy as np
 from chorus.analyze import textstats
 from chorus.model import Article
 
+MIN_WORDS = 8  # shorter sentences are rarely informative enough for a summary
 _END = re.compile(r"[.!?][\"'”’)\]]*$")
 _QUOTE_OPEN = "\"“‘'«"
 _ATTRIB = re.compile(
@@ -88,7 +89,7 @@ class SentenceBank:
         self.nwords = np.asarray([textstats.word_count(t) for t in texts], dtype=np.int64)
         self.statement = np.asarray([summary_fit(t, n, len(tm), min_words=5, quotes=True) for t, n, tm in
                                      zip(texts, self.nwords, self.terms)], dtype=bool)
-        self.ok = self.statement & (self.nwords >= 8) & np.asarray(
+        self.ok = self.statement & (self.nwords >= MIN_WORDS) & np.asarray(
             [not quote_without_speaker(t) for t in texts], dtype=bool)
         self.quote_ctx = _context_quotes(texts, self.art, self.nwords, self.terms, self.ok)
         self.dangling = np.asarray([bool(_PRONOUN_START.match(t)) for t in texts], dtype=bool)
