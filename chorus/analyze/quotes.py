@@ -54,7 +54,7 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
             if opened is None:
                 if ch == _OPEN or (ch == '"' and _opens(text, i, ls)):
                     opened = i
-            elif ch in (_CLOSE, '"') or (ch == _OPEN and False):
+            elif ch in (_CLOSE, '"'):
                 spans.append((opened + 1, i))
                 opened = None
         if opened is not None and li + 1 < len(lines):
@@ -142,7 +142,6 @@ class _ArticleQuotes:
 
     def __init__(self, article: Article):
         self.a = article
-        self.sent_starts = [s for s, _ in article.sentences]
         self.mentions: list[tuple[int, str, str]] = []
         self.subjects: list[tuple[int, str, str]] = []
         self.last_quote_end = -1
