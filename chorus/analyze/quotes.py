@@ -40,6 +40,8 @@ _SPEECH_NEAR = re.compile(r"\b(?:said|says|called|described|promised|warned|told
 _CALLED = re.compile(r"\b(?<!so-)(?:called|calling|calls|described\s+(?:\w+\s+){0,4}?as|branded|labell?ed|"
                      r"termed|dubbed)\s+(?:(?:it|them|him|her|this|that|the\s+\w+)\s+)?$")
 _MIN_WORDS = 3  # shorter quotes need to end their sentence and have an attribution
+_PEOPLE_ROLES = ROLES - frozenset("group organisation organization agency ministry statement report "
+                                   "police".split())  # "he" and "she" are people
 _CONTINUE_SENTENCES = 2  # an unattributed quote continues a quote this close before it
 
 
@@ -250,8 +252,16 @@ class _ArticleQuotes:
             return between[-1][2], between[-1][1]
         if last_quote and last_quote[1] and si - last_quote[0] <= _CONTINUE_SENTENCES:
             return last_quote[1], last_quote[2]
+        quote_si = last_quote[0] if last_quote else -1
         for idx, kind, disp in reversed(mentions):
-            if idx <= si and (kind == "name" or disp.split()[-1].lower() in ROLES):
+            if idx <= quote_si:
+                break
+            if idx <= si and (kind == "name" or disp.split()[-1].lower() in _PEOPLE_ROLES):
+                return disp, kind  # a person named since the last quote
+        if last_quote and last_quote[1]:
+            return last_quote[1], last_quote[2]
+        for idx, kind, disp in reversed(mentions):
+            if idx <= si and (kind == "name" or disp.split()[-1].lower() in _PEOPLE_ROLES):
                 return disp, kind
         return None, None
 

@@ -54,7 +54,8 @@ captain sgt ambassador envoy chief spokesman spokeswoman senator sen rep represe
 mayor king queen prince sheikh sultan emir chancellor commander lieutenant mr mrs ms dr prof
 professor judge justice pope cardinal bishop imam rabbi director head chairman chairwoman
 vice acting former interior defence defense state un us uk eu nato aid special rebel official
-president-elect leader senior junior
+president-elect leader senior junior democrat republican democratic conservative labour liberal
+socialist independent
 """.split())
 STOP_CAPS = frozenset("""
 but and or the a an in on at of for to with by from as if when while after before however
@@ -66,23 +67,24 @@ nobody everybody everyone someone anyone nothing everything today yesterday tomo
 """.split())
 SPEECH = (r"said|says|told|tells|added|adds|stated|declared|warned|insisted|acknowledged|asked|"
           r"replied|explained|wrote|tweeted|noted|conceded|argued|announced|claimed|suggested|"
-          r"described|called|urged|stressed|maintained|commented|remarked|continued|confirmed|"
+          r"described|called|urged|stressed|maintained|commented|remarked|confirmed|"
           r"denied|reported|estimated|estimates|estimate|put|puts|putting|saying|adding|telling|"
           r"insisting|noting|describing|calling|promised|pledged|vowed|accused|blamed|"
           r"condemned|threatened|praised|dismissed|labelled|labeled|branded|accusing|blaming|"
           r"promising|gave|gives|say|recalled|recalls|quoted|[Aa]ccording\s+to")
 QMARK = "\u00abQ\u00bb"  # stands for a masked quotation in a sentence frame
 _VERB_RE = re.compile(rf"\b(?:{SPEECH})\b")
-_INVERTIBLE = frozenset("said says added adds asked wrote continued explained noted warned "
+_INVERTIBLE = frozenset("said says added adds asked wrote explained noted warned "
                         "insisted replied argued".split())
-_PARTICIPLES = frozenset("saying adding telling insisting noting describing calling "
+_PARTICIPLES = frozenset("saying adding telling insisting noting describing calling accusing blaming "
+                         "promising "
                          "putting".split())
 _ADVERBS = re.compile(r"(?:\s+(?:also|later|earlier|then|previously|has|have|had|was|is|were|"
                       r"would|will|reportedly|further|separately|once|again|recently|had\s+earlier|"
                       r"in\s+a\s+statement))+\s*$")
 _ROLE_ALT = "|".join(sorted(ROLES, key=len, reverse=True))
 DESC = (r"(?:(?i:a|an|the|one|another|two|three|several|some)\s+)"
-        r"(?:[A-Za-z][\w'’\-]*\s+){0,8}?(?:" + _ROLE_ALT +
+        r"(?!of\b)(?:[A-Za-z][\w'’\-]*\s+){0,8}?(?:" + _ROLE_ALT +
         r"|(?-i:[a-z]+(?:man|woman|men|women|person|people|ist|ists|eer|eers)))\b"
         r"(?:\s+(?:" + _ROLE_ALT + r")\b)*")
 _PRON = r"\b(?:he|she|they|He|She|They)\b"
@@ -317,12 +319,16 @@ def attribute(frame: str, anchor: int) -> Speaker | None:
         if word == "say":  # "went on to say", "declined to say": the subject of the verb before
             before = re.sub(r"\s+\w+(?:\s+on)?\s+to\s*$", " ", before)
         if word in _PARTICIPLES:
-            # "X told Y on Friday, adding, ...": the subject of the finite verb before
+            # "X told Y on Friday, adding, ...": the subject of the finite verb before;
+            # "X has made a video, insisting ...": the person the clause is about
             main = [m for m in _VERB_RE.finditer(before) if m.group() not in _PARTICIPLES]
             if main:
                 sp = _subject_before(before[: main[0].start()])
                 if sp:
                     return sp
+            sp = first_person(before)
+            if sp:
+                return sp
         sp = _subject_before(before)
         if sp:
             return sp
