@@ -79,11 +79,12 @@ _UI_RULES: list[tuple[str, re.Pattern]] = [
         r"(?:please )?(?:read|follow|respect|see|review) our (?:comment(?:ing)?|community|discussion) "
         r"(?:guidelines|policy|rules|standards)|comment (?:policy|guidelines)|cancel reply)[.!]?$", re.I)),
     ("share buttons", re.compile(rf"^(?:{_SOCIAL})(?:[\s|·•/,]+(?:{_SOCIAL}))*:?$", re.I)),
-    ("newsletter sign-up", re.compile(
+    ("sign-up or follow prompt", re.compile(
         r"^(?:(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|alerts?|updates|briefings?|inbox|"
         r"emails?)\b.{0,60}|get (?:the|our) .{0,40}\b(?:newsletter|briefing|alerts?)\b.{0,60}|"
         r"(?:daily|weekly|free) newsletters?|subscribe(?: now| today| here)?|subscribe (?:to|for)\b.{0,160}|"
-        r"(?:follow|like) us on (?:facebook|twitter|instagram|x|telegram|linkedin|youtube).{0,60})[.!]?$",
+        r"(?:follow|like) (?:us|[\w'’&. -]{2,40}) on (?:facebook|twitter|instagram|x|telegram|linkedin|"
+        r"youtube|tiktok|threads|bluesky|whatsapp)\b.{0,80})[.!]?$",
         re.I)),
     ("cookie notice", re.compile(
         r"\b(?:we(?: and our partners)? use cookies|(?:this|our) (?:web)?site uses cookies|uses? cookies\b|"
@@ -108,7 +109,10 @@ _UI_RULES: list[tuple[str, re.Pattern]] = [
         r"\b\d{1,2}:\d{2}(?::\d{2})?(?: [^.]{0,120})?|(?:videos?|audio|podcasts?|(?:photo )?gallery|"
         r"photos?|pictures|in pictures|media|multimedia)|"
         r"(?:watch|listen)(?: now| live| the video| to the podcast| to this article)?|"
-        r"(?:video|audio|podcast|gallery)\s*[:|–—-].{0,120})$", re.I)),
+        r"(?:video|audio|podcast|gallery|watch|listen)\s*[:|–—-].{0,120}(?<!\.))$", re.I)),
+    ("caption label", re.compile(
+        r"^(?:(?:image|photo|picture|media|video) (?:caption|source|credit)s?\s*[,:]?|"
+        r"(?:image|photo|picture|video) (?:source|credit)s?\s*[,:]\s*[^.]{1,80})$", re.I)),
     ("site navigation", re.compile(
         r"^(?:skip to (?:main )?(?:content|navigation)|skip navigation|(?:main )?menu|search|search for:?|home|close|clear|"
         r"toggle navigation|(?:open|close) menu|back to top|top|log ?in|sign in|log ?out|register|"
@@ -116,6 +120,7 @@ _UI_RULES: list[tuple[str, re.Pattern]] = [
         r"listen to this article|\d+ min(?:ute)?s? read|reading time:? .{0,20}|"
         r"select language|language|edition)$", re.I)),
     ("tag list", re.compile(r"^(?:tags?|topics?|filed under|categories|keywords)\s*:\s*\S.{0,200}$", re.I)),
+    ("separator line", re.compile(r"^[\W_]+$")),
     ("copyright line", re.compile(r"^(?:©|\(c\)\s|copyright\b).{0,160}$|\ball rights reserved\.?$", re.I)),
 ]
 _COMMENT_START = re.compile(
@@ -155,13 +160,16 @@ _CREDIT_WORDS = re.compile(
     r"\b(?:photo|photos|foto|image|images|picture|pic|credit|courtesy|file|handout|getty|shutterstock|"
     r"epa|afp|reuters|ap|dpa|anadolu|imago|picture[- ]alliance|via)\b", re.I)
 _CAPTION_OPENER = re.compile(
-    r"^(?:(?:a|an|the|this) )?(?:general view (?:shows|of)|(?:picture|photo|photograph|image) "
-    r"(?:taken|released|made available|provided)|(?:file|handout) (?:photo|picture|image)|"
-    r"(?:file photo|photo|picture|image|foto)\s*[:|])", re.I)
+    r"^(?:(?:image|photo|picture|media) caption\s*[,:]\s*\S"
+    r"|(?:(?:a|an|the|this) )?(?:general view (?:shows|of)|(?:picture|photo|photograph|image) "
+    r"(?:taken|released|made available|provided)|(?:file|handout) (?:photo|picture|image))"
+    r"|(?:file photo|file|photo|picture|image|foto)\s*[:|–—-]\s)", re.I)
 
 
 def photo_credit(line: str) -> str | None:
     """The photo credit a caption line ends with, such as "[Name/Agency]", or None."""
+    if not line.rstrip().endswith((")", "]")):
+        return None
     m = _BRACKET_END.search(line)
     if not m or m.start() == 0:
         return None

@@ -73,6 +73,10 @@ _STAFF_CREDIT = re.compile(
     r"^(?:additional )?(?:reporting|writing|editing|compiled|produced|reported|written|edited)\s+by\s+"
     r"[^()]{2,160}?\s*(?:\((?P<items>[^()]{2,40})\))?\.?$", re.I)
 _ABBREV = re.compile(r"^[A-Z]{2,6}$")
+# "Associated Press writer Karl Jensen contributed from Kelby."
+_CONTRIBUTED = re.compile(
+    r"^[^.!?]{3,140}\bcontributed(?: to)?(?: this| the)? (?:report|reporting|story|article|coverage|from)\b[^!?]{0,80}$",
+    re.I)
 
 
 def _agency_items(items: str, *, allow_abbrev: bool) -> list[str] | None:
@@ -135,13 +139,15 @@ def credit_line(line: str) -> list[str] | None:
     """
     if n_words(line) > 30:
         return None
-    m = _STAFF_CREDIT.match(line)
+    m = _STAFF_CREDIT.match(line) if " by " in line.lower() else None
     if m:
         items = m.group("items")
         return (_agency_items(items, allow_abbrev=True) or []) if items else []
+    if "contributed" in line and _CONTRIBUTED.match(line):
+        return agencies_in(line)
     if n_words(line) > 12:
         return None
-    m = _CREDIT_ITEMS.match(line)
+    m = _CREDIT_ITEMS.match(line) if line.endswith(")") else None
     if m:
         return _agency_items(m.group("items"), allow_abbrev=bool(m.group("initials")))
     m = _CREDIT_PHRASE.match(line)
@@ -162,6 +168,13 @@ def gathered_by(text: str) -> list[str]:
 
 
 _PLACE_WORD = r"[A-Z][\w.'’-]*"
+# Labels that open a paragraph the way a dateline does, but are not places.
+_LABELS = frozenset([
+    "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "COMMENT", "WATCH", "LISTEN", "VIDEO",
+    "PHOTO", "PHOTOS", "FILE", "LIVE", "NEW", "ALERT", "FLASH", "URGENT", "REVIEW", "INTERVIEW", "EXPLAINER",
+    "CORRECTION", "CLARIFICATION", "NOTE", "EDITOR'S NOTE", "FACT CHECK", "SPONSORED", "ADVERTISEMENT",
+    "READ MORE", "RELATED",
+])
 _DATELINE = re.compile(
     rf"^(?P<place>{_PLACE_WORD}(?:(?:\s*[/,]\s*|\s+|-){_PLACE_WORD}){{0,4}})"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
@@ -191,13 +204,15 @@ def dateline(first_paragraph: str) -> tuple[str | None, list[str]]:
         if not re.fullmatch(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}", agency.strip()):
             return None, []
         wire = [agency.strip()]
-    letters = [c for c in place if c.isalpha()]
+    if not any(c.isalpha() for c in place) or place.upper() in _LABELS:
+        return None, []
     first_word = place.split(",")[0].split("/")[0]
     upper = first_word.isupper() and len(first_word) > 1
-    if not upper and m.group("sep") != ":" and not wire:
-        return None, []
-    if not letters:
-        return None, []
+    if not upper and not wire:
+        # "Beirut/Moscow: The ..." is a dateline; "Lavrov: “We ...” is a quote
+        follows = first_paragraph[m.end():m.end() + 1]
+        if m.group("sep") != ":" or not follows.isalpha():
+            return None, []
     return place, wire
 
 
@@ -287,3 +302,16 @@ def copyright_holder(line: str) -> str | None:
         return None
     name = m.group("name").strip(" ,-–")
     return name if name_shaped(name) else None
+
+
+def trailing_agency(byline: str) -> tuple[str, str] | None:
+    """``(name, agency)`` for a byline that ends with an agency without a comma
+    ("ELENA MORAES Associated Press"); None otherwise."""
+    hits = _agency_hits(byline)
+    if not hits:
+        return None
+    start, end, canon = hits[-1]
+    name = byline[:start].strip(" ,;-–—")
+    if end != len(byline.rstrip(" .")) or n_words(name) < 2 or name.lower().endswith((" of", " for", " the")):
+        return None
+    return name, canon

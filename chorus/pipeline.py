@@ -86,7 +86,7 @@ def ingest(
 
     t0 = time.perf_counter()
     articles: dict[str, Article] = {}
-    cleaned = clean_documents(raws)
+    cleaned = clean_documents(raws, workers=settings.workers)
     for i, item in enumerate(cleaned):
         if isinstance(item, Rejection):
             result.rejected.append(item)

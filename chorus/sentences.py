@@ -99,16 +99,19 @@ def _split_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]
             out.append((start + s + ls, start + s + rs))
 
 
+_DOUBLE_QUOTE = re.compile('[“”"]')
+
+
 def _quote_mask(para: str) -> list[bool]:
     """For each character: is it inside a double quotation closed later?"""
     mask = [False] * (len(para) + 1)
     opened: int | None = None
-    for i, ch in enumerate(para):
+    for m in _DOUBLE_QUOTE.finditer(para):  # visit the quote marks only, not every character
+        i, ch = m.start(), m.group()
         if ch == "“" or (ch == '"' and opened is None):
             opened = i
-        elif (ch == "”" or ch == '"') and opened is not None:
-            for t in range(opened + 1, i):
-                mask[t] = True
+        elif opened is not None:
+            mask[opened + 1:i] = [True] * (i - opened - 1)
             opened = None
     return mask
 

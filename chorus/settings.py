@@ -12,3 +12,4 @@ class Settings:
     max_file_bytes: int = 100 * 1024 * 1024  # larger inputs are rejected, not read
     duplicate_threshold: float = 0.8  # Jaccard over word shingles for near-duplicates
     min_shared_words: int = 15  # a shared passage is at least this many consecutive words
+    workers: int = 0  # processes for reading and cleaning large inputs; 0 = one per CPU core

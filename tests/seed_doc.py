@@ -47,4 +47,8 @@ def _by_hand() -> dict:
 
 
 def seed_doc(tmp: Path) -> dict:
+    import pytest
+
+    if not any(SEEDS.glob("*.txt")):
+        pytest.skip(f"the seed articles are not next to this checkout ({SEEDS})")
     return _digested(tmp) or _by_hand()

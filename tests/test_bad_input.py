@@ -160,3 +160,18 @@ def test_run_goes_on_past_every_bad_input(tmp_path):
     assert rejected[2].line == 1
     arts = clean_documents(docs)
     assert all(isinstance(a, Article) for a in arts)
+
+
+def test_a_reader_bug_on_one_file_becomes_its_rejection(tmp_path, monkeypatch):
+    import chorus.read.jsonl as jsonl_reader
+
+    def broken(name, text):
+        raise KeyError("surprise")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(jsonl_reader, "read_jsonl", broken)
+    (tmp_path / "a.jsonl").write_text(json.dumps({"text": BODY}) + "\n")
+    (tmp_path / "b.txt").write_text(GOOD)
+    out = list(read_paths([tmp_path]))
+    assert isinstance(out[0], Rejection) and "could not read" in out[0].reason and out[0].path.endswith("a.jsonl")
+    assert isinstance(out[1], RawDoc)

@@ -56,6 +56,11 @@ def test_search_open_event_and_follow_a_citation(browser, server):  # noqa: F811
     assert state["bg"] == TARGET_BG
     assert "hl-active" in state["classes"]  # the page's own script ran (allowed by the CSP as 'self')
     assert 0 <= state["top"] < state["vh"]  # scrolled into view
+    # the removed boilerplate is one click away
+    removed = page.locator("details.removed")
+    assert removed.count() == 1 and not page.get_by_text("Comments are closed.").is_visible()
+    removed.locator("summary").click()
+    assert page.get_by_text("Comments are closed.").is_visible()
     shot = artifact("citation-target.png")
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 5000

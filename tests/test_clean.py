@@ -36,7 +36,7 @@ def test_harbour_gazette_boilerplate_removed_with_reasons():
     assert reasons["Facebook Twitter WhatsApp Email"] == "share buttons"
     assert reasons["Advertisement"] == "advertisement label"
     assert reasons["Read more: How the 2019 storm surge flooded the harbour"] == "related link"
-    assert reasons["Sign up for our morning newsletter"] == "newsletter sign-up"
+    assert reasons["Sign up for our morning newsletter"] == "sign-up or follow prompt"
     assert reasons["Related stories"] == "related links"
     assert reasons["Ferry fares to rise in April"].startswith("after the article")
     assert "cookie" in reasons[
@@ -194,3 +194,66 @@ def test_id_is_hash_of_text():
 
     art = _clean("dam_wire.txt")
     assert art.id == article_id(art.text)
+
+
+def test_short_sentence_said_twice_stays_twice():
+    text = "\n\n".join(["Council vote ends long port debate today", _BODY[0], "He declined to comment.", _BODY[2],
+                        "He declined to comment."])
+    art = clean_document(RawDoc("x.txt", text, "text"))
+    assert art.text.split(PARAGRAPH_SEP).count("He declined to comment.") == 2
+
+
+def test_wire_story_credits_and_separators():
+    art = _clean("ap_style.txt")
+    assert art.title == "Port workers vote to extend strike into third week"
+    assert art.published == "2024-03-18"
+    assert (art.dateline, art.wire) == ("AROS", ["AP"])
+    assert art.byline == "ELENA MORAES"  # the agency at the end of the byline is the wire credit
+    assert art.captions == ["FILE - A container ship is loaded at the port of Aros, Nov. 3, 2023. "
+                            "(AP Photo/Jan Berg, File)"]
+    reasons = _reasons(art)
+    assert reasons["___"] == "separator line"
+    assert reasons["Associated Press writer Karl Jensen contributed from Kelby."] == "credit line"
+    assert art.outlet is None  # the copyright holder is the agency, not the outlet
+    assert art.text.split(PARAGRAPH_SEP)[-1] == "Talks are due to resume on Tuesday."
+
+
+def test_broadcaster_caption_labels_and_follow_prompts():
+    art = _clean("broadcaster_live.txt")
+    assert art.title == "Ferry operator suspends night crossings after engine fire"
+    assert art.outlet == "Northshire Broadcasting"  # masthead above the menu
+    assert art.published is None  # "6 hours ago" and "12 March" state no full date
+    assert art.captions == ["Lifeboat crews escorted the ferry back to port on Saturday night"]
+    reasons = _reasons(art)
+    assert reasons["Image caption,"] == "caption label"
+    assert reasons["Watch: Passengers describe the moment the alarm sounded"] == "media teaser"
+    assert reasons["Follow Northshire Broadcasting on Facebook, X and Instagram."] == "sign-up or follow prompt"
+    assert reasons["Islanders call for new ferry contract"].startswith("after the article")
+    paragraphs = art.text.split(PARAGRAPH_SEP)
+    assert paragraphs[0].startswith("A ferry operator has suspended")
+    assert paragraphs[-1] == "The operator said crossings would resume on Monday after safety checks."
+    assert 'Passenger Ruth Alder said the crew had acted calmly. "They told us exactly what to do," she said.' \
+        in paragraphs
+
+
+@pytest.mark.parametrize("opening,expected", [
+    ("ALEPPO, Syria: Russia said on Monday it would talk.", ("ALEPPO, Syria", [])),
+    ("Beirut/Moscow: The Russian government said on Monday it would talk.", ("Beirut/Moscow", [])),
+    ("MOSCOW, Dec 5 (Reuters) - Russia said on Monday it would talk.", ("MOSCOW", ["Reuters"])),
+    ("RIVERTON, Estland (MP) - Rescue crews used boats on Monday.", ("RIVERTON, Estland", ["MP"])),
+    ("UPDATE: The council voted again on Monday evening.", (None, [])),
+    ("Lavrov: “We will treat them as terrorists,” he said on Monday.", (None, [])),
+    ("Moscow - Russia said on Monday it would talk.", (None, [])),
+])
+def test_datelines(opening, expected):
+    from chorus.metadata import dateline
+
+    assert dateline(opening) == expected
+
+
+def test_update_stamps_are_not_publication_dates():
+    text = "\n\n".join(["Council vote ends long port debate today", "Updated: 7 May 2021, 10:00",
+                        "Published: 5 May 2021", _BODY[0], _BODY[2]])
+    assert clean_document(RawDoc("x.txt", text, "text")).published == "2021-05-05"
+    only_update = "\n\n".join(["Council vote ends long port debate today", "Updated: 7 May 2021", _BODY[0]])
+    assert clean_document(RawDoc("y.txt", only_update, "text")).published is None  # not the publication date

@@ -170,11 +170,35 @@ def test_warc_html_records_become_articles(tmp_path, gz):
     assert BODY in second.text
 
 
-def test_warc_sniffed_without_extension(tmp_path):
-    path = tmp_path / "download.bin"
-    path.write_bytes(gzip.compress(b"not a warc at all"))
-    (rej,) = read_paths([path])
-    assert isinstance(rej, Rejection) and "WARC" in rej.reason
+def test_gzip_files_are_read_by_what_they_hold(tmp_path):
+    (tmp_path / "story.txt.gz").write_bytes(gzip.compress(("Pier opening delayed\n\n" + BODY).encode()))
+    (tmp_path / "feed.gz").write_bytes(gzip.compress(json.dumps({"text": BODY}).encode()))
+    whole = gzip.compress((BODY * 20).encode())
+    (tmp_path / "broken.gz").write_bytes(whole[: len(whole) // 2])
+    out = {Path(o.path).name: o for o in read_paths([tmp_path])}
+    assert out["story.txt"].format == "text" and BODY in out["story.txt"].text
+    assert out["feed"].format == "jsonl" and out["feed"].text == BODY
+    assert isinstance(out["broken.gz"], Rejection) and "gzip" in out["broken.gz"].reason
+
+
+def test_damaged_warc_is_rejected(tmp_path):
+    data = _warc([("https://port.example/pier", "text/html", PAGE_WITHOUT_DATE.encode(), "2021-04-03T12:00:00Z")],
+                 gz=False)
+    path = tmp_path / "cut.warc"
+    path.write_bytes(data[:60])
+    out = list(read_paths([path]))
+    assert out and all(isinstance(o, Rejection) for o in out)
+    assert all("WARC" in o.reason for o in out)
+
+
+def test_html_meta_charset_is_honoured(tmp_path):
+    page = ('<html><head><meta charset="windows-1251"><title>Новости</title></head><body><article>'
+            '<p>Городской совет в понедельник утвердил план строительства нового моста через реку, '
+            'сообщили в администрации.</p></article></body></html>')
+    path = tmp_path / "ru.html"
+    path.write_bytes(page.encode("cp1251"))
+    (doc,) = read_paths([path])
+    assert "Городской совет" in doc.text
 
 
 def test_read_bytes_names_its_source():

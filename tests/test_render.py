@@ -224,6 +224,10 @@ def test_markdown_report(doc):
         assert part in md
     assert "| 3,500 people | about | regional fire brigade | Northern Post | 2024-03-04 |" in md
     assert "wire group 1" in md and "duplicate of Coastal Daily" in md
+    # framing: outlets by kinds of actor, the labels each uses; an outlet-less entry named from its article
+    assert "| Outlet | authorities | flood defences | leaving |" in md
+    assert "| Northern Post | neglectful council 1 | flood defences 1 | fled 1 |  |" in md
+    assert "| Coastal Daily | officials 1 |" in md
     assert re.search(r"^1\. Harbour Times, 2024-03-04: “Floodwater closed", md, re.M)
     # hostile text: no HTML, no links, no images
     assert "<script" not in md and "<img" not in md and "](javascript:" not in md

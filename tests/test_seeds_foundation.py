@@ -126,7 +126,8 @@ def test_text_keeps_the_outlets_quotation_marks(articles):
     assert "\u00a0" not in articles["004_a93669aef66e94ec"].text
 
 
-def test_paragraphs_are_separated_by_blank_lines(articles):
+def test_one_paragraph_per_line(articles):
     for a in articles.values():
-        assert "\n\n" in a.text and "\n\n\n" not in a.text
-        assert all(p == p.strip() and p for p in a.text.split("\n\n"))
+        paragraphs = a.text.split("\n")
+        assert len(paragraphs) >= 10
+        assert all(p == p.strip() and p for p in paragraphs)

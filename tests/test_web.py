@@ -93,6 +93,9 @@ def test_api_matches_events_json(client, doc):
         assert client.get(f"/api/events/{ev['id']}").json() == ev
     for a in doc["articles"]:
         assert client.get(f"/api/articles/{a['id']}").json() == a
+    page = client.get("/api/events?offset=1&limit=1").json()
+    assert page["total"] == 2 and [e["id"] for e in page["events"]] == [body["events"][1]["id"]]
+    assert client.get("/api/events?limit=-1").status_code == 422
     assert [e["title"] for e in client.get("/api/events?q=pump").json()["events"]] == [
         "Floods close Kessel port as river breaks its banks"]
     spec = client.get("/api/openapi.json").json()
@@ -181,3 +184,42 @@ def test_load_smoke():
     r = run_load(FIXTURE, requests=200, concurrency=8)
     assert r["errors"] == 0 and r["ok"] == 200 and r["statuses"] == {200: 200}
     assert r["requests_per_s"] > 0 and 0 < r["p50_ms"] <= r["p95_ms"] <= r["p99_ms"]
+
+
+def test_store_backed_app_reads_the_store_and_sees_new_digests(doc, tmp_path):
+    """The same pages over the SQLite store; a later digest shows without restarting the app."""
+    from chorus.model import Article, Event
+    from chorus.store import Store
+
+    db = tmp_path / "chorus.db"
+    arts = {a["id"]: Article.from_dict(a) for a in doc["articles"]}
+    first, second = (Event.from_dict(e) for e in doc["events"])
+    with Store(db) as st:
+        st.put_articles(arts.values())
+        st.put_event(first, [arts[a] for a in first.articles])
+    app = create_app(db)
+    c = TestClient(app)
+    assert _titles(c.get("/").text) == [first.title]
+    assert _titles(c.get("/?q=pump").text) == [first.title]
+    assert c.get(f"/events/{first.id}").status_code == 200
+    assert c.get(f"/api/events/{first.id}").json() == first.to_dict()
+    assert c.get(f"/api/articles/{first.articles[0]}").json() == arts[first.articles[0]].to_public()
+    assert c.get(f"/events/{second.id}").status_code == 404
+    with Store(db) as st:  # a new digest lands while the app runs
+        st.put_event(second, [arts[a] for a in second.articles])
+    app.state.site.source._checked = 0.0  # skip the half-second re-check delay
+    assert sorted(_titles(c.get("/").text)) == sorted([first.title, second.title])
+    assert _titles(c.get("/?q=strike").text) == [second.title]
+    assert c.get(f"/events/{second.id}").status_code == 200
+
+
+def test_an_empty_store_says_how_to_fill_it(tmp_path):
+    from chorus.store import Store
+
+    db = tmp_path / "empty.db"
+    Store(db).close()
+    c = TestClient(create_app(db))
+    r = c.get("/")
+    assert r.status_code == 200 and "No events in this database yet" in r.text and "chorus digest" in r.text
+    assert c.get("/api/events").json() == {"schema": "chorus.events/1", "total": 0, "events": []}
+    assert c.get("/?q=anything").status_code == 200

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from chorus.analyze.facts import independent_sources
 from chorus.analyze.sentencebank import SentenceBank
 from chorus.model import Article, Event
 
@@ -31,17 +32,22 @@ class Weights:
     """How salience is mixed; tuned on one half of the benchmark, checked on the other."""
 
     position: float = 1.0
-    position_decay: float = 1.0  # score = 1 / (rank + 1) ** decay
+    position_decay: float = 1.3  # score = 1 / (rank + 1) ** decay
     centrality: float = 1.0
     support: float = 1.0
     dangling: float = 1.0  # multiplier for sentences opening with a pronoun/connective
-    headline_dangling: float = 0.5  # the same, for the headline, which must stand alone
+    resolve_openers: bool = True  # such a sentence only right after the sentence before it
     redundancy: float = 1.0  # MMR penalty on similarity to what is already chosen
     max_redundancy: float = 0.5  # never add a sentence this similar to a chosen one
     cite_threshold: float = 0.2  # similarity at which another article "says the same thing"
-    cite_min_shared: int = 4  # ... provided the two share this many content words
-    main_article: float = 20.0  # sharpness of the preference for the article most central to the event
+    cite_min_shared: int = 5  # ... provided the two share this many content words
+    repeat_threshold: float = 0.12  # a sentence this similar to a chosen one ...
+    repeat_shared: int = 5  # ... sharing this many content words (and its numbers) is a repeat
+    repeat_lead: int = 3  # (checked among the first sentences of the articles)
+    cite_strong: float = 0.35  # similarity at which three shared content words are enough
+    main_article: float = 40.0  # sharpness of the preference for the article most central to the event
     lead_words: int = 250  # how much of an article's opening is compared to the other articles
+    first_article: float = 0.15  # prior for the event's first article (the first-seen report)
 
 
 DEFAULT = Weights()
@@ -132,6 +138,8 @@ def salience(bank: SentenceBank, w: Weights = DEFAULT, max_per_article: int = 40
     cent = (m[rows_a] @ (centroid / nc)) if nc else np.zeros(len(rows_a))
     cent = np.asarray(cent).ravel()
     ac = article_centrality(bank, w)
+    if len(ac) > 1:
+        ac[0] += w.first_article
     top = ac.max() if len(ac) else 0.0
     art_w = (np.clip(ac, 0, None) / top) ** w.main_article if top > 0 else np.ones(len(ac))
     score = (w.position * art_w[bank.art[rows_a]] / (ranks_a + 1.0) ** w.position_decay
@@ -153,7 +161,11 @@ def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT, sal=None) -> l
     maxsim = np.zeros(len(rows))
     alive = np.ones(len(rows), dtype=bool)
     # A quotation that needs its speaker's sentence waits until that one is chosen.
-    needs = np.where(bank.quote_ctx[rows], rows - 1, -1)
+    # ... and so does a sentence opening with a pronoun or connective, when the
+    # sentence before it in its article could resolve it.
+    has_prev = (rows > 0) & (bank.art[np.maximum(rows - 1, 0)] == bank.art[rows]) & (bank.pos[rows] > 0)
+    wait = bank.quote_ctx[rows] | (w.resolve_openers & bank.dangling[rows] & has_prev)
+    needs = np.where(wait, rows - 1, -1)
     picked = np.zeros(len(bank), dtype=bool)
     words = 0
     while words < budget and alive.any():
@@ -165,6 +177,19 @@ def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT, sal=None) -> l
         chosen.append(k)
         picked[rows[k]] = True
         alive[k] = False
+        # What any article states the same way is a repeat, whatever its cosine.
+        i = int(rows[k])
+        terms_i = set(bank.terms[i])
+        # Within one article, overlap is elaboration; across articles, the openings
+        # are where outlets repeat the gist in their own words.
+        other = (bank.art[rows] != bank.art[i]) & (bank.pos[rows] < w.repeat_lead)
+        if bank.pos[i] >= w.repeat_lead:
+            other[:] = False
+        for c in np.flatnonzero(alive & other & (local[:, k] >= w.repeat_threshold)):
+            j = int(rows[c])
+            if (len(terms_i.intersection(bank.terms[j])) >= w.repeat_shared
+                    and _numbers_agree(bank, i, j)):
+                alive[c] = False
         words += int(bank.nwords[rows[k]])
         maxsim = np.maximum(maxsim, local[:, k])
         alive &= maxsim < w.max_redundancy
@@ -180,24 +205,31 @@ def reading_order(bank: SentenceBank, chosen: list[int]) -> list[int]:
     return sorted(chosen, key=lambda i: (first[int(bank.art[i])], int(bank.pos[i])))
 
 
-def citations(bank: SentenceBank, i: int, sim_row: np.ndarray, w: Weights = DEFAULT) -> list[dict]:
-    """The sentence itself first, then the best matching sentence of each other
-    article that states the same thing."""
-    out = [bank.citation(i)]
+def cited_rows(bank: SentenceBank, i: int, sim_row: np.ndarray, w: Weights = DEFAULT) -> list[int]:
+    """Bank rows of other articles that state what sentence ``i`` states: in each
+    article, the most similar full statement that is similar enough, shares
+    enough content words, and gives no other numbers."""
     own = int(bank.art[i])
-    for a in range(len(bank.articles)):
-        if a == own:
+    cand = np.flatnonzero((sim_row >= w.cite_threshold) & bank.statement & (bank.art != own))
+    cand = cand[np.argsort(-sim_row[cand], kind="stable")]
+    terms_i = set(bank.terms[i])
+    found: dict[int, int] = {}
+    for j in cand:
+        a = int(bank.art[j])
+        if a in found:
             continue
-        cols = np.flatnonzero((bank.art == a) & bank.statement)
-        if not len(cols):
-            continue
-        for j in cols[np.argsort(-sim_row[cols])[:3]]:
-            j = int(j)
-            if (sim_row[j] >= w.cite_threshold and _numbers_agree(bank, i, j)
-                    and len(set(bank.terms[i]) & set(bank.terms[j])) >= w.cite_min_shared):
-                out.append(bank.citation(j))
-                break
-    return out
+        j = int(j)
+        shared = len(terms_i.intersection(bank.terms[j]))
+        if _numbers_agree(bank, i, j) and (
+                shared >= w.cite_min_shared or (sim_row[j] >= w.cite_strong and shared >= 3)):
+            found[a] = j
+    return [found[a] for a in sorted(found)]
+
+
+def citations(bank: SentenceBank, i: int, sim_row: np.ndarray, w: Weights = DEFAULT) -> list[dict]:
+    """The sentence itself first, then the sentence of each other article that
+    states the same thing (see ``cited_rows``)."""
+    return [bank.citation(i)] + [bank.citation(j) for j in cited_rows(bank, i, sim_row, w)]
 
 
 def _numbers_agree(bank: SentenceBank, i: int, j: int) -> bool:
@@ -205,8 +237,9 @@ def _numbers_agree(bank: SentenceBank, i: int, j: int) -> bool:
     return not a or not b or bool(a & b)
 
 
-def _sentence(bank: SentenceBank, i: int, w: Weights) -> dict:
-    sim_row = np.asarray((bank.matrix[i] @ bank.matrix.T).todense()).ravel()
+def _sentence(bank: SentenceBank, i: int, w: Weights, sim_row: np.ndarray | None = None) -> dict:
+    if sim_row is None:
+        sim_row = np.asarray((bank.matrix[i] @ bank.matrix.T).todense()).ravel()
     return {"text": bank.texts[i], "citations": citations(bank, i, sim_row, w)}
 
 
@@ -214,8 +247,10 @@ def summarize(articles: list[Article], budget: int, *, w: Weights = DEFAULT,
               bank: SentenceBank | None = None, sal=None) -> list[dict]:
     """Sentences (with citations) of a summary of about ``budget`` words, in reading order."""
     bank = bank or SentenceBank(articles)
+    sal = sal if sal is not None else salience(bank, w)
     chosen = select(bank, budget, w, sal)
-    return [_sentence(bank, i, w) for i in reading_order(bank, chosen)]
+    where = {int(r): k for k, r in enumerate(sal[0])}
+    return [_sentence(bank, i, w, sal[2][where[i]]) for i in reading_order(bank, chosen)]
 
 
 def _fit_budget(sents: list[dict], budget: int) -> list[dict]:
@@ -231,22 +266,31 @@ def _fit_budget(sents: list[dict], budget: int) -> list[dict]:
 
 
 def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_words: int = 40,
-                      lead_window: int = 3, bank: SentenceBank | None = None) -> dict | None:
+                      lead_window: int = 3, bank: SentenceBank | None = None,
+                      wire_groups: list[list[str]] | None = None) -> dict | None:
     """The one sentence that best gives the gist: among the first few fit sentences
-    of each article, the most salient one of at most ``max_words`` words."""
+    of each article (at most ``max_words`` words), the one the most independent
+    sources state, then the most salient."""
     bank = bank or SentenceBank(articles)
-    rows, score, _ = salience(bank, w, max_per_article=lead_window)
-    keep = bank.nwords[rows] <= max_words if len(rows) else np.zeros(0, dtype=bool)
-    if not keep.any():
+    rows, score, sim = salience(bank, w, max_per_article=lead_window)
+    keep = np.flatnonzero(bank.nwords[rows] <= max_words) if len(rows) else np.zeros(0, dtype=np.int64)
+    if not len(keep):
         return None
-    rows, score = rows[keep], score[keep]
-    return _sentence(bank, int(rows[int(np.argmax(score))]), w)
+    best = None
+    for k in keep:
+        i = int(rows[k])
+        cites = citations(bank, i, sim[k], w)
+        n = independent_sources([c["article"] for c in cites], wire_groups)
+        key = (n, float(score[k]))
+        if best is None or key > best[0]:
+            best = (key, {"text": bank.texts[i], "citations": cites})
+    return best[1]
 
 
 def analyze(event: Event, articles: list[Article]) -> dict:
     """Event fields ``summary`` ({"headline", "short", "long"}) and ``title``."""
     bank = SentenceBank(articles)
-    head = headline_sentence(articles, bank=bank)
+    head = headline_sentence(articles, bank=bank, wire_groups=event.wire_groups)
     if head is None:
         return {"summary": None, "title": event.title}
     sal = salience(bank, DEFAULT)

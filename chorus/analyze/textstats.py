@@ -85,9 +85,24 @@ def content_terms(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
 
 
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
+                      "eighty": "80", "ninety": "90", "hundred": "100", "dozen": "12"})
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+
+
 def numbers(text: str) -> set[str]:
-    """The numbers written in ``text``, normalised ("30,000" -> "30000")."""
-    return {n.replace(",", "") for n in _NUMBER.findall(text)}
+    """The numbers written in ``text``, normalised ("30,000" -> "30000", "seven" -> "7").
+
+    Two sentences giving different numbers do not state the same thing, so
+    number words count as much as digits. "one" is left out: it is more often
+    a pronoun than a count.
+    """
+    out = {n.replace(",", "") for n in _NUMBER.findall(text)}
+    out.update(_NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(text) if w.lower() not in ("one", "zero"))
+    return out
 
 
 def names(text: str) -> set[str]:

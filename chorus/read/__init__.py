@@ -7,7 +7,8 @@ or a ``Rejection`` per input that could not be read. It never raises for a
 bad input: an empty, binary, oversized, unreadable or malformed file becomes
 a ``Rejection`` naming the file (and line or record) and the walk goes on.
 
-Format sniffing, in order: gzip or ``WARC/`` magic -> WARC; JSON object on
+Gzip files are read by what they hold (``story.txt.gz``, ``crawl.warc.gz``).
+Format sniffing, in order: ``WARC/`` magic -> WARC; JSON object on
 the first non-blank line (or a ``.jsonl``/``.ndjson``/``.json`` name) ->
 JSON lines; an HTML document start or a ``.html``/``.htm`` name -> HTML;
 anything else that decodes as text -> plain text.
@@ -19,16 +20,19 @@ import os
 import re
 import stat
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from chorus.model import RawDoc, Rejection
+from chorus.parallel import map_ordered
 from chorus.read.decode import NotText, decode_bytes
 from chorus.settings import Settings
 
 STDIN = "-"
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.I | re.S)
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([\w.:-]{2,40})", re.I)
 _HTML_TAGS = re.compile(r"<(?:p|div|article|h1|title|meta|br)\b[^>]*>", re.I)
 _JSON_EXT = {".jsonl", ".ndjson", ".json"}
 _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
@@ -36,26 +40,52 @@ _WARC_EXT = (".warc", ".warc.gz", ".arc.gz")
 
 
 def read_paths(paths: Iterable[str | os.PathLike], settings: Settings = Settings()) -> Iterator[RawDoc | Rejection]:
-    """Yield a RawDoc for every article found under ``paths``, a Rejection for every failure."""
-    for p in paths:
-        p = str(p)
-        if p == STDIN:
-            data = sys.stdin.buffer.read(settings.max_file_bytes + 1)
-            yield from read_bytes("<stdin>", data, settings)
-            continue
-        path = Path(p)
-        if path.is_dir():
-            yield from _walk(path, settings)
-        else:
-            yield from read_file(path, settings)
+    """Yield a RawDoc for every article found under ``paths``, a Rejection for every failure.
+
+    Files are read in ``settings.workers`` processes when there are many of
+    them (HTML extraction is the slow part of ingest); results keep the
+    order of the walk either way.
+    """
+    paths = [str(p) for p in paths]
+    if STDIN in paths:  # standard input can only be read here, in order with the rest
+        for p in paths:
+            if p == STDIN:
+                data = sys.stdin.buffer.read(settings.max_file_bytes + 1)
+                try:
+                    yield from list(read_bytes("<stdin>", data, settings))
+                except Exception as exc:
+                    yield Rejection("<stdin>", f"could not read: {type(exc).__name__}: {exc}")
+            else:
+                for f in _files(p):
+                    yield from _read_all(f, settings)
+        return
+    files = [f for p in paths for f in _files(p)]
+    for items in map_ordered(partial(_read_all, settings=settings), files, settings.workers):
+        yield from items
 
 
-def _walk(root: Path, settings: Settings) -> Iterator[RawDoc | Rejection]:
-    for dirpath, dirnames, filenames in os.walk(root, onerror=None):
+def _files(p: str) -> Iterator[Path]:
+    path = Path(p)
+    if path.is_dir():
+        yield from _walk(path)
+    else:
+        yield path
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if not name.startswith("."):
-                yield from read_file(Path(dirpath) / name, settings)
+                yield Path(dirpath) / name
+
+
+def _read_all(path: Path, settings: Settings) -> list[RawDoc | Rejection]:
+    """Everything one file yields; a reader bug on an odd file becomes that file's Rejection."""
+    try:
+        return list(read_file(path, settings))
+    except Exception as exc:  # never let one file stop the run
+        return [Rejection(str(path), f"could not read: {type(exc).__name__}: {exc}")]
 
 
 def read_file(path: Path, settings: Settings = Settings()) -> Iterator[RawDoc | Rejection]:
@@ -85,6 +115,27 @@ def read_file(path: Path, settings: Settings = Settings()) -> Iterator[RawDoc | 
     yield from read_bytes(name, data, settings)
 
 
+def _gzipped_warc(data: bytes) -> bool:
+    import zlib
+
+    try:
+        head = zlib.decompressobj(wbits=31).decompress(data[:65536], 64)
+    except zlib.error:
+        return False
+    return head.lstrip().startswith(b"WARC/")
+
+
+def _gunzip(data: bytes, limit: int) -> bytes | None:
+    import zlib
+
+    d = zlib.decompressobj(wbits=31)
+    try:
+        out = d.decompress(data, limit + 1)
+    except zlib.error:
+        return None
+    return None if len(out) > limit or not d.eof else out  # oversized, or cut short
+
+
 def _is_warc(name: str, data: bytes) -> bool:
     return data[:2] == b"\x1f\x8b" or data[:4096].lstrip().startswith(b"WARC/") or name.lower().endswith(_WARC_EXT)
 
@@ -109,13 +160,21 @@ def read_bytes(name: str, data: bytes, settings: Settings = Settings()) -> Itera
     if not data.strip():
         yield Rejection(name, "empty file")
         return
+    if data[:2] == b"\x1f\x8b" and not _gzipped_warc(data):
+        inner = _gunzip(data, settings.max_file_bytes)
+        if inner is None:
+            yield Rejection(name, "damaged or oversized gzip file")
+        else:  # "story.txt.gz", "feed.jsonl.gz": read what is inside
+            yield from read_bytes(name[:-3] if name.lower().endswith(".gz") else name, inner, settings)
+        return
     if _is_warc(name, data):
         from chorus.read.warc import read_warc
 
         yield from read_warc(name, data)
         return
     try:
-        text, _enc = decode_bytes(data)
+        meta = _META_CHARSET.search(data[:2048])
+        text, _enc = decode_bytes(data, meta.group(1).decode("ascii", "ignore") if meta else None)
     except NotText as exc:
         yield Rejection(name, f"not a text, HTML, WARC or JSON-lines file ({exc})")
         return

@@ -2,7 +2,8 @@
 
 Scraped news arrives in whatever encoding the scraper wrote. We honour a
 byte-order mark when there is one, recognise BOM-less UTF-16 by its zero
-bytes, try strict UTF-8 next (the usual case), and fall back to cp1252 (a
+bytes, try strict UTF-8 next (the usual case), then the charset the
+container declares (HTTP header, ``<meta charset>``), and fall back to cp1252 (a
 superset of Latin-1 for the printable range, which is what Windows tools and
 many older sites produce). A file that still looks like binary data (NUL
 bytes, many control characters) raises ``NotText`` so the reader can reject
@@ -58,9 +59,9 @@ def _looks_binary(text: str) -> bool:
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode ``data`` and return ``(text, encoding used)``.
 
-    ``declared`` is an encoding the container named (an HTTP or WARC
-    header); it is tried after a BOM and before the guesses. Raises
-    ``NotText`` for binary data.
+    ``declared`` is an encoding the container named (an HTTP header, an
+    HTML ``<meta charset>``); it is tried after a BOM and strict UTF-8, before
+    the cp1252 fallback. Raises ``NotText`` for binary data.
     """
     for bom, enc in _BOMS:
         if data.startswith(bom):
@@ -72,7 +73,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
                 raise NotText("binary data")
             return text, enc
     utf16 = _bomless_utf16(data)
-    candidates = [c for c in (declared, utf16, "utf-8") if c]
+    # Strict UTF-8 goes before a declared single-byte charset: text that decodes as
+    # UTF-8 almost never is anything else, and pages often declare Latin-1 wrongly.
+    candidates = [c for c in (utf16, "utf-8", declared) if c]
     for enc in candidates:
         try:
             text = data.decode(enc)

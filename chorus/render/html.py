@@ -21,7 +21,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescap
 
 from chorus.render.highlight import anchor_id, highlight
 from chorus.render.svg import actor_colours, framing_chart, legend, swatch
-from chorus.render.view import build_event_view
+from chorus.render.view import build_event_view, outlet_name
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -94,6 +94,7 @@ def render_html(doc: dict, title: str = "Chorus report") -> str:
         source_texts.append({
             "anchor": _article_anchor(aid),
             "article": a,
+            "outlet": outlet_name(a),
             "html": highlight(a.get("text") or "", targets.get(aid, ()), id_prefix=f"t-{aid}-"),
         })
     others = [a for aid, a in articles.items() if aid not in in_event]

@@ -29,6 +29,10 @@ def md_escape(text: object) -> str:
     return _SPECIAL.sub(r"\\\1", s)
 
 
+def _n(k: int, word: str) -> str:
+    return f"{k} {word}" + ("" if k == 1 else "s")
+
+
 def _cites(ns: list[int]) -> str:
     return "".join(f" [{n}]" for n in ns)
 
@@ -50,7 +54,7 @@ def _event(ev: dict, i: int) -> list[str]:
         when = f" · {md_escape(ev['first_published'])}"
         if ev["last_published"] and ev["last_published"] != ev["first_published"]:
             when += f" to {md_escape(ev['last_published'])}"
-    L += [f"_{ev['n_articles']} articles, {ev['independent_sources']} independent sources{when}"
+    L += [f"_{_n(ev['n_articles'], 'article')}, {_n(ev['independent_sources'], 'independent source')}{when}"
           f"{' · ' + md_escape(_join(ev['outlets'])) if ev['outlets'] else ''}_", ""]
 
     L += ["### Summary", ""]
@@ -116,12 +120,9 @@ def _event(ev: dict, i: int) -> list[str]:
 
     L += ["### How each outlet words it", ""]
     if ev["framing"]:
-        rows = []
-        for fr in ev["framing"]:
-            terms = [f"{t['term']}" + (f" ({t['actor']})" if t["actor"] else "") + f" ×{t['count']}"
-                     for t in fr["chart"]]
-            rows.append([md_escape(fr["outlet"]), md_escape("; ".join(terms))])
-        L += _table(["Outlet", "Terms (actor) × count"], rows)
+        ft = ev["framing_table"]
+        L += _table(["Outlet"] + [md_escape(g) for g in ft["groups"]],
+                    [[md_escape(r["outlet"])] + [md_escape(c) for c in r["cells"]] for r in ft["rows"]])
     else:
         L += ["No framing comparison.", ""]
 
@@ -176,9 +177,10 @@ def render_markdown(doc: dict, title: str = "Chorus report") -> str:
 
     events = doc.get("events") or []
     rejected = [r for r in doc.get("rejected") or [] if isinstance(r, dict)]
+    unread = f"; {_n(len(rejected), 'input')} could not be read" if rejected else ""
     L = [f"# {md_escape(title)}", "",
-         f"{len(events)} events from {len(articles)} articles"
-         f"{f'; {len(rejected)} inputs could not be read' if rejected else ''}. Schema {md_escape(doc.get('schema', ''))}.", ""]
+         f"{_n(len(events), 'event')} from {_n(len(articles), 'article')}{unread}. "
+         f"Schema {md_escape(doc.get('schema', ''))}.", ""]
     in_event: set[str] = set()
     for i, ev in enumerate(events, 1):
         L += _event(build_event_view(ev, articles, href, article_href), i)

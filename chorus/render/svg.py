@@ -15,8 +15,8 @@ from markupsafe import Markup
 PALETTE = ("#2b6cb0", "#c05621", "#2f855a", "#805ad5", "#b83280", "#718096", "#975a16", "#2c7a7b")
 
 _ROW = 22
-_LABEL_W = 190
-_BAR_W = 220
+_LABEL_W = 150
+_BAR_W = 190
 _PAD = 6
 _MAX_ROWS = 18
 

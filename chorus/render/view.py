@@ -280,6 +280,17 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
         framing.append({"outlet": outlet or "unknown source", "chart": labels or terms, "terms": terms,
                         "articles": [b.source_link(a) for a in arts]})
 
+    # the same as a table: one row per outlet, one column per kind of actor or action
+    kinds: list[str] = []
+    for fr in framing:
+        for t in fr["chart"]:
+            if (t["actor"] or "other") not in kinds:
+                kinds.append(t["actor"] or "other")
+    framing_table = {"groups": kinds, "rows": [
+        {"outlet": fr["outlet"],
+         "cells": [", ".join(f"{t['term']} {t['count']}" for t in fr["chart"] if (t["actor"] or "other") == g)
+                   for g in kinds]} for fr in framing]}
+
     timeline = []
     coarse_first = {"year": 0, "month": 1, "week": 2}
     for t in sorted(event.get("timeline") or [],
@@ -340,6 +351,7 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
         "figures_other": figures_other,
         "quotes": quotes,
         "framing": framing,
+        "framing_table": framing_table,
         "timeline": timeline,
         "sources": sources,
         "shared_passages": shared,

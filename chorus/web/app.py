@@ -86,6 +86,8 @@ class PageCache:
                 self._d.move_to_end(key)
                 return self._d[key]
         value = make()
+        if value is None:  # misses (unknown ids) are not kept: they must not push real pages out
+            return None
         with self._lock:
             if version == self._version:
                 self._d[key] = value
@@ -195,6 +197,7 @@ class Site:
     def article_page(self, article_id: str) -> str | None:
         def make():
             from chorus.render.highlight import highlight
+            from chorus.render.view import outlet_name
 
             art = self.source.article(article_id)
             if art is None:
@@ -210,18 +213,21 @@ class Site:
             dup = art.get("duplicate_of")
             return self.render(
                 "article.html", article=art, text_html=highlight(art.get("text") or "", spans),
-                events=events, duplicate_of=dup, title=art.get("title") or article_id)
+                events=events, duplicate_of=dup, outlet=outlet_name(art), title=art.get("title") or article_id)
 
         return self.cache.get(self.source.version(), ("article", article_id), make)
 
     # ---- API ------------------------------------------------------------------
-    def api_events(self, q: str, date_from: str, date_to: str, outlet: str) -> bytes:
+    def api_events(self, q: str, date_from: str, date_to: str, outlet: str, offset: int = 0,
+                   limit: int = 0) -> bytes:
         def make():
             ids = [r["id"] for r in self.find_events(q, date_from, date_to, outlet)]
-            events = [e for e in (self.source.event(i) for i in ids) if e is not None]
-            return _json({"schema": SCHEMA, "events": events})
+            page = ids[offset: offset + limit] if limit else ids[offset:]
+            events = [e for e in (self.source.event(i) for i in page) if e is not None]
+            return _json({"schema": SCHEMA, "total": len(ids), "events": events})
 
-        return self.cache.get(self.source.version(), ("api-events", q, date_from, date_to, outlet), make)
+        key = ("api-events", q, date_from, date_to, outlet, offset, limit)
+        return self.cache.get(self.source.version(), key, make)
 
     def api_event(self, event_id: str) -> bytes | None:
         def make():
@@ -317,10 +323,13 @@ def create_app(db_path: Path | str):
     @app.get("/api/events", summary="Events (optionally searched and filtered)",
              description="`{\"schema\": \"chorus.events/1\", \"events\": [...]}`; each event exactly as in "
                          "events.json. `q` searches (all words must match), `from`/`to` (YYYY-MM-DD) keep "
-                         "events overlapping the range, `outlet` keeps events with an article from it.")
+                         "events overlapping the range, `outlet` keeps events with an article from it; "
+                         "`offset`/`limit` page through them (`limit=0`: all). `total` counts every match.")
     def api_events(q: str = Query("", max_length=500), date_from: str = Query("", alias="from", max_length=20),
-                   date_to: str = Query("", alias="to", max_length=20), outlet: str = Query("", max_length=500)):
-        return Response(site.api_events(*filters(q, date_from, date_to, outlet)), media_type="application/json")
+                   date_to: str = Query("", alias="to", max_length=20), outlet: str = Query("", max_length=500),
+                   offset: int = Query(0, ge=0), limit: int = Query(0, ge=0, le=100000)):
+        body = site.api_events(*filters(q, date_from, date_to, outlet), offset, limit)
+        return Response(body, media_type="application/json")
 
     @app.get("/api/events/{event_id}", summary="One event, as in events.json",
              responses={404: {"description": "No event with this id"}})

@@ -144,6 +144,7 @@ class StoreSource:
         self._stamp: Any = None
         self._checked = 0.0
         self._vlock = threading.Lock()
+        self._watch: sqlite3.Connection | None = None
 
     def _store(self):
         st = getattr(self._local, "store", None)
@@ -155,11 +156,22 @@ class StoreSource:
             self._local.store = st
         return st
 
+    def _data_version(self) -> int | None:
+        """SQLite's own change counter: moves whenever another connection commits."""
+        try:
+            if self._watch is None:
+                uri = f"file:{self.path.resolve()}?mode=ro"
+                self._watch = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            self._watch = None
+            return None
+
     def version(self) -> Any:
         now = time.monotonic()
         if now - self._checked >= self._RECHECK_S:
             with self._vlock:
-                stamp = []
+                stamp: list[Any] = [self._data_version()]
                 for suffix in ("", "-wal"):
                     try:
                         st = os.stat(str(self.path) + suffix)
