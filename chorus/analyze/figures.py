@@ -126,17 +126,17 @@ def _same_value(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return not _conflict(a, b)
 
 
-def judge(claims: list[dict[str, Any]], growing: bool) -> tuple[bool, bool]:
-    """(disagree, changes_over_time) for the claims of one measure.
+def judge(claims: list[dict[str, Any]], growing: bool) -> tuple[bool, bool, list[dict[str, Any]]]:
+    """(disagree, changes_over_time, conflicts) for the claims of one measure.
 
     Two conflicting claims disagree when they speak of the same moment: the same
     article (in different sentences), the same date, a figure the text says is
     disputed, or values that some article reports side by side. Otherwise a
     conflict is a change over time when the measure only grows (tolls, ground
     taken) and the later figure is the larger, or when the later claim says
-    it moved ("now", "rose to", "dropped to").
+    it moved ("now", "rose to", "dropped to"). ``conflicts`` names the first
+    pair of claims (indices) behind each verdict, so a reader can see why.
     """
-    disagree = changes = False
     contested: list[tuple[dict[str, Any], dict[str, Any]]] = []
     seen_pairs: set[tuple] = set()
     for i, a in enumerate(claims):
@@ -152,31 +152,33 @@ def judge(claims: list[dict[str, Any]], growing: bool) -> tuple[bool, bool]:
         return any((_same_value(a, x) and _same_value(b, y)) or (_same_value(a, y) and _same_value(b, x))
                    for x, y in contested)
 
+    def verdict(a, b) -> str | None:
+        if a["article"] == b["article"] and a["sentence"] == b["sentence"]:
+            return None
+        if not _conflict(a, b) or _part_of(a, b) or not _rivals(a, b):
+            return None
+        if a["article"] == b["article"] or a["_disputed"] or b["_disputed"] or side_by_side(a, b):
+            return "disagree"
+        da, db = _ref_date(a), _ref_date(b)
+        if da and db and da != db:
+            early, late = (a, b) if da < db else (b, a)
+            if (growing and _interval(late)[1] >= _interval(early)[0]) or late["_change"]:
+                return "changes_over_time"
+            return "disagree"
+        if growing and a["_progress"] and b["_progress"] and not (da and da == db):
+            return "changes_over_time"
+        return "disagree"
+
+    found: dict[str, list[int]] = {}
     for i, a in enumerate(claims):
-        if disagree and changes:
+        if len(found) == 2:
             break
-        for b in claims[i + 1:]:
-            if a["article"] == b["article"] and a["sentence"] == b["sentence"]:
-                continue
-            if not _conflict(a, b) or _part_of(a, b) or not _rivals(a, b):
-                continue
-            if a["article"] == b["article"] or a["_disputed"] or b["_disputed"] or side_by_side(a, b):
-                disagree = True
-                continue
-            da, db = _ref_date(a), _ref_date(b)
-            if da and db and da != db:
-                early, late = (a, b) if da < db else (b, a)
-                if growing and _interval(late)[1] >= _interval(early)[0]:
-                    changes = True
-                elif late["_change"]:
-                    changes = True
-                else:
-                    disagree = True
-            elif growing and a["_progress"] and b["_progress"] and not (da and da == db):
-                changes = True
-            else:
-                disagree = True
-    return disagree, changes
+        for j in range(i + 1, len(claims)):
+            kind = verdict(a, claims[j])
+            if kind and kind not in found:
+                found[kind] = [i, j]
+    conflicts = [{"kind": k, "claims": v} for k, v in found.items()]
+    return "disagree" in found, "changes_over_time" in found, conflicts
 
 
 def _canonical_sources(claims: list[dict[str, Any]]) -> None:
@@ -199,12 +201,17 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
 
 
+_PRED_LABEL = {"present": "still there", "displaced": "displaced or evacuated",
+               "arrested": "arrested or detained"}
+
+
 def _measure(key: tuple, claims: list[dict[str, Any]]) -> str:
+    """A readable name for what a figure measures: unit, event, cause, period."""
     ucls, pred, cause, scope, subset = key
     units = Counter(c["unit"] for c in claims if c["unit"] and c["unit"] != "others")
     label = units.most_common(1)[0][0] if units else ucls
     if pred and pred != "count":
-        label += f" {pred}"
+        label += " " + _PRED_LABEL.get(pred, pred)
     if cause:
         label += f" by {cause}"
     if scope:
@@ -237,13 +244,14 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
         else:  # a count with no event of its own: only like sentences measure the same thing
             split.extend((key, part) for part in _similar_parts(cs))
     for key, cs in split:
-        disagree, changes = judge(cs, key[1] in GROWING)
+        disagree, changes, conflicts = judge(cs, key[1] in GROWING)
         figures.append({
             "measure": _measure(key, cs),
             "disagree": disagree,
             "changes_over_time": changes,
             "articles": sorted({c["article"] for c in cs}),
             "claims": [{k: v for k, v in c.items() if not k.startswith("_")} for c in cs],
+            "conflicts": conflicts,
         })
     figures.sort(key=lambda f: (-len(f["articles"]), -len(f["claims"]), f["measure"]))
     return {"figures": figures}
