@@ -240,6 +240,7 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
             if unit is None and number_of and not n.share:
                 unit = re.split(r"\s+(?=[a-z]+(?:ed|ing)\b)", number_of.group(1).strip())[0]
             ucls = _unit_class(unit, n.share)
+            thing = None
             if n.share:
                 thing = _share_thing(sent, n, unit)
                 if thing is None:
