@@ -39,7 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", default="examples",
                         help="folder of articles to build the event from (default: examples)")
     parser.add_argument("--repeat", type=int, default=5, help="timed runs; the median is reported (default: 5)")
-    parser.add_argument("--repeats", action="store_true",
+    parser.add_argument("--wire-copies", dest="wire_copies", action="store_true",
                         help="let copies repeat sentences word for word, as wire copies do "
                              "(default: every sentence of a copy is made unique)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -167,7 +167,7 @@ def time_analyses(event: Event, articles: list[Article], repeat: int) -> dict:
 
 def run(args: argparse.Namespace) -> int:
     base = load_corpus(args.corpus)
-    event, articles = build_event(base, args.articles, repeats=args.repeats)
+    event, articles = build_event(base, args.articles, repeats=args.wire_copies)
     figures = time_analyses(event, articles, args.repeat)
     if args.json:
         print(json.dumps(figures, indent=2))
