@@ -5,7 +5,7 @@ the project's ``examples/`` folder), read and cleaned by the same stages
 ``chorus digest`` uses. When the corpus has fewer articles than asked for,
 copies are made with their paragraphs rotated and their numbers shifted, so
 that quotes, figures and dates recur across articles with small differences,
-as they do in wire-heavy coverage; unless ``--repeats``, every sentence of a
+as they do in wire-heavy coverage; unless ``--wire-copies``, every sentence of a
 copy also gets a word of its own, so that the analyses' per-sentence caches
 (which pay off on real wire copies) do not flatter the timing. Caches are
 emptied before every run. Then the five analyses (quotes, figures,
