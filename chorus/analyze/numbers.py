@@ -56,8 +56,9 @@ _VAGUE_RE = "|".join(sorted((re.escape(w) for w in _VAGUE), key=len, reverse=Tru
 _FRAC_RE = (r"(?:(?:a|one|two|three|four|five|nine)[\s-](?:half|third|thirds|quarter|quarters|"
             r"fifth|fifths|sixth|sixths|tenth|tenths)|half)")
 
+# The qualifier in front is looked up separately (``_QUAL_BEFORE``): an optional group
+# at the head of this pattern would be tried at every position of every sentence.
 NUMBER_RE = re.compile(
-    rf"(?:\b(?P<qual>{_QUAL_RE})\s+)?"
     rf"(?:(?P<frac>\b{_FRAC_RE}\b)"
     rf"|(?P<vague>\b(?:{_VAGUE_RE})\b)"
     rf"|(?P<cur>[$€£])?(?P<num>(?<![\d.,:/A-Za-z])(?<![A-Za-z]-){_DIGITS})(?![\d:/]|\.\d)"
@@ -67,6 +68,7 @@ NUMBER_RE = re.compile(
     rf"(?P<wpct>\s+(?:percent|per cent)\b)?)",
     re.I,
 )
+_QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_QUAL_RE})\s+$", re.I)
 _TIME_UNITS = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|"
                          r"decades?|centuries|century|am|pm|a\.m\.|p\.m\.|GMT|BST|ET)\b", re.I)
 _MONTH_NEAR = re.compile(r"(?:January|February|March|April|May|June|July|August|September|"
@@ -130,8 +132,11 @@ def _find_numbers(text: str) -> list[Number]:
     for m in NUMBER_RE.finditer(text):
         if not any(m.group(k) for k in ("frac", "vague", "num", "word")):
             continue
-        qual = m.group("qual")
         s, e = m.start(), m.end()
+        qm = _QUAL_BEFORE.search(text, max(0, s - 24), s)
+        qual = qm.group("qual") if qm else None
+        if qm:
+            s = qm.start()
         after = text[e:e + 20]
         before = text[max(0, s - 12):s]
         share, word = False, False
