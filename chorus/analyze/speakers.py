@@ -8,6 +8,7 @@ verbs and their position, titles and roles.
   a sentence whose quotations have been masked: "said X", "X said", "X told
   Reuters", "according to X", "X, the head of ..., said", "X of the Y group
   said", and descriptions ("a Syrian army officer") which stay descriptions.
+* ``sentence_subject(frame)`` is who a sentence is about, for a later "he said".
 * ``person_name(phrase)`` drops titles and roles ("Russian Foreign Minister
   Sergei Lavrov" -> "Sergei Lavrov").
 * ``merge_names(names)`` maps variants (Sergei / Sergey Lavrov / Lavrov,
