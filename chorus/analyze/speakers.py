@@ -108,7 +108,7 @@ institute rights brigade brigades forces guards organisation organization office
 tv television radio news press reuters afp ap dpa children commission authority association
 coalition alliance government administration company corporation university hospital department
 league federation red cross crescent network times post service faction school college chamber
-research
+research agence presse
 church museum library club council watch daily weekly herald gazette courier ledger tribune
 """.split())
 
