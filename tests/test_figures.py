@@ -149,3 +149,13 @@ def test_counts_far_apart_are_different_measures():
     a = art("a", "At least three people were killed in the blast, police said.")
     b = art("b", "More than 8,000 people have been killed since the war began, the UN says.")
     assert not any(f["disagree"] for f in run(a, b))
+
+
+def test_sources_skip_days_appositives_and_non_speech():
+    a = art("a", "Norland, a main backer of the rebels, on Friday accused the army of killing "
+                 "1,200 people. The flooding has added to the misery, with hundreds dying of cold. "
+                 "Estimates vary, with the Red Crescent putting the figure at 900 people killed.")
+    srcs = {c["text"]: c["source"] for f in run(a) for c in f["claims"]}
+    assert srcs["1,200 people"] == "Norland"
+    assert srcs["hundreds"] is None
+    assert srcs["900 people"] == "Red Crescent"

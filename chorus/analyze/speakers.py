@@ -74,7 +74,7 @@ SPEECH = (r"said|says|told|tells|added|adds|stated|declared|warned|insisted|ackn
           r"condemned|threatened|praised|dismissed|labelled|labeled|branded|accusing|blaming|"
           r"promising|gave|gives|say|recalled|recalls|quoted|[Aa]ccording\s+to")
 QMARK = "\u00abQ\u00bb"  # stands for a masked quotation in a sentence frame
-_VERB_RE = re.compile(rf"\b(?:{SPEECH})\b")
+_VERB_RE = re.compile(rf"\b(?:{SPEECH})\b(?!\s+to\s+(?:the|a|an|its|their|his|her)\b)")
 _INVERTIBLE = frozenset("said says added adds asked wrote explained noted warned "
                         "insisted replied argued".split())
 _PARTICIPLES = frozenset("saying adding telling insisting noting describing calling accusing blaming "
@@ -83,6 +83,8 @@ _PARTICIPLES = frozenset("saying adding telling insisting noting describing call
 _ADVERBS = re.compile(r"(?:\s+(?:also|later|earlier|then|previously|has|have|had|was|is|were|"
                       r"would|will|reportedly|further|separately|once|again|recently|had\s+earlier|"
                       r"in\s+a\s+statement))+\s*$")
+_DAY_ADVERB = re.compile(r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                         r"(?:\s+(?:morning|afternoon|evening|night))?\s*$")
 _ROLE_ALT = "|".join(sorted(ROLES, key=len, reverse=True))
 DESC = (r"(?:(?i:a|an|the|one|another|two|three|several|some)\s+)"
         r"(?!of\b)(?:[A-Za-z][\w'’\-]*\s+){0,8}?(?:" + _ROLE_ALT +
@@ -226,7 +228,7 @@ def _subject_before(prefix: str) -> Speaker | None:
     "X, the head of ...," -> X; but "The regime's spokesman, Col. Y Z," -> Y Z
     (a name in the appositive beats a description before it).
     """
-    prefix = _ADVERBS.sub("", prefix)
+    prefix = _ADVERBS.sub("", _DAY_ADVERB.sub("", _ADVERBS.sub("", prefix)))
     prefix = re.sub(r",\s*\d{1,3}\s*,", ",", prefix)  # "Emil Pihl, 34, a docker," -> ages out
     if prefix.rstrip().endswith(","):
         stripped = _strip_appositive(prefix)
@@ -236,7 +238,7 @@ def _subject_before(prefix: str) -> Speaker | None:
     found = []
     for cand in cands:
         cand = cand.rstrip()[-_SUBJECT_REACH:]
-        if not cand or cand.endswith((QMARK, "and", "but")):
+        if not cand or cand.endswith(QMARK) or re.search(r"\b(?:and|but)$", cand):
             continue
         sp = _np(_END_NP.search(cand))
         if sp:
@@ -319,9 +321,11 @@ def attribute(frame: str, anchor: int) -> Speaker | None:
                 return sp
         if word == "say":  # "went on to say", "declined to say": the subject of the verb before
             before = re.sub(r"\s+\w+(?:\s+on)?\s+to\s*$", " ", before)
-        if word in _PARTICIPLES:
+        if word in _PARTICIPLES and before.rstrip().endswith(","):
             # "X told Y on Friday, adding, ...": the subject of the finite verb before;
-            # "X has made a video, insisting ...": the person the clause is about
+            # "X has made a video, insisting ...": the person the clause is about.
+            # Without the comma ("with the Observatory putting the figure at") the
+            # phrase right before the participle is its subject.
             main = [m for m in _VERB_RE.finditer(before) if m.group() not in _PARTICIPLES]
             if main:
                 sp = _subject_before(before[: main[0].start()])
@@ -333,7 +337,7 @@ def attribute(frame: str, anchor: int) -> Speaker | None:
         sp = _subject_before(before)
         if sp:
             return sp
-        if word in _PARTICIPLES or before.rstrip().endswith(("and", ",")):
+        if word in _PARTICIPLES or re.search(r"(?:\band|,)$", before.rstrip()):
             sp = first_person(before)
             if sp:
                 return sp
