@@ -188,9 +188,16 @@ class _ArticleQuotes:
                 if rel:
                     sp = Speaker(rel[-1].group("name"), "name")
             speaker, kind = self._resolve(sp, si, mentions, last_quote, s)
-            if sp is None and last_quote and si - last_quote[0] <= _CONTINUE_SENTENCES \
-                    and re.fullmatch(r"[\W]*" + re.escape(QMARK) + r"[\W]*", frame):
+            alone = re.fullmatch(r"[\W]*" + re.escape(QMARK) + r"[\W]*", frame)
+            if sp is None and alone and last_quote and si - last_quote[0] <= _CONTINUE_SENTENCES:
                 speaker, kind = last_quote[1], last_quote[2]
+            elif sp is None and alone and si > 0:
+                # a quote on its own right after a sentence about someone: "His mother,
+                # Maria Feng, remembers that day. "We were so proud.""
+                prev_start = a.sentences[si - 1][0]
+                prev = [x for x in self.subjects if x[0] == prev_start]
+                if prev and (last_quote is None or last_quote[0] < si - 1):
+                    speaker, kind = prev[-1][2], prev[-1][1]
             if (s, e) in single and speaker is None:
                 continue  # single marks without a speaker: a title or a phrase, not speech
             found.append({"article": a.id, "start": s, "end": e, "text": a.text[s:e],

@@ -93,7 +93,7 @@ DESC = (r"(?:(?i:a|an|the|one|another|two|three|several|some)\s+)"
 _PRON = r"\b(?:he|she|they|He|She|They)\b"
 _PP = r"(?:,?\s+(?:of|from|at|with|for|in|on|inside)\s+[^,;]{0,70})?"
 _END_NP = re.compile(rf"(?:(?P<name>{NAME})|(?P<desc>{DESC})|(?P<pron>{_PRON})|"
-                     rf"(?P<np>\b(?i:the|a|an)\s+(?:[a-z][\w'’\-]*\s+){{0,3}}[a-z][\w\-]*))"
+                     rf"(?P<np>\b(?i:the|a|an|one|another)\s+(?:[a-z][\w'’\-]*\s+){{0,3}}[a-z][\w\-]*))"
                      rf"{_PP}\s*,?\s*$")
 _START_NP = re.compile(rf"^\s*,?\s*(?:(?P<desc>{DESC})|(?:the\s+)?(?P<name>{NAME})|(?P<pron>{_PRON}))")
 _HEAD_APPOSITIVE = re.compile(rf"^\s*[^,]{{1,80}},\s+(?P<name>{NAME}),")
@@ -315,7 +315,10 @@ def attribute(frame: str, anchor: int) -> Speaker | None:
                 sp = Speaker(_clean_name(later.group("name")), "name")  # "said Target spokesman J. T."
             if sp is None:  # "said union leader Paolo Rinaldi": roles in lower case first
                 m = _ROLE_THEN_NAME.match(after)
-                if m and not any(w.lower() in STOP_CAPS for w in m.group("roles").split()):
+                roles = m.group("roles").split() if m else []
+                if roles and roles[0].lower() in ("a", "an", "the"):
+                    roles = roles[1:]  # "said a devastated Salah Ali"
+                if m and not any(w.lower() in STOP_CAPS for w in roles):
                     sp = Speaker(_clean_name(m.group("name")), "name")
             if sp and sp.kind != "pronoun" or (sp and re.match(r"\s*,?\s*(?:he|she)\b", after)):
                 return sp
