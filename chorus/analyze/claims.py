@@ -225,6 +225,8 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
             if n.word and n.value is not None and n.value < 10 and re.search(
                     r"\b(?:the|these|those|both|all|its|their|no|any|every)\s+$", sent[:n.start], re.I):
                 continue  # "the two sides", "no one": a reference, not a count
+            if n.word and n.value == 1 and re.match(r"\s+of\b", sent[n.end:]):
+                continue  # "one of the worst floods": not a count
             if re.search(r"[A-Z][\w'’\-]+,\s*$", sent[:n.start]) and re.match(r"\s*[,.]", sent[n.end:]):
                 continue  # "Maret Lepp, 72, said": an age
             if re.search(r"\b(?:age|aged|ages|who was|who is)\s+$", sent[:n.start], re.I) or \
