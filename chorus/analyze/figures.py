@@ -90,8 +90,10 @@ def _ref_date(c: dict[str, Any]) -> str | None:
 
 
 def _part_of(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """A count of a specific group next to a total ("two protesters" and "three
-    people"): a part of it, not a rival figure."""
+    """A breakdown, or a count of a specific group next to a total ("two protesters"
+    and "three people"): a part of it, not a rival figure."""
+    if a["subset"] or b["subset"]:
+        return True  # "18,000 of them", "a further 8,500": a breakdown of some total
     ua, ub = (a["unit"] or "people").split()[-1].lower(), (b["unit"] or "people").split()[-1].lower()
     if ua in ("others", "other") or ub in ("others", "other"):
         return True  # "three other sailors", "two others": people besides those counted
@@ -233,8 +235,12 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
         claims.extend(claims_of(art, fallback))
     _canonical_sources(claims)
     groups: dict[tuple, list[dict[str, Any]]] = {}
+    key_of: dict[int, tuple] = {}
     for c in claims:
         key = (c["_class"], c["_pred"], c["_cause"], c["_scope"], c["subset"])
+        if c["subset"] and c["_from"] in key_of:
+            key = key_of[c["_from"]]  # "18,000 of them": shown with the total it breaks down
+        key_of[id(c)] = key
         groups.setdefault(key, []).append(c)
     figures = []
     split: list[tuple[tuple, list[dict[str, Any]]]] = []
