@@ -49,7 +49,7 @@ def test_number_values_and_bounds(phrase, value, low, high, qual):
 
 
 @pytest.mark.parametrize("text", [
-    "a 10-day truce", "in 1998 the plant closed", "for 12 hours", "on March 3, 2021",
+    "a 10-day truce", "in 1998 the plant closed", "12 hours later", "on March 3, 2021",
     "3 March 2021", "at 14:30 local time", "six months ago",
 ])
 def test_not_amounts(text):
@@ -159,3 +159,11 @@ def test_sources_skip_days_appositives_and_non_speech():
     assert srcs["1,200 people"] == "Norland"
     assert srcs["hundreds"] is None
     assert srcs["900 people"] == "Red Crescent"
+
+
+def test_durations_after_for_are_amounts():
+    a = art("a", "A court ordered the editor held in custody for 30 days.")
+    b = art("b", "The judge ordered him held for 30 days pending trial.")
+    f = figure_with(run(a, b), "a", "30 days")
+    assert {c["article"] for c in f["claims"]} == {"a", "b"}
+    assert f["disagree"] is False

@@ -68,6 +68,8 @@ NUMBER_RE = re.compile(
     rf"(?P<wpct>\s+(?:percent|per cent)\b)?)",
     re.I,
 )
+# "held for 30 days", "sentenced to ten years": a duration is an amount of its own
+_DURATION = re.compile(r"\b(?:for|to|of)\s+(?:(?:up to|at least|more than|nearly|about)\s+)?$", re.I)
 _QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_QUAL_RE})\s+$", re.I)
 _TIME_UNITS = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|"
                          r"decades?|centuries|century|am|pm|a\.m\.|p\.m\.|GMT|BST|ET)\b", re.I)
@@ -154,8 +156,9 @@ def _find_numbers(text: str) -> list[Number]:
         else:
             if m.group("num"):
                 raw = m.group("num")
-                if re.match(r"[-‑–][A-Za-z]", after) or _TIME_UNITS.match(after):
-                    continue  # "seven-day", "15 months": durations, not amounts
+                if re.match(r"[-‑–][A-Za-z]", after) or (_TIME_UNITS.match(after)
+                                                         and not _DURATION.search(text, 0, s)):
+                    continue  # "seven-day", "15 months ago": not amounts
                 if _MONTH_NEAR.search(before) or re.search(r"[A-Za-z]\.?\s+\d{1,2},\s*$", before) or re.match(r"\s*(?:,\s*)?(?:January|February|"
                                                           r"March|April|May|June|July|August|"
                                                           r"September|October|November|"
@@ -176,7 +179,8 @@ def _find_numbers(text: str) -> list[Number]:
                 share = bool(m.group("pct"))
             else:
                 w = m.group("word").lower()
-                if re.match(r"[-‑–]\w", after) or _TIME_UNITS.match(after):
+                if re.match(r"[-‑–]\w", after) or (_TIME_UNITS.match(after)
+                                                   and not _DURATION.search(text, 0, s)):
                     continue
                 value = float(_SMALL[w]) * _SCALES.get((m.group("wscale") or "").lower(), 1)
                 share = bool(m.group("wpct"))
