@@ -17,6 +17,7 @@ import numpy as np
 from chorus.analyze import textstats
 from chorus.model import Article
 
+MIN_WORDS = 8  # shorter sentences are rarely informative enough for a summary
 _END = re.compile(r"[.!?][\"'”’)\]]*$")
 _QUOTE_OPEN = "\"“‘'«"
 _ATTRIB = re.compile(
@@ -37,7 +38,6 @@ _BOILER = re.compile(
 )
 _CREDIT_TAIL = re.compile(r"[\(\[][^()\[\]]{0,80}(?:/|Images|Agency|Photo|AFP|AP|Reuters|Getty|EPA)[^()\[\]]{0,40}[\)\]]\s*$")
 _PRONOUN_START = re.compile(r"^(?:[\"“‘']\s*)?(?:He|She|They|His|Her|Their|Him|Them)\b")
-_LETTER = re.compile(r"[^\W\d_]")
 _UPPER = re.compile(r"[A-Z]")
 _ODD = re.compile(r"[^\w\s]|_")
 _DATE_LINE = re.compile(r"^(?:\w+day,?\s+)?(?:\d{1,2}\s+\w+|\w+\s+\d{1,2}),?\s+\d{4}")
@@ -89,7 +89,7 @@ class SentenceBank:
         self.nwords = np.asarray([textstats.word_count(t) for t in texts], dtype=np.int64)
         self.statement = np.asarray([summary_fit(t, n, len(tm), min_words=5, quotes=True) for t, n, tm in
                                      zip(texts, self.nwords, self.terms)], dtype=bool)
-        self.ok = self.statement & (self.nwords >= 8) & np.asarray(
+        self.ok = self.statement & (self.nwords >= MIN_WORDS) & np.asarray(
             [not quote_without_speaker(t) for t in texts], dtype=bool)
         self.quote_ctx = _context_quotes(texts, self.art, self.nwords, self.terms, self.ok)
         self.dangling = np.asarray([bool(_PRONOUN_START.match(t)) for t in texts], dtype=bool)
@@ -108,6 +108,20 @@ class SentenceBank:
 
 
 _QUOTED = re.compile(r"[\"“](?:[^\"“”]|'')*?(?:[\"”]|''|$)|(?<!\w)''[^\"“”']*?(?:[\"”]|''|$)")
+
+
+_CACHE: list = []
+
+
+def bank_for(articles: list[Article]) -> "SentenceBank":
+    """The SentenceBank of ``articles``, shared by the analyzers of one event
+    (the last one built is kept; analyzers never modify articles)."""
+    key = tuple((id(a), a.id, len(a.sentences)) for a in articles)
+    if _CACHE and _CACHE[0][0] == key:
+        return _CACHE[0][1]
+    bank = SentenceBank(articles)
+    _CACHE[:] = [(key, bank)]
+    return bank
 
 
 def quote_without_speaker(text: str) -> bool:
@@ -161,16 +175,15 @@ def summary_fit(text: str, nwords: int, nterms: int, min_words: int = 8, max_wor
     if nwords < min_words or nwords > max_words or nterms < 4:
         return False
     t = text.strip()
-    if not _END.search(t):
+    if t[0].islower() or not _END.search(t):
         return False
     if _BOILER.search(t.lower()) or _CREDIT_TAIL.search(t) or _DATE_LINE.match(t):
         return False
-    letters = len(_LETTER.findall(t))
-    if len(t) - len(_ODD.findall(t)) < 0.85 * len(t):
+    n = len(t)
+    odd = n - len(_ODD.sub("", t))  # punctuation and symbols
+    if odd > 0.15 * n:
         return False
-    upper = len(_UPPER.findall(t))
-    if upper > 0.4 * letters:
-        return False
-    if t[0].islower():
+    upper = n - len(_UPPER.sub("", t))
+    if upper > 0.4 * (n - odd - t.count(" ")):
         return False
     return quotes or not quote_without_speaker(t)

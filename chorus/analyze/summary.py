@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chorus.analyze.facts import independent_sources
-from chorus.analyze.sentencebank import SentenceBank
+from chorus.analyze.facts import independent_sources, numbers_agree
+from chorus.analyze.sentencebank import SentenceBank, bank_for
 from chorus.model import Article, Event
 
 
@@ -233,8 +233,7 @@ def citations(bank: SentenceBank, i: int, sim_row: np.ndarray, w: Weights = DEFA
 
 
 def _numbers_agree(bank: SentenceBank, i: int, j: int) -> bool:
-    a, b = bank.nums[i], bank.nums[j]
-    return not a or not b or bool(a & b)
+    return numbers_agree(bank.nums[i], bank.nums[j])
 
 
 def _sentence(bank: SentenceBank, i: int, w: Weights, sim_row: np.ndarray | None = None) -> dict:
@@ -270,7 +269,7 @@ def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_wor
                       wire_groups: list[list[str]] | None = None) -> dict | None:
     """The one sentence that best gives the gist: among the first few fit sentences
     of each article (at most ``max_words`` words), the one the most independent
-    sources state, then the most salient."""
+    sources state, then the most articles, then the most salient."""
     bank = bank or SentenceBank(articles)
     rows, score, sim = salience(bank, w, max_per_article=lead_window)
     keep = np.flatnonzero(bank.nwords[rows] <= max_words) if len(rows) else np.zeros(0, dtype=np.int64)
@@ -281,7 +280,7 @@ def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_wor
         i = int(rows[k])
         cites = citations(bank, i, sim[k], w)
         n = independent_sources([c["article"] for c in cites], wire_groups)
-        key = (n, float(score[k]))
+        key = (n, len(cites), float(score[k]))
         if best is None or key > best[0]:
             best = (key, {"text": bank.texts[i], "citations": cites})
     return best[1]
@@ -289,7 +288,7 @@ def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_wor
 
 def analyze(event: Event, articles: list[Article]) -> dict:
     """Event fields ``summary`` ({"headline", "short", "long"}) and ``title``."""
-    bank = SentenceBank(articles)
+    bank = bank_for(articles)
     head = headline_sentence(articles, bank=bank, wire_groups=event.wire_groups)
     if head is None:
         return {"summary": None, "title": event.title}
