@@ -220,6 +220,22 @@ def dateline(first_paragraph: str) -> tuple[str | None, list[str]]:
     return place, wire
 
 
+def dateline_length(first_paragraph: str) -> int:
+    """How many characters the dateline and its separator take (0 when none).
+
+    Sentence offsets start after it, so a summary quoting the first sentence
+    does not open with "ALEPPO, Syria:".
+    """
+    place, _ = dateline(first_paragraph)
+    if place is None:
+        return 0
+    m = _DATELINE.match(first_paragraph)
+    end = m.end() if m else 0
+    while end < len(first_paragraph) and first_paragraph[end].isspace():
+        end += 1
+    return end if end < len(first_paragraph) else 0
+
+
 _BYLINE = re.compile(
     r"^(?:by|written by|words by|reporting by|author|reporter|report by)\s*[:\-–]?\s+(?P<name>.+)$", re.I)
 
