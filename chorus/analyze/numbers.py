@@ -70,6 +70,7 @@ NUMBER_RE = re.compile(
 )
 # "held for 30 days", "sentenced to ten years": a duration is an amount of its own
 _DURATION = re.compile(r"\b(?:for|to|of)\s+(?:(?:up to|at least|more than|nearly|about)\s+)?$", re.I)
+_CLOCK = re.compile(r"\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST|ET)\b", re.I)
 _QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_QUAL_RE})\s+$", re.I)
 _TIME_UNITS = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|"
                          r"decades?|centuries|century|am|pm|a\.m\.|p\.m\.|GMT|BST|ET)\b", re.I)
@@ -157,7 +158,8 @@ def _find_numbers(text: str) -> list[Number]:
             if m.group("num"):
                 raw = m.group("num")
                 if re.match(r"[-‑–][A-Za-z]", after) or (_TIME_UNITS.match(after)
-                                                         and not _DURATION.search(text, 0, s)):
+                                                         and not (_DURATION.search(text, 0, s)
+                                                              and not _CLOCK.match(after))):
                     continue  # "seven-day", "15 months ago": not amounts
                 if _MONTH_NEAR.search(before) or re.search(r"[A-Za-z]\.?\s+\d{1,2},\s*$", before) or re.match(r"\s*(?:,\s*)?(?:January|February|"
                                                           r"March|April|May|June|July|August|"
@@ -180,7 +182,8 @@ def _find_numbers(text: str) -> list[Number]:
             else:
                 w = m.group("word").lower()
                 if re.match(r"[-‑–]\w", after) or (_TIME_UNITS.match(after)
-                                                   and not _DURATION.search(text, 0, s)):
+                                                   and not (_DURATION.search(text, 0, s)
+                                                              and not _CLOCK.match(after))):
                     continue
                 value = float(_SMALL[w]) * _SCALES.get((m.group("wscale") or "").lower(), 1)
                 share = bool(m.group("wpct"))
