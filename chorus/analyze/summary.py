@@ -239,7 +239,7 @@ def _numbers_agree(bank: SentenceBank, i: int, j: int) -> bool:
 def _sentence(bank: SentenceBank, i: int, w: Weights, sim_row: np.ndarray | None = None) -> dict:
     if sim_row is None:
         sim_row = np.asarray((bank.matrix[i] @ bank.matrix.T).todense()).ravel()
-    return {"text": bank.texts[i], "citations": citations(bank, i, sim_row, w)}
+    return {"text": bank.display_text(i), "citations": citations(bank, i, sim_row, w)}
 
 
 def summarize(articles: list[Article], budget: int, *, w: Weights = DEFAULT,
@@ -282,7 +282,7 @@ def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_wor
         n = independent_sources([c["article"] for c in cites], wire_groups)
         key = (n, len(cites), float(score[k]))
         if best is None or key > best[0]:
-            best = (key, {"text": bank.texts[i], "citations": cites})
+            best = (key, {"text": bank.display_text(i), "citations": cites})
     return best[1]
 
 
