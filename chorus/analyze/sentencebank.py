@@ -42,7 +42,7 @@ _BOILER = re.compile(
     r"comment(?:ing)? (?:policy|guidelines)|leave a (?:reply|comment)|follow us|share this|share\W+tweet|"
     r"read more|related:|advertisement|getty images|photo(?:graph)?:|image:|\(photo|\[photo|credit:|"
     r"reporting by|editing by|writing by|contributed to this report|log in|javascript|your browser|"
-    r"download the app|watch video|story continues"
+    r"download the app|watch video|story continues|file photo|\bfile - "
 )
 _CREDIT_TAIL = re.compile(r"[\(\[][^()\[\]]{0,80}(?:/|Images|Agency|Photo|AFP|AP|Reuters|Getty|EPA)[^()\[\]]{0,40}[\)\]]\s*$")
 _PRONOUN_START = re.compile(r"^(?:[\"“‘']\s*)?(?:He|She|They|His|Her|Their|Him|Them)\b")

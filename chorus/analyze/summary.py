@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from chorus.analyze.facts import independent_sources, numbers_agree
-from chorus.analyze.sentencebank import SentenceBank, bank_for
+from chorus.analyze.sentencebank import SentenceBank, bank_for, quote_without_speaker
 from chorus.model import Article, Event
 
 
@@ -112,7 +112,10 @@ def salience(bank: SentenceBank, w: Weights = DEFAULT, max_per_article: int = 40
     rows = []
     ranks = []
     counts: dict[int, int] = {}
-    for i in np.flatnonzero(bank.ok | bank.quote_ctx):
+    fit = bank.ok | bank.quote_ctx
+    if not fit.any():  # nothing long enough: settle for any full statement with its speaker
+        fit = bank.statement & np.asarray([not quote_without_speaker(t) for t in bank.texts], dtype=bool)
+    for i in np.flatnonzero(fit):
         a = int(bank.art[i])
         r = counts.get(a, 0)
         if r < max_per_article:
