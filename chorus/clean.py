@@ -251,8 +251,13 @@ def _finish(doc: _Doc) -> Article | Rejection:
     place, wire = md.dateline(lead)
     doc.add_wire(wire)
     doc.add_wire(md.gathered_by(text))
+    sentences = split_sentences(text)
+    skip = md.dateline_length(lead) if place else 0
+    at = text.find(lead) if skip else -1
+    if at >= 0:
+        sentences = [(s + skip, e) if s == at and s + skip < e else (s, e) for s, e in sentences]
     return Article(
-        sentences=split_sentences(text),
+        sentences=sentences,
         id=article_id(text),
         text=text,
         path=raw.path,

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import base64
 import json
+import zlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
 
 from chorus.model import Article
+from chorus.passages import _WORD  # the same words as shared passages
 from chorus.passages import (
     MIN_SHARED_WORDS,
     independent_sources,
@@ -36,16 +38,39 @@ from chorus.passages import (
 STATE_KEY = "dedup"
 
 
-def shingles(text: str, k: int = 5) -> set[bytes]:
-    """The set of ``k``-word shingles of ``text`` on normalised words.
+_MERSENNE = (1 << 61) - 1
+_MASK32 = np.uint64(0xFFFFFFFF)
 
-    Texts shorter than ``k`` words give one shingle of all their words, so
-    that very short pages still compare with each other.
+
+def shingle_hashes(text: str, k: int = 5) -> np.ndarray:
+    """32-bit hashes of the ``k``-word shingles of ``text`` (normalised words).
+
+    Words are hashed with CRC-32 (stable across runs and machines) and
+    combined per window in numpy. A text shorter than ``k`` words gives one
+    shingle of all its words, so very short pages still compare.
     """
-    words = word_tokens(text)[0]
-    if len(words) < k:
-        return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i : i + k]).encode() for i in range(len(words) - k + 1)}
+    words = [w.replace("'", "").replace("’", "") for w in _WORD.findall(text.lower())]
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    ids = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    if len(ids) < k:
+        k = len(ids)
+    acc = np.zeros(len(ids) - k + 1, dtype=np.uint64)
+    for off in range(k):
+        acc = (acc * np.uint64(1000003) + ids[off : len(ids) - k + 1 + off]) & _MASK32
+    return np.unique(acc)
+
+
+def minhash_values(hashes: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """MinHash signature ``min_x ((a x + b) mod p) & 0xffffffff`` for each (a, b)."""
+    if hashes.size == 0:
+        return np.full(a.shape[0], 0xFFFFFFFF, dtype=np.uint32)
+    out = np.empty(a.shape[0], dtype=np.uint64)
+    # Blocks keep the (perm x shingle) matrix small for long texts.
+    for s in range(0, a.shape[0], 32):
+        phv = (np.outer(a[s : s + 32], hashes) + b[s : s + 32, None]) % np.uint64(_MERSENNE)
+        out[s : s + 32] = (phv & _MASK32).min(axis=1)
+    return out.astype(np.uint32)
 
 
 class NearDuplicateIndex:
@@ -65,53 +90,53 @@ class NearDuplicateIndex:
         self.num_perm = num_perm
         self.shingle = shingle
         self.seed = seed
-        from datasketch import MinHash, MinHashLSH
+        from datasketch import MinHashLSH
 
-        proto = MinHash(num_perm=num_perm, seed=seed)
-        self._perm = proto.permutations
-        self._scheme = proto.scheme
-        self._MinHash = MinHash
+        gen = np.random.RandomState(seed)
+        # a < 2**32 keeps a * x (x < 2**32) inside 64 bits before the modulus.
+        self._a = gen.randint(1, 1 << 32, size=num_perm, dtype=np.uint64)
+        self._b = gen.randint(0, 1 << 32, size=num_perm, dtype=np.uint64)
         self.lsh_ = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self.signatures_: dict[str, np.ndarray] = {}
         self.rank_: dict[str, int] = {}  # insertion order: lower is earlier
 
-    def signature(self, text: str):
-        """The MinHash of ``text``'s shingles."""
-        m = self._MinHash(num_perm=self.num_perm, permutations=self._perm, scheme=self._scheme)
-        sh = shingles(text, self.shingle)
-        if sh:
-            m.update_batch(list(sh))
-        return m
+    def signature(self, text: str) -> np.ndarray:
+        """The MinHash values (uint32) of ``text``'s shingles."""
+        return minhash_values(shingle_hashes(text, self.shingle), self._a, self._b)
 
-    def query(self, text: str, minhash=None) -> str | None:
-        """Id of the earliest indexed article ``text`` nearly duplicates, or None."""
-        m = minhash if minhash is not None else self.signature(text)
+    def query_signature(self, values: np.ndarray) -> str | None:
+        """Id of the earliest indexed article with this signature's near-duplicate, or None."""
         best: tuple[int, str] | None = None
-        for key in self.lsh_.query(m):
-            sig = self.signatures_[key]
-            est = float(np.mean(sig == m.hashvalues))
+        for key in self.lsh_.query(_Lean(values)):
+            est = float(np.mean(self.signatures_[key] == values))
             if est >= self.threshold:
                 rank = self.rank_[key]
                 if best is None or rank < best[0]:
                     best = (rank, key)
         return best[1] if best else None
 
+    def query(self, text: str) -> str | None:
+        """Id of the earliest indexed article ``text`` nearly duplicates, or None."""
+        return self.query_signature(self.signature(text))
+
+    def add_signature(self, article_id: str, values: np.ndarray) -> str | None:
+        """Like :meth:`add` with a signature computed elsewhere (a worker process)."""
+        if article_id in self.signatures_:
+            return None  # the very same text, already indexed
+        dup = self.query_signature(values)
+        if dup is not None:
+            return dup
+        self._insert(article_id, values)
+        return None
+
     def add(self, article_id: str, text: str) -> str | None:
         """Index an article; return the id it duplicates instead (then it is not indexed)."""
         if article_id in self.signatures_:
-            return None  # the very same text, already indexed
-        m = self.signature(text)
-        dup = self.query(text, m)
-        if dup is not None:
-            return dup
-        self._insert(article_id, np.asarray(m.hashvalues, dtype=np.uint32))
-        return None
+            return None
+        return self.add_signature(article_id, self.signature(text))
 
     def _insert(self, article_id: str, values: np.ndarray) -> None:
-        from datasketch import LeanMinHash
-
-        lean = LeanMinHash(seed=self.seed, hashvalues=values, scheme=self._scheme)
-        self.lsh_.insert(article_id, lean)
+        self.lsh_.insert(article_id, _Lean(values), check_duplication=False)
         self.signatures_[article_id] = values
         self.rank_[article_id] = len(self.rank_)
 
@@ -128,6 +153,18 @@ class NearDuplicateIndex:
         for key, b64 in data["signatures"].items():
             index._insert(key, np.frombuffer(base64.b64decode(b64), dtype="<u4").astype(np.uint32))
         return index
+
+
+class _Lean:
+    """The two attributes MinHashLSH reads from a MinHash: its values and size."""
+
+    __slots__ = ("hashvalues",)
+
+    def __init__(self, values: np.ndarray):
+        self.hashvalues = values
+
+    def __len__(self) -> int:
+        return len(self.hashvalues)
 
 
 def find_duplicates(articles: Sequence[Article], threshold: float = 0.8) -> dict[str, str]:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import math
 import re
+import zlib
 from collections import Counter
+
+import numpy as np
 
 from chorus.model import Article
 
@@ -143,3 +146,23 @@ def article_terms(
             w *= name_weight
         out[term] = w
     return out
+
+
+def term_id(term: str) -> int:
+    """A stable 62-bit id for a term; the lowest bit is 1 for names.
+
+    Ids instead of strings keep per-article features as two small arrays
+    (cheap to pass between processes and to store); CRC-32 and Adler-32 are
+    stable across runs and machines, and collisions are negligible.
+    """
+    b = term.encode()
+    h = ((zlib.crc32(b) << 30) ^ zlib.adler32(b)) & ((1 << 62) - 1)
+    return (h & ~1) | (1 if term.startswith("n:") else 0)
+
+
+def term_vector(article: Article, **params: float) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`article_terms` as ``(ids, weights)`` arrays (ids from :func:`term_id`)."""
+    terms = article_terms(article, **params)
+    ids = np.fromiter((term_id(t) for t in terms), dtype=np.int64, count=len(terms))
+    weights = np.fromiter(terms.values(), dtype=np.float64, count=len(terms))
+    return ids, weights

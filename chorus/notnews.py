@@ -83,6 +83,18 @@ KINDS: dict[str, list[str]] = {
 }
 
 _COMPILED = {kind: re.compile("|".join(pats), re.I) for kind, pats in KINDS.items()}
+# Words at least one phrase of every kind contains: a page with none of them
+# is news as far as this module can tell, without running the phrases.
+TRIGGERS = frozenset(
+    """
+    crawl crawls crawled crawler crawlers crawling wayback archive archive-it embargo seed seedlist web url urls
+    collection duplicate publicly cookie cookies consent privacy gdpr personal partner partners tweet tweets
+    location histories history third-party javascript browser video transcript feature 404 page found access
+    denied wrong again service domain longer sign log login logged account profile email password register
+    registering registration confirmation terms newsletter subscribe
+    """.split()
+)
+_TOKEN = re.compile(r"[\w'-]+")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _WORD = re.compile(r"\w+")
 
@@ -99,6 +111,8 @@ def not_news_reason(article: Article) -> str | None:
     total = len(_WORD.findall(text))
     if total == 0:
         return "empty page"
+    if TRIGGERS.isdisjoint(_TOKEN.findall(text.lower())):
+        return None
     shares: dict[str, int] = {}
     union = 0
     for m in _SENTENCE.finditer(text):

@@ -69,38 +69,15 @@ def load_pool(path: Path, half: str, seed: int) -> tuple[list[Article], list[int
 
 
 def chorus_labels(articles: list[Article], threshold: float | None = None, chunk: int | None = None) -> list[str]:
-    """Chorus's event for each article (not-news pages and their like alone)."""
-    from chorus.cluster import EventClusterer
-    from chorus.dedup import NearDuplicateIndex
-    from chorus.notnews import not_news_reason
+    """Chorus's event for each article, in batch or fed in chunks (incremental)."""
+    from chorus.assign import EventPipeline
 
-    kwargs = {} if threshold is None else {"threshold": threshold}
-    clusterer = EventClusterer(**kwargs)
-    index = NearDuplicateIndex(0.8)
-    labels: dict[str, str] = {}
-    step = chunk or len(articles) or 1
-    for s in range(0, len(articles), step):
-        part = articles[s : s + step]
-        todo = []
-        for a in part:
-            reason = not_news_reason(a)
-            if reason:
-                labels[a.id] = "not-news:" + a.id
-                continue
-            dup = index.add(a.id, a.text)
-            if dup is not None:
-                labels[a.id] = ("dup", dup)  # resolved below
-                continue
-            todo.append(a)
-        for a, ev in zip(todo, clusterer.partial_fit(todo)):
-            labels[a.id] = ev
-    out = []
-    for a in articles:
-        lab = labels[a.id]
-        while isinstance(lab, tuple):
-            lab = labels[lab[1]]
-        out.append(lab)
-    return out
+    pipe = EventPipeline(**({} if threshold is None else {"threshold": threshold}))
+    if not chunk:
+        return pipe.run(articles)
+    for s in range(0, len(articles), chunk):
+        pipe.partial_run(articles[s : s + chunk])
+    return [pipe.label(a.id) for a in articles]
 
 
 def baseline_labels(articles: list[Article], gold: list[int], scored: list[int]) -> tuple[list[int], float]:

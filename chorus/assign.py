@@ -1,0 +1,92 @@
+"""Not-news check, near-duplicates and events over a list of articles, in two phases.
+
+The *map* phase looks at one article at a time (is it news? its MinHash
+signature, its terms) and can run on several processes; the *reduce* phase
+(the near-duplicate index and the event clusterer) sees them in order in
+one. This is the store-free path the benchmarks use; ``chorus digest``
+calls the same stages through :mod:`chorus.pipeline`.
+
+Duplicates join the event of the article they copy; pages that are not
+news stay alone (label ``"not-news:<id>"``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Sequence
+from typing import Any
+
+from chorus.cluster import EventClusterer
+from chorus.dedup import NearDuplicateIndex
+from chorus.features import term_vector
+from chorus.model import Article
+from chorus.notnews import not_news_reason
+
+_WORK: dict[str, Any] = {}  # what forked workers read: articles and parameters
+
+
+def _map_one(k: int):
+    a: Article = _WORK["articles"][k]
+    reason = not_news_reason(a)
+    if reason:
+        return reason, None, None
+    index: NearDuplicateIndex = _WORK["index"]
+    return None, index.signature(a.text), term_vector(a, **_WORK["term_params"])
+
+
+class EventPipeline:
+    """Label articles with events; ``run`` in batch or ``partial_run`` in chunks.
+
+    ``workers`` > 1 computes the map phase on forked processes. ``stats``
+    counts duplicates and not-news pages seen so far.
+    """
+
+    def __init__(self, *, workers: int = 1, duplicate_threshold: float = 0.8, **cluster_params: Any):
+        self.workers = workers
+        self.index_ = NearDuplicateIndex(duplicate_threshold)
+        self.clusterer_ = EventClusterer(**cluster_params)
+        self.labels_: dict[str, Any] = {}
+        self.stats = {"duplicates": 0, "not_news": 0}
+
+    def run(self, articles: Sequence[Article]) -> list[str]:
+        """Batch: every article at once."""
+        return self.partial_run(articles)
+
+    def partial_run(self, articles: Sequence[Article]) -> list[str]:
+        """Add ``articles`` to the events seen so far; return each one's event label."""
+        mapped = self._map(articles)
+        todo, terms = [], []
+        for a, (reason, sig, t) in zip(articles, mapped):
+            if reason:
+                self.labels_[a.id] = "not-news:" + a.id
+                self.stats["not_news"] += 1
+                continue
+            dup = self.index_.add_signature(a.id, sig)
+            if dup is not None and dup != a.id:
+                self.labels_[a.id] = ("dup", dup)
+                self.stats["duplicates"] += 1
+                continue
+            todo.append(a)
+            terms.append(t)
+        for a, ev in zip(todo, self.clusterer_.partial_fit(todo, terms=terms)):
+            self.labels_[a.id] = ev
+        return [self.label(a.id) for a in articles]
+
+    def label(self, article_id: str) -> str:
+        lab = self.labels_[article_id]
+        seen = set()
+        while isinstance(lab, tuple) and lab[1] not in seen:
+            seen.add(lab[1])
+            lab = self.labels_[lab[1]]
+        return lab
+
+    def _map(self, articles: Sequence[Article]) -> list:
+        _WORK.update(articles=articles, index=self.index_, term_params=self.clusterer_.term_params())
+        try:
+            if self.workers <= 1 or len(articles) < 2000:
+                return [_map_one(k) for k in range(len(articles))]
+            ctx = mp.get_context("fork")
+            with ctx.Pool(self.workers) as pool:
+                return pool.map(_map_one, range(len(articles)), chunksize=500)
+        finally:
+            _WORK.clear()

@@ -1,0 +1,107 @@
+"""Events in batch and incrementally, dates, one-event mode, and the store path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chorus.bench.scoring import bcubed
+from chorus.bench.synth import generate
+from chorus.cluster import EventClusterer, update_events
+from chorus.model import Article, article_id
+from chorus.sentences import split_sentences
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+
+
+def seeds() -> list[Article]:
+    out = []
+    for f in sorted((SHARED / "seeds").glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        out.append(Article(id=article_id(text), text=text, sentences=split_sentences(text)))
+    return out
+
+
+def make(text: str, published: str | None = None) -> Article:
+    return Article(id=article_id(text), text=text, published=published)
+
+
+def test_seeds_form_one_event():
+    labels = EventClusterer().fit_predict(seeds())
+    assert len(set(labels)) == 1
+
+
+def test_synthetic_events_found_in_batch_and_incrementally():
+    corpus = generate(600, seed=3)
+    keep = [k for k, e in enumerate(corpus.events) if e >= 0]
+    arts = [corpus.articles[k] for k in keep]
+    gold = [corpus.events[k] for k in keep]
+    batch = EventClusterer().fit_predict(arts)
+    assert bcubed(batch, gold)[2] >= 0.85
+    inc = EventClusterer()
+    labels = []
+    for s in range(0, len(arts), 100):
+        labels += inc.partial_fit(arts[s : s + 100])
+    assert bcubed(labels, gold)[2] >= 0.8
+    assert bcubed(labels, batch)[2] >= 0.8
+
+
+def test_existing_events_keep_their_ids_and_state_round_trips():
+    arts = seeds()
+    c = EventClusterer()
+    first = c.partial_fit(arts[:3])
+    restored = EventClusterer.from_state(c.to_state())
+    later = restored.partial_fit(arts[3:])
+    assert set(later) == set(first)  # the later seeds join the event opened before
+    assert restored.events_[first[0]]["n"] == 5
+
+
+def test_far_apart_dates_split_a_recurring_topic():
+    text = (
+        "The Riverside council approved the annual budget for the Marlow district on {d}, raising "
+        "spending on the Marlow bus depot and the Marlow swimming pool. Councillor Edna Pryce of the "
+        "Marlow Residents Association said the budget for Marlow {v}."
+    )
+    a = make(text.format(d="Monday", v="was fair"), "2021-03-01")
+    b = make(text.format(d="Tuesday", v="was generous"), "2021-03-02")
+    c = make(text.format(d="Monday", v="was too small"), "2021-06-14")
+    undated = make(text.format(d="Friday", v="was late"))
+    labels = EventClusterer().fit_predict([a, b, c, undated])
+    assert labels[0] == labels[1]
+    assert labels[2] != labels[0]
+    assert labels[3] in (labels[0], labels[2])  # no date: no evidence against joining
+
+
+def test_one_event_flags_articles_that_do_not_belong():
+    corpus = generate(60, seed=5)
+    strangers = [a for a, e in zip(corpus.articles, corpus.events) if e >= 0][:2]
+    arts = seeds() + strangers
+    key, flagged = EventClusterer().fit_one(arts)
+    assert key is not None
+    assert {f["article"] for f in flagged} == {a.id for a in strangers}
+    assert all("similarity" in f["reason"] for f in flagged)
+    assert EventClusterer().fit_one(seeds())[1] == []
+
+
+def test_update_events_through_the_store(tmp_path):
+    from chorus.store import Store
+
+    with Store(tmp_path / "c.db") as store:
+        arts = seeds()
+        store.put_articles(arts)
+        changed = update_events(store, [a.id for a in arts[:3]], one_event=False, settings=None)
+        assert len(changed) == 1
+        event = store.get_event(changed[0])
+        assert event is not None and len(event.articles) == 3
+        assert store.get_state("cluster")
+        # A later run adds the rest to the same event without touching others.
+        changed2 = update_events(store, [a.id for a in arts[3:]], one_event=False, settings=None)
+        assert changed2 == changed
+        assert sorted(store.get_event(changed[0]).articles) == sorted(a.id for a in arts)
+        # One-event mode opens an event and lists off-topic articles.
+        strangers = [a for a, e in zip(*vars(generate(40, seed=9)).values()) if e >= 0][:2]
+        store.put_articles(strangers)
+        ids = [a.id for a in arts] + [a.id for a in strangers]
+        (eid,) = update_events(store, ids, one_event=True, settings=None)
+        event = store.get_event(eid)
+        assert {o["article"] for o in event.off_topic} == {a.id for a in strangers}
+        assert set(event.articles) == {a.id for a in arts}
