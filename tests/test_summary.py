@@ -160,3 +160,12 @@ def test_openings_that_repeat_each_other_across_articles_appear_once():
     ]
     texts = [s["text"] for s in summary.summarize(arts, 250)]
     assert sum("coal power stations" in t for t in texts) == 1
+
+
+def test_dateline_is_not_part_of_the_cited_sentence():
+    a = _article("PARIS (AP) — France's rail workers began a national strike on Tuesday over a plan to change "
+                 "their pensions, halting most trains.\nUnions said the strike would last at least a week.", "d1")
+    h = summary.headline_sentence([a])
+    assert h["text"].startswith("France's rail workers")
+    c = h["citations"][0]
+    assert a.text[c["start"]:c["end"]] == h["text"]

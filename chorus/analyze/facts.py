@@ -87,7 +87,7 @@ def facts(bank: SentenceBank, wire_groups: list[list[str]] | None = None,
     for members in group_facts(bank, threshold):
         support = list(dict.fromkeys(bank.article_id(i) for i in members))
         out.append({
-            "text": bank.texts[members[0]],
+            "text": bank.display_text(members[0]),
             "support": support,
             "independent_sources": independent_sources(support, wire_groups),
             "spans": [bank.citation(i) for i in members],

@@ -17,6 +17,14 @@ import numpy as np
 from chorus.analyze import textstats
 from chorus.model import Article
 
+# A dateline or agency tag opening an article ("PARIS (AP) — ", "ALEPPO, Syria: ",
+# "(CNN) -- "): metadata, not part of the first sentence.
+_DATELINE = re.compile(
+    r"^(?:(?:[A-Z][A-Z.'’ -]+|[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,3})(?:, [A-Z][\w.'’ -]{1,25})?\s*"
+    r"(?:\([^()]{1,30}\))?\s*(?:—|–|--|-|:)\s+"
+    r"|\([A-Z][\w .'-]{1,25}\)\s*(?:(?:—|–|--|-)\s*)?"
+    r"|(?:—|–|--)\s+)(?=[A-Z\"“])"
+)
 MIN_WORDS = 8  # shorter sentences are rarely informative enough for a summary
 _END = re.compile(r"[.!?][\"'”’)\]]*$")
 _QUOTE_OPEN = "\"“‘'«"
@@ -34,7 +42,7 @@ _BOILER = re.compile(
     r"comment(?:ing)? (?:policy|guidelines)|leave a (?:reply|comment)|follow us|share this|share\W+tweet|"
     r"read more|related:|advertisement|getty images|photo(?:graph)?:|image:|\(photo|\[photo|credit:|"
     r"reporting by|editing by|writing by|contributed to this report|log in|javascript|your browser|"
-    r"download the app|watch video|story continues"
+    r"download the app|watch video|story continues|file photo|\bfile - "
 )
 _CREDIT_TAIL = re.compile(r"[\(\[][^()\[\]]{0,80}(?:/|Images|Agency|Photo|AFP|AP|Reuters|Getty|EPA)[^()\[\]]{0,40}[\)\]]\s*$")
 _PRONOUN_START = re.compile(r"^(?:[\"“‘']\s*)?(?:He|She|They|His|Her|Their|Him|Them)\b")
@@ -103,8 +111,22 @@ class SentenceBank:
         return self.articles[int(self.art[i])].id
 
     def citation(self, i: int) -> dict:
-        s, e = self.spans[i]
+        s, e = self.display_span(i)
         return {"article": self.article_id(i), "start": int(s), "end": int(e)}
+
+    def display_span(self, i: int) -> tuple[int, int]:
+        """The sentence's offsets without a dateline or agency tag opening the article."""
+        s, e = self.spans[i]
+        if self.pos[i] == 0:
+            text = self.articles[int(self.art[i])].text
+            m = _DATELINE.match(text, s, e)
+            if m and len(text[m.end():e].split()) >= 5:
+                return m.end(), e
+        return s, e
+
+    def display_text(self, i: int) -> str:
+        s, e = self.display_span(i)
+        return self.articles[int(self.art[i])].text[s:e]
 
 
 _QUOTED = re.compile(r"[\"“](?:[^\"“”]|'')*?(?:[\"”]|''|$)|(?<!\w)''[^\"“”']*?(?:[\"”]|''|$)")

@@ -1,12 +1,19 @@
 """``chorus bench summarize``: Chorus's summaries against peers, in one run.
 
 Every system gets the same clusters and the same sentences: each article is
-cleaned the way the pipeline cleans it (``chorus.clean`` when available) and
-split with ``chorus.sentences.split_sentences``. Systems return whole
+cleaned the way the pipeline cleans it (``chorus.clean``; the raw text when
+that module is missing) and split with ``chorus.sentences.split_sentences``,
+in the order the file lists the articles. Peers see every sentence; which
+sentences are fit for a summary (no boilerplate, captions, quotations without
+their speaker) is part of Chorus's own method. Systems return whole
 sentences; each output is then cut to the word budget and scored with
-ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (``rouge-score``, stemming on, sentences
-joined by newlines), averaged over clusters. Seconds per cluster time the
-system's own work only (the shared cleaning and splitting are not counted).
+ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (``rouge-score``, stemming on, the
+output's sentences joined by newlines, the reference as given), averaged over
+clusters. Seconds per cluster time the system's own work only (the shared
+cleaning and splitting are not counted).
+
+Chorus runs in its headline form when the budget is 40 words or less (its
+headline, then its summary's sentences), else as its long summary.
 
 Peers:
 
