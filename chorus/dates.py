@@ -59,6 +59,7 @@ _STAMP_WORDS = re.compile(
     r"saturday|sunday|t\d{2}:\d{2}.*)$",
     re.I,
 )
+_WEEKDAY_RE = re.compile(_WEEKDAY, re.I)
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
 
 
@@ -88,8 +89,13 @@ def _from_match(kind: str, m: re.Match) -> str | None:
     return _make(y, int(g["m"]), int(g["d"]))
 
 
+_YEAR = re.compile(r"\d{4}")
+
+
 def find_date_span(text: str) -> tuple[str, int, int] | None:
     """The first date in ``text`` as ``(YYYY-MM-DD, start, end)``, or None."""
+    if not _YEAR.search(text):  # every form we read writes a four-digit year
+        return None
     best: tuple[str, int, int] | None = None
     for kind, pat in _PATTERNS:
         for m in pat.finditer(text):
@@ -145,7 +151,7 @@ def date_line(line: str, *, max_other_words: int = 3) -> str | None:
     other = 0
     for tok in rest.split():
         tok = tok.strip(",;:-–—()[]")
-        if not tok or _STAMP_WORDS.match(tok) or re.fullmatch(_WEEKDAY, tok, re.I):
+        if not tok or _STAMP_WORDS.match(tok) or _WEEKDAY_RE.fullmatch(tok):
             continue
         other += 1
         if other > max_other_words:

@@ -73,6 +73,10 @@ _STAFF_CREDIT = re.compile(
     r"^(?:additional )?(?:reporting|writing|editing|compiled|produced|reported|written|edited)\s+by\s+"
     r"[^()]{2,160}?\s*(?:\((?P<items>[^()]{2,40})\))?\.?$", re.I)
 _ABBREV = re.compile(r"^[A-Z]{2,6}$")
+_ITEM_SEP = re.compile(r"[,;/]|\band\b")
+_AGENCY_SHAPE = re.compile(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}")
+_BYLINE_PARTS = re.compile(r"\s+[|•·]\s+")
+_PIPE = re.compile(r"\s*\|\s*")
 # "Associated Press writer Karl Jensen contributed from Kelby."
 _CONTRIBUTED = re.compile(
     r"^[^.!?]{3,140}\bcontributed(?: to)?(?: this| the)? (?:report|reporting|story|article|coverage|from)\b[^!?]{0,80}$",
@@ -82,7 +86,7 @@ _CONTRIBUTED = re.compile(
 def _agency_items(items: str, *, allow_abbrev: bool) -> list[str] | None:
     """Agency names in a credit's list, or None if any item is not agency-shaped."""
     out = []
-    for item in (i.strip() for i in re.split(r"[,;/]|\band\b", items)):
+    for item in (i.strip() for i in _ITEM_SEP.split(items)):
         if not item:
             continue
         canon = _ALIAS.get(item) or (item if allow_abbrev and _ABBREV.match(item) else None)
@@ -201,7 +205,7 @@ def dateline(first_paragraph: str) -> tuple[str | None, list[str]]:
     wire = agencies_in(agency) if agency else []
     if agency and not wire:
         # "RIVERTON (MP) -": by convention the credit of an agency we do not list
-        if not re.fullmatch(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}", agency.strip()):
+        if not _AGENCY_SHAPE.fullmatch(agency.strip()):
             return None, []
         wire = [agency.strip()]
     if not any(c.isalpha() for c in place) or place.upper() in _LABELS:
@@ -214,6 +218,22 @@ def dateline(first_paragraph: str) -> tuple[str | None, list[str]]:
         if m.group("sep") != ":" or not follows.isalpha():
             return None, []
     return place, wire
+
+
+def dateline_length(first_paragraph: str) -> int:
+    """How many characters the dateline and its separator take (0 when none).
+
+    Sentence offsets start after it, so a summary quoting the first sentence
+    does not open with "ALEPPO, Syria:".
+    """
+    place, _ = dateline(first_paragraph)
+    if place is None:
+        return 0
+    m = _DATELINE.match(first_paragraph)
+    end = m.end() if m else 0
+    while end < len(first_paragraph) and first_paragraph[end].isspace():
+        end += 1
+    return end if end < len(first_paragraph) else 0
 
 
 _BYLINE = re.compile(
@@ -231,7 +251,7 @@ def byline(line: str) -> str | None:
     words ("and", "of", "al", "staff"), so "By Monday, rebels had ..." is not
     a byline.
     """
-    for part in re.split(r"\s+[|•·]\s+", line):
+    for part in _BYLINE_PARTS.split(line):
         m = _BYLINE.match(part.strip())
         if not m:
             continue
@@ -246,7 +266,9 @@ def byline(line: str) -> str | None:
 
 def split_title_suffix(title: str) -> tuple[str, list[str]]:
     """A page title split into the headline and its "| Section | Site | date" suffix parts."""
-    parts = [p.strip() for p in re.split(r"\s*\|\s*", title) if p.strip()]
+    if "|" not in title:
+        return title.strip(), []
+    parts = [p.strip() for p in _PIPE.split(title) if p.strip()]
     if len(parts) < 2:
         return title.strip(), []
     return parts[0], parts[1:]

@@ -165,3 +165,18 @@ def test_framing_surfaces_each_outlets_label(corpus):
             if any(lab.lower().split()[-1] in " ".join(terms) for lab in labels):
                 hit += 1
     assert hit / total >= 0.6, (hit, total)
+
+
+def test_entities_merge_name_variants(corpus):
+    from chorus.analyze.speakers import person_name
+
+    expected, arts, events = corpus
+    for group in expected["speaker_variants"]:
+        owners = set()
+        for out in events.values():
+            for e in out["entities"]:
+                if e["kind"] != "person":
+                    continue
+                if any(person_name(v) in e["variants"] for v in group):
+                    owners.add(e["name"])
+        assert len(owners) == 1, (group, owners)

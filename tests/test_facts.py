@@ -44,3 +44,14 @@ def test_same_statement_grouped_with_support_and_spans():
 
 def test_single_article_has_no_facts():
     assert facts.analyze(Event(id="e", articles=["a"]), ARTS[:1]) == {"facts": []}
+
+
+def test_number_words_and_missing_figures_keep_statements_apart():
+    arts = [
+        _article("State television said rebel shelling killed seven people in the city on Monday.", "p"),
+        _article("Rebel shelling killed 70 people in the city on Monday, state television said.", "q"),
+        _article("Rebel shelling killed several people in the city on Monday, state television said.", "r"),
+        _article("State television said rebel shelling killed 7 people in the city on Monday.", "s"),
+    ]
+    out = facts.analyze(Event(id="e", articles=[a.id for a in arts]), arts)["facts"]
+    assert [sorted(f["support"]) for f in out] == [["p", "s"]]

@@ -49,7 +49,7 @@ def test_number_values_and_bounds(phrase, value, low, high, qual):
 
 
 @pytest.mark.parametrize("text", [
-    "a 10-day truce", "in 1998 the plant closed", "for 12 hours", "on March 3, 2021",
+    "a 10-day truce", "in 1998 the plant closed", "12 hours later", "on March 3, 2021",
     "3 March 2021", "at 14:30 local time", "six months ago",
 ])
 def test_not_amounts(text):
@@ -149,3 +149,21 @@ def test_counts_far_apart_are_different_measures():
     a = art("a", "At least three people were killed in the blast, police said.")
     b = art("b", "More than 8,000 people have been killed since the war began, the UN says.")
     assert not any(f["disagree"] for f in run(a, b))
+
+
+def test_sources_skip_days_appositives_and_non_speech():
+    a = art("a", "Norland, a main backer of the rebels, on Friday accused the army of killing "
+                 "1,200 people. The flooding has added to the misery, with hundreds dying of cold. "
+                 "Estimates vary, with the Red Crescent putting the figure at 900 people killed.")
+    srcs = {c["text"]: c["source"] for f in run(a) for c in f["claims"]}
+    assert srcs["1,200 people"] == "Norland"
+    assert srcs["hundreds"] is None
+    assert srcs["900 people"] == "Red Crescent"
+
+
+def test_durations_after_for_are_amounts():
+    a = art("a", "A court ordered the editor held in custody for 30 days.")
+    b = art("b", "The judge ordered him held for 30 days pending trial.")
+    f = figure_with(run(a, b), "a", "30 days")
+    assert {c["article"] for c in f["claims"]} == {"a", "b"}
+    assert f["disagree"] is False

@@ -200,3 +200,12 @@ def test_short_excerpt_of_a_longer_quote_is_the_same_quote():
     q = find(run(a, b), "whatever the cost")
     assert {o["article"] for o in q["occurrences"]} == {"a", "b"}
     assert all(o["verbatim"] for o in q["occurrences"])
+
+
+def test_quote_after_a_sentence_about_someone_and_described_inverted_speakers():
+    text = ("His sister, Mara Venn, remembers the night well.\n"
+            "\"We ran for the hills with nothing.\"\n"
+            "\"I can't believe it,\" said a tired Oskar Lind, 70, outside the hall.\n")
+    qs = run(art("a", text))
+    assert find(qs, "We ran for the hills")["speaker"] == "Mara Venn"
+    assert find(qs, "believe it")["speaker"] == "Oskar Lind"

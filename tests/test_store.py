@@ -97,3 +97,8 @@ def test_state_round_trip(tmp_path):
         s.set_state("cluster", '{"k": 1}')
         s.set_state("cluster", '{"k": 2}')
         assert s.get_state("cluster") == '{"k": 2}'
+
+
+def test_store_folder_is_created(tmp_path):
+    with Store(tmp_path / "new" / "dir" / "c.db") as s:
+        assert s.count_articles() == 0

@@ -121,9 +121,10 @@ def test_hundred_article_event_is_summarised_in_under_a_second():
 
 
 @needs_seeds
-def test_seed_headline_and_citations():
+@pytest.mark.parametrize("wire_groups", [[], [["001_7d05609f62b32f10", "002_c0f3d0dca708e4af", "004_a93669aef66e94ec"]]])
+def test_seed_headline_and_citations(wire_groups):
     arts = [_article(p.read_text(encoding="utf-8"), p.stem) for p in sorted(SEEDS.iterdir())]
-    out = summary.analyze(Event(id="e", articles=[a.id for a in arts]), arts)
+    out = summary.analyze(Event(id="e", articles=[a.id for a in arts], wire_groups=wire_groups), arts)
     head = out["summary"]["headline"]
     text = head["text"].lower()
     assert "russia" in text and "talks" in text and "aleppo" in text and "withdrawal" in text
@@ -133,3 +134,38 @@ def test_seed_headline_and_citations():
     assert len(cited & reporting) >= 3
     s = out["summary"]
     _check_citations([head, *s["short"], *s["long"]], arts)
+
+
+def test_pronoun_opener_only_right_after_the_sentence_before_it():
+    a = _article(
+        "Maria Lopez, the new head of the port authority of Valdera, took office on Monday after a long vote.\n"
+        "She promised to cut waiting times for container ships by half within two years of taking office.\n"
+        "The port handled four million containers last year, more than any other port in the region.",
+        "c1",
+    )
+    bank = SentenceBank([a])
+    assert bank.dangling.tolist() == [False, True, False]
+    for budget in (20, 40, 250):
+        order = summary.reading_order(bank, summary.select(bank, budget))
+        if 1 in order:
+            assert order.index(1) > 0 and order[order.index(1) - 1] == 0
+
+
+def test_openings_that_repeat_each_other_across_articles_appear_once():
+    arts = [
+        _article("The city of Brenford will close its three coal power stations by 2030, the mayor announced on Friday.\n"
+                 "The plan also includes new solar farms on old industrial land near the river.", "r1"),
+        _article("Brenford's mayor announced on Friday that the city will close its three coal power stations by 2030.\n"
+                 "Environmental groups welcomed the plan but asked for an earlier date.", "r2"),
+    ]
+    texts = [s["text"] for s in summary.summarize(arts, 250)]
+    assert sum("coal power stations" in t for t in texts) == 1
+
+
+def test_dateline_is_not_part_of_the_cited_sentence():
+    a = _article("PARIS (AP) — France's rail workers began a national strike on Tuesday over a plan to change "
+                 "their pensions, halting most trains.\nUnions said the strike would last at least a week.", "d1")
+    h = summary.headline_sentence([a])
+    assert h["text"].startswith("France's rail workers")
+    c = h["citations"][0]
+    assert a.text[c["start"]:c["end"]] == h["text"]

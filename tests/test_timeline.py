@@ -96,3 +96,11 @@ def test_timeline_entries_cite_their_sentences_and_merge_across_articles():
 def test_sentences_without_dates_produce_nothing():
     a = art("a", "Nothing is dated here. Workers are unhappy.", "2023-03-14")
     assert timeline.analyze(Event(id="e", articles=["a"]), [a])["timeline"] == []
+
+
+def test_forecasts_look_ahead_and_sunday_weeks():
+    d = one("Forecasters expect more rain on Tuesday evening or Wednesday morning.")
+    assert d.date == "2023-03-14" and d.approximate
+    sunday = date(2023, 3, 19)
+    assert one("The warning was issued last week.", sunday).date == "2023-03-13"
+    assert one("The warning was issued last week.", TUESDAY).date == "2023-03-06"

@@ -62,8 +62,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         r"(?P<y>" + _YEAR + r")\b(?!\s*(?:people|percent|%))")),
 ]
 
-_FUTURE = re.compile(r"(?:will|would|shall|expected|scheduled|due|plans?|planned|going|"
-                     r"upcoming|ahead|awaiting|next)$", re.I)
+_FUTURE = re.compile(r"(?:will|would|shall|expects?|expected|forecasts?|predicts?|anticipates?|"
+                     r"scheduled|due|plans?|planned|going|upcoming|ahead|awaiting|next)$", re.I)
 _PAST = re.compile(r"(?:ed|said|told|took|met|fell|began|made|went|came|saw|won|lost|left|fled|"
                    r"fought|broke|struck|held|gave|ran|spoke|sent|led|shot|hit|was|were|had|did|"
                    r"got)$", re.I)
@@ -254,7 +254,9 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool):
             elif mo == 13:
                 y, mo = y + 1, 1
             return (date(y, mo, 1), "month", True, True)
-        monday = ref - timedelta(days=ref.weekday()) + timedelta(days=7 * step)
+        # On a Sunday the week that ends today is the one people call "last week".
+        this_monday = ref - timedelta(days=ref.weekday()) + timedelta(days=7 if ref.weekday() == 6 else 0)
+        monday = this_monday + timedelta(days=7 * step)
         return (monday, "week", True, True)
     if kind == "ago":
         if ref is None:

@@ -46,7 +46,12 @@ palau palestine panama paraguay peru philippines poland portugal qatar romania r
 scotland senegal serbia seychelles singapore slovakia slovenia somalia spain sudan suriname sweden
 switzerland syria taiwan tajikistan tanzania thailand togo tonga tunisia turkey turkmenistan tuvalu
 uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam wales yemen zambia zimbabwe africa asia
-america gaza crimea kashmir
+america gaza crimea kashmir moscow washington london paris berlin beijing tokyo damascus baghdad
+tehran kabul kyiv kiev ankara istanbul cairo riyadh jerusalem beirut geneva brussels rome madrid
+vienna warsaw delhi islamabad nairobi lagos pretoria canberra ottawa brasilia seoul pyongyang
+bangkok hanoi manila jakarta doha dubai amman tripoli tunis algiers rabat khartoum sanaa caracas
+havana bogota lima santiago athens lisbon dublin stockholm oslo helsinki copenhagen prague budapest
+bucharest minsk tbilisi yerevan baku aleppo mosul gaza kandahar mumbai shanghai
 """.split()) | frozenset({"united states", "united kingdom", "saudi arabia", "south africa",
                           "new zealand", "north korea", "south korea", "sri lanka", "costa rica",
                           "el salvador", "ivory coast", "united arab emirates", "west bank",
@@ -185,6 +190,7 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
     names: list[str] = []
     evidence: dict[str, Counter[str]] = defaultdict(Counter)
     surfaces: dict[str, set[str]] = defaultdict(set)
+    stripped_from: dict[str, set[str]] = defaultdict(set)  # "Saeed" <- "Sheikh Saeed"
     where: dict[str, set[str]] = defaultdict(set)
     counts: Counter[str] = Counter()
     outlets = {a.outlet for a in articles if a.outlet}
@@ -196,6 +202,8 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
             names.append(name)
             evidence[name].update(ev)
             surfaces[name].add(name)
+            if surface != name:
+                stripped_from[name].add(surface)
             where[name].add(a.id)
             counts[name] += 1
     # Person-like names merge by surname; organisations by acronym and prefix.
@@ -205,6 +213,12 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
     personish_set = set(personish)
     for n in set(names) - set(canon):
         canon[n] = n
+    for n, phrases in stripped_from.items():
+        # a "title" that is part of a place's name: "Sheikh Saeed" the district
+        places = [ph for ph in phrases if ph in evidence and evidence[ph]["place"] > evidence[ph]["person"]]
+        if places and canon.get(n) == n:
+            canon[n] = places[0]
+            evidence[n]["person"] = 0  # the "title" was part of the place's name
     full = sorted({c for c in canon.values()}, key=len, reverse=True)
     for n in list(canon):
         c = canon[n]

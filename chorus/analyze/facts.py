@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from chorus.analyze.sentencebank import SentenceBank
+from chorus.analyze.sentencebank import SentenceBank, bank_for
 from chorus.model import Article, Event
 
 SAME_STATEMENT = 0.35  # cosine at which two sentences are taken to say the same thing
@@ -34,8 +34,13 @@ def same_statement(bank: SentenceBank, i: int, j: int, sim: float, threshold: fl
     """Do sentences ``i`` and ``j`` (of different articles) state the same thing?"""
     if sim < threshold:
         return False
-    a, b = bank.nums[i], bank.nums[j]
-    return not a or not b or bool(a & b)
+    return numbers_agree(bank.nums[i], bank.nums[j])
+
+
+def numbers_agree(a: set[str], b: set[str]) -> bool:
+    """Two statements agree on figures when neither gives one, or they share one
+    (a sentence without the figure does not confirm it)."""
+    return (not a and not b) or bool(a & b)
 
 
 def group_facts(bank: SentenceBank, threshold: float = SAME_STATEMENT) -> list[list[int]]:
@@ -47,8 +52,10 @@ def group_facts(bank: SentenceBank, threshold: float = SAME_STATEMENT) -> list[l
     sim = (m @ m.T).tocoo()
     links: dict[int, list[tuple[float, int]]] = {}
     arts = bank.art[rows]
-    for r, c, v in zip(sim.row, sim.col, sim.data):
-        if r < c and arts[r] != arts[c] and same_statement(bank, int(rows[r]), int(rows[c]), float(v), threshold):
+    keep = (sim.row < sim.col) & (sim.data >= threshold)
+    keep &= arts[sim.row] != arts[sim.col]
+    for r, c, v in zip(sim.row[keep], sim.col[keep], sim.data[keep]):
+        if same_statement(bank, int(rows[r]), int(rows[c]), float(v), threshold):
             links.setdefault(int(r), []).append((float(v), int(c)))
             links.setdefault(int(c), []).append((float(v), int(r)))
     used: set[int] = set()
@@ -80,7 +87,7 @@ def facts(bank: SentenceBank, wire_groups: list[list[str]] | None = None,
     for members in group_facts(bank, threshold):
         support = list(dict.fromkeys(bank.article_id(i) for i in members))
         out.append({
-            "text": bank.texts[members[0]],
+            "text": bank.display_text(members[0]),
             "support": support,
             "independent_sources": independent_sources(support, wire_groups),
             "spans": [bank.citation(i) for i in members],
@@ -91,4 +98,4 @@ def facts(bank: SentenceBank, wire_groups: list[list[str]] | None = None,
 
 def analyze(event: Event, articles: list[Article]) -> dict:
     """Event field ``facts``: ``[{"text", "support", "independent_sources", "spans"}]``."""
-    return {"facts": facts(SentenceBank(articles), event.wire_groups)}
+    return {"facts": facts(bank_for(articles), event.wire_groups)}

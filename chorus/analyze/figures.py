@@ -1,21 +1,19 @@
 """Figures: the numbers the articles report, grouped by what they measure, and checked.
 
-Each amount (``chorus.analyze.numbers``) becomes a claim with what it counts
-(``unit``: "people", "rebel fighters", "share of the area"), what happened to
-them (killed, wounded, displaced, taken, held, still present ...), the cause
-where one is named (shelling, air strikes), the period for tolls ("since
-mid-November", "on Monday"), the source ("according to the UN", "the
-Observatory said") and the time it refers to (``as_of``). A number with no
-verb of its own ("it could be more than 100,000 people", "put the number at
-8,000") continues the measure of the sentence before it.
+Claims come from ``chorus.analyze.claims`` (value and bounds, unit, what
+happened, cause, period, source, time). Claims with the same unit, event,
+cause and period form one figure; counts without an event of their own
+("26 ships were waiting") group only across sentences that say much the same
+thing, so that unrelated numbers with one unit stay apart.
 
-Claims measuring the same thing in different articles form one figure. Two
-claims conflict when the ranges their qualifiers allow do not overlap ("up to
-200,000" against "more than 200,000"); parts of one sentence (a total and its
-breakdown) never conflict. A conflict is a ``disagree`` unless the measure
-only grows with time (tolls, ground taken, people displaced) and the claims
-were reported at different or unknown times with words that place them in a
-moving count ("since", "latest", "so far"): then it ``changes_over_time``.
+Two claims conflict when the ranges their qualifiers allow do not overlap
+("up to 200,000" against "more than 200,000"). Parts never conflict with their
+whole ("two protesters" of "three people", a breakdown in the same sentence),
+nor do values far apart in size, nor two numbers of one article unless they
+come from different named sources or the text calls one disputed. A conflict
+is a ``disagree`` when both speak of the same moment; it ``changes_over_time``
+when the measure only grows (tolls, ground taken, people displaced) and the
+later figure is the larger, or when the later claim says the count moved.
 """
 
 from __future__ import annotations
@@ -24,325 +22,10 @@ import re
 from collections import Counter
 from typing import Any
 
-from chorus.analyze.dates import find_dates, parse_iso
-from chorus.analyze.numbers import STRICT_HIGH, STRICT_LOW, Number, find_numbers
-from chorus.analyze.quotes import find_quote_spans
-from chorus.analyze.speakers import QMARK, attribute, description, merge_names, person_name
+from chorus.analyze.claims import GROWING, _PEOPLE, claims_of
+from chorus.analyze.numbers import STRICT_HIGH, STRICT_LOW
+from chorus.analyze.speakers import merge_names
 from chorus.model import Article, Event
-
-PREDICATES: list[tuple[str, re.Pattern[str]]] = [
-    ("killed", re.compile(r"^(?:kill\w*|dead|deaths?|died|dies|die|dying|lives|fatalit\w*|toll)$")),
-    ("wounded", re.compile(r"^(?:wound\w*|injur\w*|hurt)$")),
-    ("arrested", re.compile(r"^(?:arrest\w*|detain\w*|prisoners?|captives?)$")),
-    ("displaced", re.compile(r"^(?:displac\w*|fled|flee\w*|refugees?|evacuat\w*|homeless|uproot\w*)$")),
-    ("taken", re.compile(r"^(?:seiz\w*|captur\w*|took|taken|take|retak\w*|recaptur\w*|lost|los\w*|"
-                         r"driven|forced|overr[au]n|gained|conquer\w*)$")),
-    ("held", re.compile(r"^(?:control\w*|held|hold\w*)$")),
-    ("present", re.compile(r"^(?:trapped|remain\w*|still|shelter\w*|living|besieged|stranded|"
-                           r"inside|population)$")),
-]
-GROWING = frozenset({"killed", "wounded", "arrested", "displaced", "taken"})
-_CAUSES = re.compile(r"\b(shellings?|bombardments?|bombings?|air\s?strikes?|airstrikes?|strikes?|"
-                     r"attacks?|fighting|clashes|siege|explosions?|blasts?|rockets?|mortars?|"
-                     r"shootings?|gunfire|drone\s+strikes?|flood\w*|earthquakes?|fires?|crash\w*|"
-                     r"disease|famine|starvation|storms?)\b", re.I)
-_PROGRESS = re.compile(r"\b(?:since|latest|so far|to date|now|recent(?:ly)?|already|has risen|"
-                       r"have risen|rose|climbed|up to now|over the past|in the past)\b", re.I)
-_UNIT_STOP = frozenset("""
-the a an of in on at to for from by with and or but as is are was were be been being have has had
-may might could would will can should must do does did it its they them their there this that
-these those who which what when where while than then so such said says say told according
-more most less some any all each every other another about around nearly almost up over under
-still also just only even not no being going leaving according since before after during
-remain remains live lives stay stays face faces need needs return returns wait want work
-early late today yesterday tomorrow overnight now ago more
-""".split())
-_PEOPLE = frozenset("people persons civilians residents inhabitants others individuals".split())
-_FIGHTERS = frozenset("fighters rebels militants insurgents combatants gunmen jihadists".split())
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|with)\b|\s+—\s+|\.\s")
-_NUMBER_OF = re.compile(r"\bnumber of (?:the\s+)?([a-z][a-z\- ]{2,40}?)\b(?:\s+(?:in|at|on|who|"
-                        r"vary|is|was|were|to)\b|[,.])", re.I)
-_BEFORE_AFTER = re.compile(r"\b(?:before|after|prior to)\s+the\s+(?:\w+\s+){0,3}?(?:began|started|"
-                           r"assault|offensive|war|attack|operation|siege|fighting)\b", re.I)
-
-
-_CHANGE = re.compile(r"\b(?:now|rose|risen|rising|raising|dropped|fallen|fell|increased|climbed|"
-                     r"grew|up from|down from|bringing|brought|reached|jumped|doubled|had put|had given|"
-                     r"had said)\b", re.I)
-_DISPUTE = re.compile(r"\b(?:disputes?|disputed|contests?|contested|lower figure|higher figure|"
-                      r"rejects? the figure|disagrees?)\b", re.I)
-_ANAPHOR = re.compile(r"\b(?:it|that|this|the number|the figure|the toll|the total|figure|estimate|"
-                      r"puts?|putting)\b", re.I)
-_RATE = re.compile(r"\s*(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b", re.I)
-_HUMANS = frozenset("""
-person activist protester demonstrator rioter civilian resident child woman man student worker
-journalist doctor patient villager migrant refugee prisoner detainee supporter member official
-policeman officer soldier passenger tourist victim voter opponent dissident employee miner farmer
-""".split())
-_TERRITORY = frozenset("area territory city town district region country land bastion enclave "
-                       "ground neighbourhood neighborhood province village capital east west north "
-                       "south sector zone".split())
-_THING_SYNONYMS = {"increase": "rise", "raise": "rise", "hike": "rise", "rises": "rise"}
-
-
-def _share_thing(sent: str, n: Number, unit: str | None) -> str | None:
-    """What a percentage or fraction is a share of: 'of the vote', 'pay rise of 9 percent'."""
-    if unit:
-        return _THING_SYNONYMS.get(_singular(unit.split()[-1]), _singular(unit.split()[-1]))
-    m = re.search(r"([a-z]+)\s+of\s+$", sent[:n.start])
-    if m and m.group(1) not in ("all", "most", "some", "none"):
-        w = _singular(m.group(1))
-        return _THING_SYNONYMS.get(w, w)
-    return None
-
-
-def _singular(word: str) -> str:
-    w = word.lower()
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith("s") and not w.endswith(("ss", "us")) and len(w) > 3:
-        return w[:-1]
-    return w
-
-
-def _unit_after(text: str, n: Number) -> tuple[str | None, bool]:
-    """What the number counts, read from the words after it; and whether it is 'of them'."""
-    rest = text[n.end:n.end + 80]
-    if re.match(r"\s+of\s+(?:them|whom|those|these|the\s+(?:dead|injured|wounded|victims|"
-                r"missing|people|detainees|arrested|workers))\b", rest) and not n.share:
-        return None, True
-    if n.share or n.value is None:
-        rest = re.sub(r"^\s+of\b", "", rest)
-    words = []
-    for w in re.findall(r"[A-Za-z][\w'’\-]*|[^\sA-Za-z]", rest)[:6]:
-        low = w.lower()
-        if not re.match(r"[a-z]", low) or low in _UNIT_STOP and not (n.share and low == "the"
-                                                                     and not words):
-            if words or low not in ("the",):
-                break
-            continue
-        if w[0].islower() and low.endswith(("ing", "ed")):
-            break
-        if low == "the":
-            continue
-        words.append(w)
-        if len(words) == 4 or low in _PEOPLE or low in _FIGHTERS:
-            break
-    return (" ".join(words) or None), False
-
-
-def _unit_class(unit: str | None, share: bool) -> str | None:
-    if share:
-        return "share"
-    if not unit:
-        return None
-    head = unit.split()[-1].lower()
-    if head in _PEOPLE:
-        return "people"
-    if head in _FIGHTERS:
-        return "fighters"
-    return _singular(head)
-
-
-def _category(word: str) -> str | None:
-    for name, pat in PREDICATES:
-        if pat.match(word):
-            return name
-    return None
-
-
-_TOKEN = re.compile(r"[A-Za-z][\w'’\-]*")
-_RELATIVE = frozenset("they he she it who which that we you i".split())
-
-
-def _predicate(sent: str, lo: int, hi: int, n: Number, unit: str | None) -> str | None:
-    """What happened to what the number counts: the nearest verb or noun of a known kind.
-
-    Words just after the number and its unit come first ("300 people were killed"),
-    then words before it, nearest first ("seized two-thirds"); words inside a relative
-    clause ("the area they held") do not count.
-    """
-    toks = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(sent, lo, hi)
-            if "-" not in m.group()]
-    unit_end = n.end
-    if unit:
-        pos = sent.find(unit, n.end, hi)
-        if pos >= 0:
-            unit_end = pos + len(unit)
-    after = []
-    for i, (st, w) in enumerate(toks):
-        if st >= unit_end:
-            if w in ("and", "but", "or") or len(after) == 6:
-                break
-            after.append((i, w))
-    before = [(i, w) for i, (st, w) in enumerate(toks) if st < n.start][::-1]
-    rest = [(i, w) for i, (st, w) in enumerate(toks) if st >= unit_end][6:]
-    for group in (after, before, rest):
-        for i, w in group:
-            prev = {toks[j][1] for j in range(max(0, i - 2), i)}
-            if prev & _RELATIVE and group is not before:
-                continue
-            cat = _category(w)
-            if cat:
-                return cat
-    return None
-
-
-def _clause(sent: str, n: Number, others: list[Number]) -> tuple[int, int]:
-    """The part of the sentence that belongs to this number (between clause breaks and numbers)."""
-    lo, hi = 0, len(sent)
-    for m in _CLAUSE_BREAK.finditer(sent):
-        if m.end() <= n.start:
-            lo = max(lo, m.end())
-        elif m.start() >= n.end:
-            hi = min(hi, m.start())
-            break
-    for o in others:
-        if o.end <= n.start:
-            lo = max(lo, o.end)
-        elif o.start >= n.end:
-            hi = min(hi, o.start)
-    return lo, hi
-
-
-def _frame(text: str, s: int, e: int) -> str:
-    """The sentence with quotations masked, same length (so offsets still hold)."""
-    sent = text[s:e]
-    for qs, qe in find_quote_spans(sent):
-        sent = sent[:qs] + QMARK + " " * (qe - qs - len(QMARK)) + sent[qe:] if qe - qs >= len(QMARK) \
-            else sent
-    return sent
-
-
-def _claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]]:
-    text = article.text
-    ref = parse_iso(article.published) or parse_iso(ref_fallback)
-    claims: list[dict[str, Any]] = []
-    prev_sentence_claims: list[dict[str, Any]] = []
-    for s, e in article.sentences:
-        sent = text[s:e]
-        nums = find_numbers(sent)
-        this_sentence: list[dict[str, Any]] = []
-        if not nums:
-            prev_sentence_claims = []
-            continue
-        dates = find_dates(sent, ref)
-        number_of = _NUMBER_OF.search(sent)
-        for i, n in enumerate(nums):
-            if n.word and n.value is not None and n.value < 10 and re.search(
-                    r"\b(?:the|these|those|both|all|its|their|no|any|every)\s+$", sent[:n.start], re.I):
-                continue  # "the two sides", "no one": a reference, not a count
-            if re.search(r"[A-Z][\w'’\-]+,\s*$", sent[:n.start]) and re.match(r"\s*[,.]", sent[n.end:]):
-                continue  # "Maret Lepp, 72, said": an age
-            if re.search(r"\b(?:age|aged|ages|who was|who is)\s+$", sent[:n.start], re.I) or \
-                    re.match(r"\s*years?\s+old\b", sent[n.end:]):
-                continue  # "at age 40", "40 years old"
-            lo, hi = _clause(sent, n, nums)
-            window = sent[lo:hi]
-            unit, subset = _unit_after(sent, n)
-            subset = subset or bool(re.search(r"\b(?:a further|another|of whom)\s*$", sent[:n.start]))
-            subset = subset or bool(re.match(r"\s+more\b", sent[n.end:]))  # "two more died": an increment
-            predicate = _predicate(sent, lo, hi, n, unit)
-            inherited = None
-            if unit is None and number_of and not n.share:
-                unit = re.split(r"\s+(?=[a-z]+(?:ed|ing)\b)", number_of.group(1).strip())[0]
-            ucls = _unit_class(unit, n.share)
-            if n.share:
-                thing = _share_thing(sent, n, unit)
-                if thing is None:
-                    continue  # a percentage of nothing named: nothing to compare it with
-                if predicate in ("taken", "held") and (thing in _TERRITORY or unit and unit[0].isupper()):
-                    ucls = "share"  # ground taken or held, whatever the word for the ground
-                else:
-                    ucls = f"share:{thing}"
-            if ucls in ("time", "times"):
-                continue  # "three times a week": a frequency
-            if ucls and ucls != "share" and not ucls.startswith("share") and \
-                    predicate in ("killed", "wounded", "arrested", "displaced") and ucls in _HUMANS:
-                ucls = "people"
-            if ucls and _RATE.match(sent[n.end:][len(unit or "") + 1:] if unit else sent[n.end:]):
-                ucls += "/time"
-            if subset and this_sentence:
-                inherited = this_sentence[-1]
-                unit = unit or inherited["unit"]
-                ucls = ucls or inherited["_class"]
-            if predicate is None and not subset and _ANAPHOR.search(window):
-                for c in reversed(this_sentence + prev_sentence_claims):
-                    if ucls in (None, c["_class"]) and n.share == c["_class"].startswith("share"):
-                        inherited = c
-                        break
-                if inherited is not None:
-                    predicate, unit = inherited["_pred"], unit or inherited["unit"]
-                    ucls = ucls or inherited["_class"]
-            if ucls is None and predicate in ("killed", "wounded", "displaced", "arrested"):
-                ucls, unit = "people", unit or "people"
-            if ucls == "fighters" and predicate is None:
-                predicate = "count"
-            if ucls is None or (n.word and (n.value or 0) < 10 and predicate is None):
-                continue
-            cause = None
-            if predicate in ("killed", "wounded"):
-                cm = _CAUSES.search(window)
-                cause = _singular(cm.group(1).replace(" ", "")) if cm else None
-                if inherited is not None and cause is None:
-                    cause = inherited["_cause"]
-            in_window = [d for d in dates if lo <= d.start < hi]
-            scope = None
-            as_of = None
-            for d in sorted(in_window, key=lambda d: d.start < n.end):
-                before = sent[max(lo, d.start - 6):d.start].lower()
-                if "since" in before:
-                    as_of = f"since {d.date[:7] if d.precision != 'day' else d.date}"
-                    scope = ("since", d.date[:7]) if d.start > n.end else None
-                else:
-                    as_of = d.date if d.precision == "day" else d.date[:7 if d.precision == "month" else 4]
-                break
-            if as_of is None:
-                ba = _BEFORE_AFTER.search(window)
-                as_of = ba.group() if ba else None
-            if predicate not in ("killed", "wounded", "arrested"):
-                scope = None
-            elif scope is None:
-                # A toll's period ("since mid-November") carries over to the next toll of the
-                # same kind in the sentence or the sentence after, unless a day is named.
-                named_day = any(d.precision == "day" and d.start > n.end for d in in_window)
-                for c in reversed(this_sentence + prev_sentence_claims):
-                    if c["_pred"] == predicate and c["_scope"] and not named_day:
-                        scope = c["_scope"]
-                        break
-            if inherited is not None and scope is None:
-                scope = inherited["_scope"]
-            frame = _frame(text, s, e)
-            src = attribute(frame, n.start)
-            source = None
-            if src is not None and src.kind == "name":
-                source = person_name(src.text)
-            elif src is not None and src.kind == "description":
-                source = description(src.text)
-            if source is None and inherited is not None and subset:
-                source = inherited["source"]
-            span_end = n.end
-            if unit and sent[n.end:].lstrip().startswith(unit.split()[0]):
-                pos = sent.find(unit, n.end)
-                if 0 <= pos - n.end <= 8:
-                    span_end = pos + len(unit)
-            claim = {
-                "article": article.id, "value": n.value, "low": n.low, "high": n.high,
-                "qualifier": n.qualifier, "unit": unit if not n.share else f"share of {unit or 'it'}",
-                "source": source, "as_of": as_of, "text": sent[n.start:span_end],
-                "start": s + n.start, "end": s + span_end,
-                "sentence": [s, e], "subset": subset,
-                "_class": ucls, "_pred": predicate, "_cause": cause, "_scope": scope,
-                "_from": id(inherited) if inherited is not None else None,
-                "_words": _content_words(sent),
-                "_progress": bool(_PROGRESS.search(sent)), "_date": article.published,
-                "_change": bool(_CHANGE.search(sent)), "_disputed": bool(_DISPUTE.search(sent)),
-            }
-            this_sentence.append(claim)
-        claims.extend(this_sentence)
-        prev_sentence_claims = this_sentence
-    return claims
-
 
 def _interval(c: dict[str, Any]) -> tuple[float, float]:
     low = c["low"] if c["low"] is not None else 0.0
@@ -362,19 +45,6 @@ def _conflict(a: dict[str, Any], b: dict[str, Any]) -> bool:
     touch_ab = ha == lb and (qa in STRICT_HIGH or qb in STRICT_LOW)
     touch_ba = hb == la and (qb in STRICT_HIGH or qa in STRICT_LOW)
     return touch_ab or touch_ba
-
-
-_STOPWORDS = frozenset("""
-the a an of in on at to for from by with and or but as is are was were be been has have had it its
-this that these those there their they he she his her we our you your i said says say told about
-more than up over some who which what when where while after before into out not no also just only
-would will could should may might can than then so such according per cent percent
-""".split())
-
-
-def _content_words(sent: str) -> frozenset[str]:
-    return frozenset(_singular(w) for w in re.findall(r"[a-z][a-z\-]+", sent.lower())
-                     if w not in _STOPWORDS and len(w) > 2)
 
 
 def _similar_parts(claims: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -420,8 +90,10 @@ def _ref_date(c: dict[str, Any]) -> str | None:
 
 
 def _part_of(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """A count of a specific group next to a total ("two protesters" and "three
-    people"): a part of it, not a rival figure."""
+    """A breakdown, or a count of a specific group next to a total ("two protesters"
+    and "three people"): a part of it, not a rival figure."""
+    if a["subset"] or b["subset"]:
+        return True  # "18,000 of them", "a further 8,500": a breakdown of some total
     ua, ub = (a["unit"] or "people").split()[-1].lower(), (b["unit"] or "people").split()[-1].lower()
     if ua in ("others", "other") or ub in ("others", "other"):
         return True  # "three other sailors", "two others": people besides those counted
@@ -456,17 +128,17 @@ def _same_value(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return not _conflict(a, b)
 
 
-def judge(claims: list[dict[str, Any]], growing: bool) -> tuple[bool, bool]:
-    """(disagree, changes_over_time) for the claims of one measure.
+def judge(claims: list[dict[str, Any]], growing: bool) -> tuple[bool, bool, list[dict[str, Any]]]:
+    """(disagree, changes_over_time, conflicts) for the claims of one measure.
 
     Two conflicting claims disagree when they speak of the same moment: the same
     article (in different sentences), the same date, a figure the text says is
     disputed, or values that some article reports side by side. Otherwise a
     conflict is a change over time when the measure only grows (tolls, ground
     taken) and the later figure is the larger, or when the later claim says
-    it moved ("now", "rose to", "dropped to").
+    it moved ("now", "rose to", "dropped to"). ``conflicts`` names the first
+    pair of claims (indices) behind each verdict, so a reader can see why.
     """
-    disagree = changes = False
     contested: list[tuple[dict[str, Any], dict[str, Any]]] = []
     seen_pairs: set[tuple] = set()
     for i, a in enumerate(claims):
@@ -482,31 +154,33 @@ def judge(claims: list[dict[str, Any]], growing: bool) -> tuple[bool, bool]:
         return any((_same_value(a, x) and _same_value(b, y)) or (_same_value(a, y) and _same_value(b, x))
                    for x, y in contested)
 
+    def verdict(a, b) -> str | None:
+        if a["article"] == b["article"] and a["sentence"] == b["sentence"]:
+            return None
+        if not _conflict(a, b) or _part_of(a, b) or not _rivals(a, b):
+            return None
+        if a["article"] == b["article"] or a["_disputed"] or b["_disputed"] or side_by_side(a, b):
+            return "disagree"
+        da, db = _ref_date(a), _ref_date(b)
+        if da and db and da != db:
+            early, late = (a, b) if da < db else (b, a)
+            if (growing and _interval(late)[1] >= _interval(early)[0]) or late["_change"]:
+                return "changes_over_time"
+            return "disagree"
+        if growing and a["_progress"] and b["_progress"] and not (da and da == db):
+            return "changes_over_time"
+        return "disagree"
+
+    found: dict[str, list[int]] = {}
     for i, a in enumerate(claims):
-        if disagree and changes:
+        if len(found) == 2:
             break
-        for b in claims[i + 1:]:
-            if a["article"] == b["article"] and a["sentence"] == b["sentence"]:
-                continue
-            if not _conflict(a, b) or _part_of(a, b) or not _rivals(a, b):
-                continue
-            if a["article"] == b["article"] or a["_disputed"] or b["_disputed"] or side_by_side(a, b):
-                disagree = True
-                continue
-            da, db = _ref_date(a), _ref_date(b)
-            if da and db and da != db:
-                early, late = (a, b) if da < db else (b, a)
-                if growing and _interval(late)[1] >= _interval(early)[0]:
-                    changes = True
-                elif late["_change"]:
-                    changes = True
-                else:
-                    disagree = True
-            elif growing and a["_progress"] and b["_progress"] and not (da and da == db):
-                changes = True
-            else:
-                disagree = True
-    return disagree, changes
+        for j in range(i + 1, len(claims)):
+            kind = verdict(a, claims[j])
+            if kind and kind not in found:
+                found[kind] = [i, j]
+    conflicts = [{"kind": k, "claims": v} for k, v in found.items()]
+    return "disagree" in found, "changes_over_time" in found, conflicts
 
 
 def _canonical_sources(claims: list[dict[str, Any]]) -> None:
@@ -529,12 +203,17 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
 
 
+_PRED_LABEL = {"present": "still there", "displaced": "displaced or evacuated",
+               "arrested": "arrested or detained"}
+
+
 def _measure(key: tuple, claims: list[dict[str, Any]]) -> str:
+    """A readable name for what a figure measures: unit, event, cause, period."""
     ucls, pred, cause, scope, subset = key
     units = Counter(c["unit"] for c in claims if c["unit"] and c["unit"] != "others")
     label = units.most_common(1)[0][0] if units else ucls
     if pred and pred != "count":
-        label += f" {pred}"
+        label += " " + _PRED_LABEL.get(pred, pred)
     if cause:
         label += f" by {cause}"
     if scope:
@@ -553,11 +232,15 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
     fallback = event_reference(event, articles)
     claims: list[dict[str, Any]] = []
     for art in articles:
-        claims.extend(_claims_of(art, fallback))
+        claims.extend(claims_of(art, fallback))
     _canonical_sources(claims)
     groups: dict[tuple, list[dict[str, Any]]] = {}
+    key_of: dict[int, tuple] = {}
     for c in claims:
         key = (c["_class"], c["_pred"], c["_cause"], c["_scope"], c["subset"])
+        if c["subset"] and c["_from"] in key_of:
+            key = key_of[c["_from"]]  # "18,000 of them": shown with the total it breaks down
+        key_of[id(c)] = key
         groups.setdefault(key, []).append(c)
     figures = []
     split: list[tuple[tuple, list[dict[str, Any]]]] = []
@@ -567,13 +250,14 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
         else:  # a count with no event of its own: only like sentences measure the same thing
             split.extend((key, part) for part in _similar_parts(cs))
     for key, cs in split:
-        disagree, changes = judge(cs, key[1] in GROWING)
+        disagree, changes, conflicts = judge(cs, key[1] in GROWING)
         figures.append({
             "measure": _measure(key, cs),
             "disagree": disagree,
             "changes_over_time": changes,
             "articles": sorted({c["article"] for c in cs}),
             "claims": [{k: v for k, v in c.items() if not k.startswith("_")} for c in cs],
+            "conflicts": conflicts,
         })
     figures.sort(key=lambda f: (-len(f["articles"]), -len(f["claims"]), f["measure"]))
     return {"figures": figures}

@@ -10,15 +10,20 @@ Quinn, 2008, "Fightin' Words"):
     var_w  ~= 1 / (y_iw + a_w) + 1 / (y_jw + a_w);   z_w = delta_w / sqrt(var_w)
 
 where i is the outlet, j every other outlet of the event, and the prior
-a_w = a0 * (frequency of w across the event's articles). Terms are content
+a_w = a0 * (frequency of w across the event's articles), a0 a tenth of the
+event's word count (``PRIOR_WEIGHT``). Terms are content
 words and two-word labels ("shia militia", "opposition fighters"); names
 (words the event's articles always capitalise), numbers and reporting verbs
 are left out, because they say who or what, not how; so are words inside
 quotation marks, which are the speaker's choice, not the outlet's.
 
-Labels for the same actor are grouped (``LABEL_GROUPS``): an outlet that
-writes "regime" where others write "government" or "Damascus" shows up in
-``groups`` with the counts of each label it used.
+Labels for the same actor are grouped (``LABEL_GROUPS``): a label is scored
+against the other labels of its group (given that an outlet names the state,
+does it say "regime", "government" or "Damascus"?), and ``groups`` lists the
+counts of each label the outlet used. ``terms`` (z > 0) puts each group's
+preferred label first, then the other framing words by z; when an outlet uses
+few known labels (a kind of story the lexicon does not cover), its most
+distinctive content words fill the list, so no outlet is left without terms.
 """
 
 from __future__ import annotations

@@ -56,8 +56,9 @@ _VAGUE_RE = "|".join(sorted((re.escape(w) for w in _VAGUE), key=len, reverse=Tru
 _FRAC_RE = (r"(?:(?:a|one|two|three|four|five|nine)[\s-](?:half|third|thirds|quarter|quarters|"
             r"fifth|fifths|sixth|sixths|tenth|tenths)|half)")
 
+# The qualifier in front is looked up separately (``_QUAL_BEFORE``): an optional group
+# at the head of this pattern would be tried at every position of every sentence.
 NUMBER_RE = re.compile(
-    rf"(?:\b(?P<qual>{_QUAL_RE})\s+)?"
     rf"(?:(?P<frac>\b{_FRAC_RE}\b)"
     rf"|(?P<vague>\b(?:{_VAGUE_RE})\b)"
     rf"|(?P<cur>[$€£])?(?P<num>(?<![\d.,:/A-Za-z])(?<![A-Za-z]-){_DIGITS})(?![\d:/]|\.\d)"
@@ -67,6 +68,10 @@ NUMBER_RE = re.compile(
     rf"(?P<wpct>\s+(?:percent|per cent)\b)?)",
     re.I,
 )
+# "held for 30 days", "sentenced to ten years": a duration is an amount of its own
+_DURATION = re.compile(r"\b(?:for|to|of)\s+(?:(?:up to|at least|more than|nearly|about)\s+)?$", re.I)
+_CLOCK = re.compile(r"\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST|ET)\b", re.I)
+_QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_QUAL_RE})\s+$", re.I)
 _TIME_UNITS = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|"
                          r"decades?|centuries|century|am|pm|a\.m\.|p\.m\.|GMT|BST|ET)\b", re.I)
 _MONTH_NEAR = re.compile(r"(?:January|February|March|April|May|June|July|August|September|"
@@ -130,8 +135,11 @@ def _find_numbers(text: str) -> list[Number]:
     for m in NUMBER_RE.finditer(text):
         if not any(m.group(k) for k in ("frac", "vague", "num", "word")):
             continue
-        qual = m.group("qual")
         s, e = m.start(), m.end()
+        qm = _QUAL_BEFORE.search(text, max(0, s - 24), s)
+        qual = qm.group("qual") if qm else None
+        if qm:
+            s = qm.start()
         after = text[e:e + 20]
         before = text[max(0, s - 12):s]
         share, word = False, False
@@ -149,8 +157,10 @@ def _find_numbers(text: str) -> list[Number]:
         else:
             if m.group("num"):
                 raw = m.group("num")
-                if re.match(r"[-‑–][A-Za-z]", after) or _TIME_UNITS.match(after):
-                    continue  # "seven-day", "15 months": durations, not amounts
+                if re.match(r"[-‑–][A-Za-z]", after) or (_TIME_UNITS.match(after)
+                                                         and not (_DURATION.search(text, 0, s)
+                                                              and not _CLOCK.match(after))):
+                    continue  # "seven-day", "15 months ago": not amounts
                 if _MONTH_NEAR.search(before) or re.search(r"[A-Za-z]\.?\s+\d{1,2},\s*$", before) or re.match(r"\s*(?:,\s*)?(?:January|February|"
                                                           r"March|April|May|June|July|August|"
                                                           r"September|October|November|"
@@ -171,7 +181,9 @@ def _find_numbers(text: str) -> list[Number]:
                 share = bool(m.group("pct"))
             else:
                 w = m.group("word").lower()
-                if re.match(r"[-‑–]\w", after) or _TIME_UNITS.match(after):
+                if re.match(r"[-‑–]\w", after) or (_TIME_UNITS.match(after)
+                                                   and not (_DURATION.search(text, 0, s)
+                                                              and not _CLOCK.match(after))):
                     continue
                 value = float(_SMALL[w]) * _SCALES.get((m.group("wscale") or "").lower(), 1)
                 share = bool(m.group("wpct"))

@@ -40,6 +40,8 @@ _SPEECH_NEAR = re.compile(r"\b(?:said|says|called|described|promised|warned|told
 _CALLED = re.compile(r"\b(?<!so-)(?:called|calling|calls|described\s+(?:\w+\s+){0,4}?as|branded|labell?ed|"
                      r"termed|dubbed)\s+(?:(?:it|them|him|her|this|that|the\s+\w+)\s+)?$")
 _MIN_WORDS = 3  # shorter quotes need to end their sentence and have an attribution
+_PEOPLE_ROLES = ROLES - frozenset("group organisation organization agency ministry statement report "
+                                   "police".split())  # "he" and "she" are people
 _CONTINUE_SENTENCES = 2  # an unattributed quote continues a quote this close before it
 
 
@@ -54,7 +56,7 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
             if opened is None:
                 if ch == _OPEN or (ch == '"' and _opens(text, i, ls)):
                     opened = i
-            elif ch in (_CLOSE, '"') or (ch == _OPEN and False):
+            elif ch in (_CLOSE, '"'):
                 spans.append((opened + 1, i))
                 opened = None
         if opened is not None and li + 1 < len(lines):
@@ -142,7 +144,6 @@ class _ArticleQuotes:
 
     def __init__(self, article: Article):
         self.a = article
-        self.sent_starts = [s for s, _ in article.sentences]
         self.mentions: list[tuple[int, str, str]] = []
         self.subjects: list[tuple[int, str, str]] = []
         self.last_quote_end = -1
@@ -187,9 +188,16 @@ class _ArticleQuotes:
                 if rel:
                     sp = Speaker(rel[-1].group("name"), "name")
             speaker, kind = self._resolve(sp, si, mentions, last_quote, s)
-            if sp is None and last_quote and si - last_quote[0] <= _CONTINUE_SENTENCES \
-                    and re.fullmatch(r"[\W]*" + re.escape(QMARK) + r"[\W]*", frame):
+            alone = re.fullmatch(r"[\W]*" + re.escape(QMARK) + r"[\W]*", frame)
+            if sp is None and alone and last_quote and si - last_quote[0] <= _CONTINUE_SENTENCES:
                 speaker, kind = last_quote[1], last_quote[2]
+            elif sp is None and alone and si > 0:
+                # a quote on its own right after a sentence about someone: "His mother,
+                # Maria Feng, remembers that day. "We were so proud.""
+                prev_start = a.sentences[si - 1][0]
+                prev = [x for x in self.subjects if x[0] == prev_start]
+                if prev and (last_quote is None or last_quote[0] < si - 1):
+                    speaker, kind = prev[-1][2], prev[-1][1]
             if (s, e) in single and speaker is None:
                 continue  # single marks without a speaker: a title or a phrase, not speech
             found.append({"article": a.id, "start": s, "end": e, "text": a.text[s:e],
@@ -251,8 +259,16 @@ class _ArticleQuotes:
             return between[-1][2], between[-1][1]
         if last_quote and last_quote[1] and si - last_quote[0] <= _CONTINUE_SENTENCES:
             return last_quote[1], last_quote[2]
+        quote_si = last_quote[0] if last_quote else -1
         for idx, kind, disp in reversed(mentions):
-            if idx <= si and (kind == "name" or disp.split()[-1].lower() in ROLES):
+            if idx <= quote_si:
+                break
+            if idx <= si and (kind == "name" or disp.split()[-1].lower() in _PEOPLE_ROLES):
+                return disp, kind  # a person named since the last quote
+        if last_quote and last_quote[1]:
+            return last_quote[1], last_quote[2]
+        for idx, kind, disp in reversed(mentions):
+            if idx <= si and (kind == "name" or disp.split()[-1].lower() in _PEOPLE_ROLES):
                 return disp, kind
         return None, None
 

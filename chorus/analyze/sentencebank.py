@@ -17,6 +17,15 @@ import numpy as np
 from chorus.analyze import textstats
 from chorus.model import Article
 
+# A dateline or agency tag opening an article ("PARIS (AP) — ", "ALEPPO, Syria: ",
+# "(CNN) -- "): metadata, not part of the first sentence.
+_DATELINE = re.compile(
+    r"^(?:(?:[A-Z][A-Z.'’ -]+|[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,3})(?:, [A-Z][\w.'’ -]{1,25})?\s*"
+    r"(?:\([^()]{1,30}\))?\s*(?:—|–|--|-|:)\s+"
+    r"|\([A-Z][\w .'-]{1,25}\)\s*(?:(?:—|–|--|-)\s*)?"
+    r"|(?:—|–|--)\s+)(?=[A-Z\"“])"
+)
+MIN_WORDS = 8  # shorter sentences are rarely informative enough for a summary
 _END = re.compile(r"[.!?][\"'”’)\]]*$")
 _QUOTE_OPEN = "\"“‘'«"
 _ATTRIB = re.compile(
@@ -33,11 +42,10 @@ _BOILER = re.compile(
     r"comment(?:ing)? (?:policy|guidelines)|leave a (?:reply|comment)|follow us|share this|share\W+tweet|"
     r"read more|related:|advertisement|getty images|photo(?:graph)?:|image:|\(photo|\[photo|credit:|"
     r"reporting by|editing by|writing by|contributed to this report|log in|javascript|your browser|"
-    r"download the app|watch video|story continues"
+    r"download the app|watch video|story continues|file photo|\bfile - "
 )
 _CREDIT_TAIL = re.compile(r"[\(\[][^()\[\]]{0,80}(?:/|Images|Agency|Photo|AFP|AP|Reuters|Getty|EPA)[^()\[\]]{0,40}[\)\]]\s*$")
 _PRONOUN_START = re.compile(r"^(?:[\"“‘']\s*)?(?:He|She|They|His|Her|Their|Him|Them)\b")
-_LETTER = re.compile(r"[^\W\d_]")
 _UPPER = re.compile(r"[A-Z]")
 _ODD = re.compile(r"[^\w\s]|_")
 _DATE_LINE = re.compile(r"^(?:\w+day,?\s+)?(?:\d{1,2}\s+\w+|\w+\s+\d{1,2}),?\s+\d{4}")
@@ -89,7 +97,7 @@ class SentenceBank:
         self.nwords = np.asarray([textstats.word_count(t) for t in texts], dtype=np.int64)
         self.statement = np.asarray([summary_fit(t, n, len(tm), min_words=5, quotes=True) for t, n, tm in
                                      zip(texts, self.nwords, self.terms)], dtype=bool)
-        self.ok = self.statement & (self.nwords >= 8) & np.asarray(
+        self.ok = self.statement & (self.nwords >= MIN_WORDS) & np.asarray(
             [not quote_without_speaker(t) for t in texts], dtype=bool)
         self.quote_ctx = _context_quotes(texts, self.art, self.nwords, self.terms, self.ok)
         self.dangling = np.asarray([bool(_PRONOUN_START.match(t)) for t in texts], dtype=bool)
@@ -103,11 +111,39 @@ class SentenceBank:
         return self.articles[int(self.art[i])].id
 
     def citation(self, i: int) -> dict:
-        s, e = self.spans[i]
+        s, e = self.display_span(i)
         return {"article": self.article_id(i), "start": int(s), "end": int(e)}
+
+    def display_span(self, i: int) -> tuple[int, int]:
+        """The sentence's offsets without a dateline or agency tag opening the article."""
+        s, e = self.spans[i]
+        if self.pos[i] == 0:
+            text = self.articles[int(self.art[i])].text
+            m = _DATELINE.match(text, s, e)
+            if m and len(text[m.end():e].split()) >= 5:
+                return m.end(), e
+        return s, e
+
+    def display_text(self, i: int) -> str:
+        s, e = self.display_span(i)
+        return self.articles[int(self.art[i])].text[s:e]
 
 
 _QUOTED = re.compile(r"[\"“](?:[^\"“”]|'')*?(?:[\"”]|''|$)|(?<!\w)''[^\"“”']*?(?:[\"”]|''|$)")
+
+
+_CACHE: list = []
+
+
+def bank_for(articles: list[Article]) -> "SentenceBank":
+    """The SentenceBank of ``articles``, shared by the analyzers of one event
+    (the last one built is kept; analyzers never modify articles)."""
+    key = tuple((id(a), a.id, len(a.sentences)) for a in articles)
+    if _CACHE and _CACHE[0][0] == key:
+        return _CACHE[0][1]
+    bank = SentenceBank(articles)
+    _CACHE[:] = [(key, bank)]
+    return bank
 
 
 def quote_without_speaker(text: str) -> bool:
@@ -161,16 +197,15 @@ def summary_fit(text: str, nwords: int, nterms: int, min_words: int = 8, max_wor
     if nwords < min_words or nwords > max_words or nterms < 4:
         return False
     t = text.strip()
-    if not _END.search(t):
+    if t[0].islower() or not _END.search(t):
         return False
     if _BOILER.search(t.lower()) or _CREDIT_TAIL.search(t) or _DATE_LINE.match(t):
         return False
-    letters = len(_LETTER.findall(t))
-    if len(t) - len(_ODD.findall(t)) < 0.85 * len(t):
+    n = len(t)
+    odd = n - len(_ODD.sub("", t))  # punctuation and symbols
+    if odd > 0.15 * n:
         return False
-    upper = len(_UPPER.findall(t))
-    if upper > 0.4 * letters:
-        return False
-    if t[0].islower():
+    upper = n - len(_UPPER.sub("", t))
+    if upper > 0.4 * (n - odd - t.count(" ")):
         return False
     return quotes or not quote_without_speaker(t)

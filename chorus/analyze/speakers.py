@@ -8,6 +8,7 @@ verbs and their position, titles and roles.
   a sentence whose quotations have been masked: "said X", "X said", "X told
   Reuters", "according to X", "X, the head of ..., said", "X of the Y group
   said", and descriptions ("a Syrian army officer") which stay descriptions.
+* ``sentence_subject(frame)`` is who a sentence is about, for a later "he said".
 * ``person_name(phrase)`` drops titles and roles ("Russian Foreign Minister
   Sergei Lavrov" -> "Sergei Lavrov").
 * ``merge_names(names)`` maps variants (Sergei / Sergey Lavrov / Lavrov,
@@ -54,7 +55,8 @@ captain sgt ambassador envoy chief spokesman spokeswoman senator sen rep represe
 mayor king queen prince sheikh sultan emir chancellor commander lieutenant mr mrs ms dr prof
 professor judge justice pope cardinal bishop imam rabbi director head chairman chairwoman
 vice acting former interior defence defense state un us uk eu nato aid special rebel official
-president-elect leader senior junior
+president-elect leader senior junior democrat republican democratic conservative labour liberal
+socialist independent
 """.split())
 STOP_CAPS = frozenset("""
 but and or the a an in on at of for to with by from as if when while after before however
@@ -66,29 +68,32 @@ nobody everybody everyone someone anyone nothing everything today yesterday tomo
 """.split())
 SPEECH = (r"said|says|told|tells|added|adds|stated|declared|warned|insisted|acknowledged|asked|"
           r"replied|explained|wrote|tweeted|noted|conceded|argued|announced|claimed|suggested|"
-          r"described|called|urged|stressed|maintained|commented|remarked|continued|confirmed|"
+          r"described|called|urged|stressed|maintained|commented|remarked|confirmed|"
           r"denied|reported|estimated|estimates|estimate|put|puts|putting|saying|adding|telling|"
           r"insisting|noting|describing|calling|promised|pledged|vowed|accused|blamed|"
           r"condemned|threatened|praised|dismissed|labelled|labeled|branded|accusing|blaming|"
           r"promising|gave|gives|say|recalled|recalls|quoted|[Aa]ccording\s+to")
 QMARK = "\u00abQ\u00bb"  # stands for a masked quotation in a sentence frame
-_VERB_RE = re.compile(rf"\b(?:{SPEECH})\b")
-_INVERTIBLE = frozenset("said says added adds asked wrote continued explained noted warned "
+_VERB_RE = re.compile(rf"\b(?:{SPEECH})\b(?!\s+to\s+(?:the|a|an|its|their|his|her)\b)")
+_INVERTIBLE = frozenset("said says added adds asked wrote explained noted warned "
                         "insisted replied argued".split())
-_PARTICIPLES = frozenset("saying adding telling insisting noting describing calling "
+_PARTICIPLES = frozenset("saying adding telling insisting noting describing calling accusing blaming "
+                         "promising "
                          "putting".split())
 _ADVERBS = re.compile(r"(?:\s+(?:also|later|earlier|then|previously|has|have|had|was|is|were|"
                       r"would|will|reportedly|further|separately|once|again|recently|had\s+earlier|"
                       r"in\s+a\s+statement))+\s*$")
+_DAY_ADVERB = re.compile(r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                         r"(?:\s+(?:morning|afternoon|evening|night))?\s*$")
 _ROLE_ALT = "|".join(sorted(ROLES, key=len, reverse=True))
 DESC = (r"(?:(?i:a|an|the|one|another|two|three|several|some)\s+)"
-        r"(?:[A-Za-z][\w'’\-]*\s+){0,8}?(?:" + _ROLE_ALT +
+        r"(?!of\b)(?:[A-Za-z][\w'’\-]*\s+){0,8}?(?:" + _ROLE_ALT +
         r"|(?-i:[a-z]+(?:man|woman|men|women|person|people|ist|ists|eer|eers)))\b"
         r"(?:\s+(?:" + _ROLE_ALT + r")\b)*")
 _PRON = r"\b(?:he|she|they|He|She|They)\b"
 _PP = r"(?:,?\s+(?:of|from|at|with|for|in|on|inside)\s+[^,;]{0,70})?"
 _END_NP = re.compile(rf"(?:(?P<name>{NAME})|(?P<desc>{DESC})|(?P<pron>{_PRON})|"
-                     rf"(?P<np>\b(?i:the|a|an)\s+(?:[a-z][\w'’\-]*\s+){{0,3}}[a-z][\w\-]*))"
+                     rf"(?P<np>\b(?i:the|a|an|one|another)\s+(?:[a-z][\w'’\-]*\s+){{0,3}}[a-z][\w\-]*))"
                      rf"{_PP}\s*,?\s*$")
 _START_NP = re.compile(rf"^\s*,?\s*(?:(?P<desc>{DESC})|(?:the\s+)?(?P<name>{NAME})|(?P<pron>{_PRON}))")
 _HEAD_APPOSITIVE = re.compile(rf"^\s*[^,]{{1,80}},\s+(?P<name>{NAME}),")
@@ -105,7 +110,7 @@ institute rights brigade brigades forces guards organisation organization office
 tv television radio news press reuters afp ap dpa children commission authority association
 coalition alliance government administration company corporation university hospital department
 league federation red cross crescent network times post service faction school college chamber
-research
+research agence presse
 church museum library club council watch daily weekly herald gazette courier ledger tribune
 """.split())
 
@@ -223,7 +228,7 @@ def _subject_before(prefix: str) -> Speaker | None:
     "X, the head of ...," -> X; but "The regime's spokesman, Col. Y Z," -> Y Z
     (a name in the appositive beats a description before it).
     """
-    prefix = _ADVERBS.sub("", prefix)
+    prefix = _ADVERBS.sub("", _DAY_ADVERB.sub("", _ADVERBS.sub("", prefix)))
     prefix = re.sub(r",\s*\d{1,3}\s*,", ",", prefix)  # "Emil Pihl, 34, a docker," -> ages out
     if prefix.rstrip().endswith(","):
         stripped = _strip_appositive(prefix)
@@ -233,7 +238,7 @@ def _subject_before(prefix: str) -> Speaker | None:
     found = []
     for cand in cands:
         cand = cand.rstrip()[-_SUBJECT_REACH:]
-        if not cand or cand.endswith((QMARK, "and", "but")):
+        if not cand or cand.endswith(QMARK) or re.search(r"\b(?:and|but)$", cand):
             continue
         sp = _np(_END_NP.search(cand))
         if sp:
@@ -310,23 +315,32 @@ def attribute(frame: str, anchor: int) -> Speaker | None:
                 sp = Speaker(_clean_name(later.group("name")), "name")  # "said Target spokesman J. T."
             if sp is None:  # "said union leader Paolo Rinaldi": roles in lower case first
                 m = _ROLE_THEN_NAME.match(after)
-                if m and not any(w.lower() in STOP_CAPS for w in m.group("roles").split()):
+                roles = m.group("roles").split() if m else []
+                if roles and roles[0].lower() in ("a", "an", "the"):
+                    roles = roles[1:]  # "said a devastated Salah Ali"
+                if m and not any(w.lower() in STOP_CAPS for w in roles):
                     sp = Speaker(_clean_name(m.group("name")), "name")
             if sp and sp.kind != "pronoun" or (sp and re.match(r"\s*,?\s*(?:he|she)\b", after)):
                 return sp
         if word == "say":  # "went on to say", "declined to say": the subject of the verb before
             before = re.sub(r"\s+\w+(?:\s+on)?\s+to\s*$", " ", before)
-        if word in _PARTICIPLES:
-            # "X told Y on Friday, adding, ...": the subject of the finite verb before
+        if word in _PARTICIPLES and before.rstrip().endswith(","):
+            # "X told Y on Friday, adding, ...": the subject of the finite verb before;
+            # "X has made a video, insisting ...": the person the clause is about.
+            # Without the comma ("with the Observatory putting the figure at") the
+            # phrase right before the participle is its subject.
             main = [m for m in _VERB_RE.finditer(before) if m.group() not in _PARTICIPLES]
             if main:
                 sp = _subject_before(before[: main[0].start()])
                 if sp:
                     return sp
+            sp = first_person(before)
+            if sp:
+                return sp
         sp = _subject_before(before)
         if sp:
             return sp
-        if word in _PARTICIPLES or before.rstrip().endswith(("and", ",")):
+        if word in _PARTICIPLES or re.search(r"(?:\band|,)$", before.rstrip()):
             sp = first_person(before)
             if sp:
                 return sp

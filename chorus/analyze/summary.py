@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chorus.analyze.facts import independent_sources
-from chorus.analyze.sentencebank import SentenceBank
+from chorus.analyze.facts import independent_sources, numbers_agree
+from chorus.analyze.sentencebank import SentenceBank, bank_for, quote_without_speaker
 from chorus.model import Article, Event
 
 
@@ -56,11 +56,14 @@ DEFAULT = Weights()
 HEADLINE = Weights(main_article=0.0, support=2.0, dangling=0.5)
 
 
-def _cross_sim(bank: SentenceBank, rows: np.ndarray) -> np.ndarray:
-    """Cosine similarity of the sentences ``rows`` to every sentence of the bank."""
-    if not len(rows):
-        return np.zeros((0, len(bank)))
-    return np.asarray((bank.matrix[rows] @ bank.matrix.T).todense())
+def _cross_sim(bank: SentenceBank, rows: np.ndarray):
+    """Cosine similarity of the sentences ``rows`` to every sentence of the bank
+    (a sparse matrix: most sentence pairs share no content word)."""
+    return (bank.matrix[rows] @ bank.matrix.T).tocsr()
+
+
+def _row(sim, k: int) -> np.ndarray:
+    return sim[k].toarray().ravel()
 
 
 def _support(bank: SentenceBank, rows: np.ndarray, sim: np.ndarray) -> np.ndarray:
@@ -69,10 +72,8 @@ def _support(bank: SentenceBank, rows: np.ndarray, sim: np.ndarray) -> np.ndarra
     if n_art < 2 or not len(rows):
         return np.zeros(len(rows))
     best = np.zeros((len(rows), n_art))
-    for a in range(n_art):
-        cols = np.flatnonzero(bank.art == a)
-        if len(cols):
-            best[:, a] = sim[:, cols].max(axis=1)
+    coo = sim.tocoo()
+    np.maximum.at(best, (coo.row, bank.art[coo.col]), coo.data)
     own = bank.art[rows]
     best[np.arange(len(rows)), own] = 0.0
     return best.sum(axis=1) / (n_art - 1)
@@ -112,7 +113,12 @@ def salience(bank: SentenceBank, w: Weights = DEFAULT, max_per_article: int = 40
     rows = []
     ranks = []
     counts: dict[int, int] = {}
-    for i in np.flatnonzero(bank.ok | bank.quote_ctx):
+    # Large events: fewer candidates per article keep time and memory bounded.
+    max_per_article = min(max_per_article, max(3, 4000 // max(1, len(bank.articles))))
+    fit = bank.ok | bank.quote_ctx
+    if not fit.any():  # nothing long enough: settle for any full statement with its speaker
+        fit = bank.statement & np.asarray([not quote_without_speaker(t) for t in bank.texts], dtype=bool)
+    for i in np.flatnonzero(fit):
         a = int(bank.art[i])
         r = counts.get(a, 0)
         if r < max_per_article:
@@ -121,7 +127,7 @@ def salience(bank: SentenceBank, w: Weights = DEFAULT, max_per_article: int = 40
         counts[a] = r + 1
     rows_a = np.asarray(rows, dtype=np.int64)
     if not len(rows_a):
-        return rows_a, np.zeros(0), np.zeros((0, len(bank)))
+        return rows_a, np.zeros(0), _cross_sim(bank, rows_a)
     ranks_a = np.asarray(ranks, dtype=np.float64)
     sim = _cross_sim(bank, rows_a)
     # Event centroid with each article weighing the same.
@@ -156,7 +162,7 @@ def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT, sal=None) -> l
     rows, score, sim = sal if sal is not None else salience(bank, w)
     if not len(rows):
         return []
-    local = sim[:, rows]  # candidate x candidate similarity
+    local = sim[:, rows].toarray()  # candidate x candidate similarity
     chosen: list[int] = []
     maxsim = np.zeros(len(rows))
     alive = np.ones(len(rows), dtype=bool)
@@ -233,14 +239,13 @@ def citations(bank: SentenceBank, i: int, sim_row: np.ndarray, w: Weights = DEFA
 
 
 def _numbers_agree(bank: SentenceBank, i: int, j: int) -> bool:
-    a, b = bank.nums[i], bank.nums[j]
-    return not a or not b or bool(a & b)
+    return numbers_agree(bank.nums[i], bank.nums[j])
 
 
 def _sentence(bank: SentenceBank, i: int, w: Weights, sim_row: np.ndarray | None = None) -> dict:
     if sim_row is None:
         sim_row = np.asarray((bank.matrix[i] @ bank.matrix.T).todense()).ravel()
-    return {"text": bank.texts[i], "citations": citations(bank, i, sim_row, w)}
+    return {"text": bank.display_text(i), "citations": citations(bank, i, sim_row, w)}
 
 
 def summarize(articles: list[Article], budget: int, *, w: Weights = DEFAULT,
@@ -250,7 +255,7 @@ def summarize(articles: list[Article], budget: int, *, w: Weights = DEFAULT,
     sal = sal if sal is not None else salience(bank, w)
     chosen = select(bank, budget, w, sal)
     where = {int(r): k for k, r in enumerate(sal[0])}
-    return [_sentence(bank, i, w, sal[2][where[i]]) for i in reading_order(bank, chosen)]
+    return [_sentence(bank, i, w, _row(sal[2], where[i])) for i in reading_order(bank, chosen)]
 
 
 def _fit_budget(sents: list[dict], budget: int) -> list[dict]:
@@ -270,7 +275,7 @@ def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_wor
                       wire_groups: list[list[str]] | None = None) -> dict | None:
     """The one sentence that best gives the gist: among the first few fit sentences
     of each article (at most ``max_words`` words), the one the most independent
-    sources state, then the most salient."""
+    sources state, then the most articles, then the most salient."""
     bank = bank or SentenceBank(articles)
     rows, score, sim = salience(bank, w, max_per_article=lead_window)
     keep = np.flatnonzero(bank.nwords[rows] <= max_words) if len(rows) else np.zeros(0, dtype=np.int64)
@@ -279,17 +284,17 @@ def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_wor
     best = None
     for k in keep:
         i = int(rows[k])
-        cites = citations(bank, i, sim[k], w)
+        cites = citations(bank, i, _row(sim, k), w)
         n = independent_sources([c["article"] for c in cites], wire_groups)
-        key = (n, float(score[k]))
+        key = (n, len(cites), float(score[k]))
         if best is None or key > best[0]:
-            best = (key, {"text": bank.texts[i], "citations": cites})
+            best = (key, {"text": bank.display_text(i), "citations": cites})
     return best[1]
 
 
 def analyze(event: Event, articles: list[Article]) -> dict:
     """Event fields ``summary`` ({"headline", "short", "long"}) and ``title``."""
-    bank = SentenceBank(articles)
+    bank = bank_for(articles)
     head = headline_sentence(articles, bank=bank, wire_groups=event.wire_groups)
     if head is None:
         return {"summary": None, "title": event.title}

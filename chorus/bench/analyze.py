@@ -5,7 +5,7 @@ the project's ``examples/`` folder), read and cleaned by the same stages
 ``chorus digest`` uses. When the corpus has fewer articles than asked for,
 copies are made with their paragraphs rotated and their numbers shifted, so
 that quotes, figures and dates recur across articles with small differences,
-as they do in wire-heavy coverage; unless ``--repeats``, every sentence of a
+as they do in wire-heavy coverage; unless ``--wire-copies``, every sentence of a
 copy also gets a word of its own, so that the analyses' per-sentence caches
 (which pay off on real wire copies) do not flatter the timing. Caches are
 emptied before every run. Then the five analyses (quotes, figures,
@@ -39,7 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", default="examples",
                         help="folder of articles to build the event from (default: examples)")
     parser.add_argument("--repeat", type=int, default=5, help="timed runs; the median is reported (default: 5)")
-    parser.add_argument("--repeats", action="store_true",
+    parser.add_argument("--wire-copies", dest="wire_copies", action="store_true",
                         help="let copies repeat sentences word for word, as wire copies do "
                              "(default: every sentence of a copy is made unique)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -167,7 +167,7 @@ def time_analyses(event: Event, articles: list[Article], repeat: int) -> dict:
 
 def run(args: argparse.Namespace) -> int:
     base = load_corpus(args.corpus)
-    event, articles = build_event(base, args.articles, repeats=args.repeats)
+    event, articles = build_event(base, args.articles, repeats=args.wire_copies)
     figures = time_analyses(event, articles, args.repeat)
     if args.json:
         print(json.dumps(figures, indent=2))

@@ -1,12 +1,19 @@
 """``chorus bench summarize``: Chorus's summaries against peers, in one run.
 
 Every system gets the same clusters and the same sentences: each article is
-cleaned the way the pipeline cleans it (``chorus.clean`` when available) and
-split with ``chorus.sentences.split_sentences``. Systems return whole
+cleaned the way the pipeline cleans it (``chorus.clean``; the raw text when
+that module is missing) and split with ``chorus.sentences.split_sentences``,
+in the order the file lists the articles. Peers see every sentence; which
+sentences are fit for a summary (no boilerplate, captions, quotations without
+their speaker) is part of Chorus's own method. Systems return whole
 sentences; each output is then cut to the word budget and scored with
-ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (``rouge-score``, stemming on, sentences
-joined by newlines), averaged over clusters. Seconds per cluster time the
-system's own work only (the shared cleaning and splitting are not counted).
+ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (``rouge-score``, stemming on, the
+output's sentences joined by newlines, the reference as given), averaged over
+clusters. Seconds per cluster time the system's own work only (the shared
+cleaning and splitting are not counted).
+
+Chorus runs in its headline form when the budget is 40 words or less (its
+headline, then its summary's sentences), else as its long summary.
 
 Peers:
 
@@ -44,6 +51,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N clusters")
     parser.add_argument("--form", choices=("auto", "headline", "summary"), default="auto",
                         help="Chorus output form; auto = headline when the budget is 40 words or less")
+    parser.add_argument("--event-size", type=int, default=0, metavar="N",
+                        help="also time Chorus's summary and facts of one event made of the file's first "
+                             "N articles (median of 3 runs)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
 
 
@@ -279,6 +289,36 @@ def evaluate(clusters: list[dict], systems: list[str], budget: int, form: str = 
                "seconds_per_cluster": t["seconds"] / n} for name, t in totals.items()}}
 
 
+def time_large_event(path: Path, n_articles: int, repeats: int = 3) -> dict:
+    """Seconds Chorus takes for the summary (headline, short, long, citations) and
+    the facts of one event made of the first ``n_articles`` articles of ``path``."""
+    from statistics import median
+
+    from chorus.analyze import facts, summary
+    from chorus.model import Event
+
+    articles: list[Article] = []
+    for cluster in load_clusters(path):
+        articles.extend(cluster_articles(cluster))
+        if len(articles) >= n_articles:
+            break
+    articles = articles[:n_articles]
+    event = Event(id="bench", articles=[a.id for a in articles])
+    from chorus.analyze import sentencebank
+
+    times: dict[str, list[float]] = {"summary": [], "facts": [], "facts_then_summary": []}
+    for _ in range(repeats):
+        for name, mods in (("summary", (summary,)), ("facts", (facts,)),
+                           ("facts_then_summary", (facts, summary))):
+            sentencebank._CACHE.clear()  # each timing starts from the articles alone
+            t0 = time.perf_counter()
+            for mod in mods:
+                mod.analyze(event, articles)
+            times[name].append(time.perf_counter() - t0)
+    return {"articles": len(articles), "sentences": sum(len(a.sentences) for a in articles),
+            **{k: median(v) for k, v in times.items()}}
+
+
 def run(args: argparse.Namespace) -> int:
     clusters = load_clusters(args.data, args.half, args.limit)
     systems = [s.strip() for s in args.systems.split(",") if s.strip()]
@@ -287,6 +327,8 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"chorus bench summarize: {exc}", file=sys.stderr)
         return 2
+    if getattr(args, "event_size", 0):
+        result["event"] = time_large_event(args.data, args.event_size)
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
@@ -295,6 +337,11 @@ def run(args: argparse.Namespace) -> int:
     for name, r in result["systems"].items():
         print(f"{name:<16}{100 * r['rouge1']:>8.2f}{100 * r['rouge2']:>8.2f}"
               f"{100 * r['rougeLsum']:>8.2f}{r['seconds_per_cluster']:>12.4f}")
+    if "event" in result:
+        ev = result["event"]
+        print(f"one event of {ev['articles']} articles ({ev['sentences']} sentences): "
+              f"summary {ev['summary']:.3f} s, facts {ev['facts']:.3f} s, "
+              f"both as the pipeline runs them {ev['facts_then_summary']:.3f} s")
     return 0
 
 

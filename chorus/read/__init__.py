@@ -50,11 +50,7 @@ def read_paths(paths: Iterable[str | os.PathLike], settings: Settings = Settings
     if STDIN in paths:  # standard input can only be read here, in order with the rest
         for p in paths:
             if p == STDIN:
-                data = sys.stdin.buffer.read(settings.max_file_bytes + 1)
-                try:
-                    yield from list(read_bytes("<stdin>", data, settings))
-                except Exception as exc:
-                    yield Rejection("<stdin>", f"could not read: {type(exc).__name__}: {exc}")
+                yield from _read_all(STDIN, settings)
             else:
                 for f in _files(p):
                     yield from _read_all(f, settings)
@@ -80,12 +76,16 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
-def _read_all(path: Path, settings: Settings) -> list[RawDoc | Rejection]:
-    """Everything one file yields; a reader bug on an odd file becomes that file's Rejection."""
+def _read_all(path: Path | str, settings: Settings) -> list[RawDoc | Rejection]:
+    """Everything one file (or standard input) yields; a reader bug on an odd input
+    becomes that input's Rejection."""
+    name = "<stdin>" if path == STDIN else str(path)
     try:
-        return list(read_file(path, settings))
-    except Exception as exc:  # never let one file stop the run
-        return [Rejection(str(path), f"could not read: {type(exc).__name__}: {exc}")]
+        if path == STDIN:
+            return list(read_bytes(name, sys.stdin.buffer.read(settings.max_file_bytes + 1), settings))
+        return list(read_file(Path(path), settings))
+    except Exception as exc:  # never let one input stop the run
+        return [Rejection(name, f"could not read: {type(exc).__name__}: {exc}")]
 
 
 def read_file(path: Path, settings: Settings = Settings()) -> Iterator[RawDoc | Rejection]:
@@ -107,8 +107,8 @@ def read_file(path: Path, settings: Settings = Settings()) -> Iterator[RawDoc | 
         yield Rejection(name, f"file too large ({st.st_size} bytes; limit {settings.max_file_bytes})")
         return
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(settings.max_file_bytes + 1)
+        with open(path, "rb") as fh:  # bounded by the size just checked, not by the limit
+            data = fh.read(st.st_size + 65536)
     except OSError as exc:
         yield Rejection(name, f"cannot read: {exc.strerror or exc}")
         return
@@ -147,7 +147,7 @@ def sniff(name: str, text: str) -> str:
     first = head.split("\n", 1)[0].rstrip()
     if suffix in _JSON_EXT or (first.startswith("{") and first.endswith("}")):
         return "jsonl"
-    if suffix in _HTML_EXT or _HTML_START.match(head) or len(_HTML_TAGS.findall(head)) >= 3:
+    if suffix in _HTML_EXT or ("<" in head and (_HTML_START.match(head) or len(_HTML_TAGS.findall(head)) >= 3)):
         return "html"
     return "text"
 

@@ -1,0 +1,353 @@
+"""Claims: each number an article reports, with what it counts and where it comes from.
+
+One claim per amount (``chorus.analyze.numbers``) in a sentence: what it
+counts (``unit``: "people", "rebel fighters", a share of "the area"), what
+happened to them (killed, wounded, displaced, taken, held, still present ...),
+the cause where one is named (shelling, air strikes), the period of a toll
+("since mid-November"), the source ("according to the UN", "the Observatory
+said") and the time it refers to (``as_of``). A number with no verb of its own
+("it could be more than 100,000 people", "put the number at 8,000") continues
+the measure of the number before it. ``chorus.analyze.figures`` groups the
+claims and checks them against each other.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from chorus.analyze.dates import find_dates, parse_iso
+from chorus.analyze.numbers import Number, find_numbers
+from chorus.analyze.quotes import find_quote_spans
+from chorus.analyze.speakers import QMARK, attribute, description, person_name
+from chorus.model import Article
+
+PREDICATES: list[tuple[str, re.Pattern[str]]] = [
+    ("killed", re.compile(r"^(?:kill\w*|dead|deaths?|died|dies|die|dying|lives|fatalit\w*|toll)$")),
+    ("wounded", re.compile(r"^(?:wound\w*|injur\w*|hurt)$")),
+    ("arrested", re.compile(r"^(?:arrest\w*|detain\w*|prisoners?|captives?)$")),
+    ("displaced", re.compile(r"^(?:displac\w*|fled|flee\w*|refugees?|evacuat\w*|homeless|uproot\w*)$")),
+    ("taken", re.compile(r"^(?:seiz\w*|captur\w*|took|taken|take|retak\w*|recaptur\w*|lost|los\w*|"
+                         r"driven|forced|overr[au]n|gained|conquer\w*)$")),
+    ("held", re.compile(r"^(?:control\w*|held|hold\w*)$")),
+    ("present", re.compile(r"^(?:trapped|remain\w*|still|shelter\w*|living|besieged|stranded|"
+                           r"inside|population)$")),
+]
+GROWING = frozenset({"killed", "wounded", "arrested", "displaced", "taken"})
+_CAUSES = re.compile(r"\b(shellings?|bombardments?|bombings?|air\s?strikes?|airstrikes?|strikes?|"
+                     r"attacks?|fighting|clashes|siege|explosions?|blasts?|rockets?|mortars?|"
+                     r"shootings?|gunfire|drone\s+strikes?|flood\w*|earthquakes?|fires?|crash\w*|"
+                     r"disease|famine|starvation|storms?)\b", re.I)
+_PROGRESS = re.compile(r"\b(?:since|latest|so far|to date|now|recent(?:ly)?|already|has risen|"
+                       r"have risen|rose|climbed|up to now|over the past|in the past)\b", re.I)
+_UNIT_STOP = frozenset("""
+the a an of in on at to for from by with and or but as is are was were be been being have has had
+may might could would will can should must do does did it its they them their there this that
+these those who which what when where while than then so such said says say told according
+more most less some any all each every other another about around nearly almost up over under
+still also just only even not no being going leaving according since before after during
+remain remains live lives stay stays face faces need needs return returns wait want work
+early late today yesterday tomorrow overnight now ago more
+""".split())
+_PEOPLE = frozenset("people persons civilians residents inhabitants others individuals".split())
+_FIGHTERS = frozenset("fighters rebels militants insurgents combatants gunmen jihadists".split())
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|with)\b|\s+—\s+|\.\s")
+_NUMBER_OF = re.compile(r"\bnumber of (?:the\s+)?([a-z][a-z\- ]{2,40}?)\b(?:\s+(?:in|at|on|who|"
+                        r"vary|is|was|were|to)\b|[,.])", re.I)
+_BEFORE_AFTER = re.compile(r"\b(?:before|after|prior to)\s+the\s+(?:\w+\s+){0,3}?(?:began|started|"
+                           r"assault|offensive|war|attack|operation|siege|fighting)\b", re.I)
+
+
+_CHANGE = re.compile(r"\b(?:now|rose|risen|rising|raising|dropped|fallen|fell|increased|climbed|"
+                     r"grew|up from|down from|bringing|brought|reached|jumped|doubled|had put|had given|"
+                     r"had said)\b", re.I)
+_DISPUTE = re.compile(r"\b(?:disputes?|disputed|contests?|contested|lower figure|higher figure|"
+                      r"rejects? the figure|disagrees?)\b", re.I)
+_ANAPHOR = re.compile(r"\b(?:it|that|this|the number|the figure|the toll|the total|figure|estimate|"
+                      r"puts?|putting)\b", re.I)
+_RATE = re.compile(r"\s*(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b", re.I)
+_HUMANS = frozenset("""
+person activist protester demonstrator rioter civilian resident child woman man student worker
+journalist doctor patient villager migrant refugee prisoner detainee supporter member official
+policeman officer soldier passenger tourist victim voter opponent dissident employee miner farmer
+""".split())
+_TERRITORY = frozenset("area territory city town district region country land bastion enclave "
+                       "ground neighbourhood neighborhood province village capital east west north "
+                       "south sector zone".split())
+_THING_SYNONYMS = {"increase": "rise", "raise": "rise", "hike": "rise", "rises": "rise"}
+
+
+def _share_thing(sent: str, n: Number, unit: str | None) -> str | None:
+    """What a percentage or fraction is a share of: 'of the vote', 'pay rise of 9 percent'."""
+    if unit:
+        return _THING_SYNONYMS.get(_singular(unit.split()[-1]), _singular(unit.split()[-1]))
+    m = re.search(r"([a-z]+)\s+of\s+$", sent[:n.start])
+    if m and m.group(1) not in ("all", "most", "some", "none"):
+        w = _singular(m.group(1))
+        return _THING_SYNONYMS.get(w, w)
+    return None
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith(("ss", "us")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _unit_after(text: str, n: Number) -> tuple[str | None, bool]:
+    """What the number counts, read from the words after it; and whether it is 'of them'."""
+    rest = text[n.end:n.end + 80]
+    if re.match(r"\s+of\s+(?:them|whom|those|these|the\s+(?:dead|injured|wounded|victims|"
+                r"missing|people|detainees|arrested|workers))\b", rest) and not n.share:
+        return None, True
+    if n.share or n.value is None:
+        rest = re.sub(r"^\s+of\b", "", rest)
+    words = []
+    for w in re.findall(r"[A-Za-z][\w'’\-]*|[^\sA-Za-z]", rest)[:6]:
+        low = w.lower()
+        if not re.match(r"[a-z]", low) or low in _UNIT_STOP and not (n.share and low == "the"
+                                                                     and not words):
+            if words or low not in ("the",):
+                break
+            continue
+        if w[0].islower() and low.endswith(("ing", "ed")):
+            break
+        if low == "the":
+            continue
+        words.append(w)
+        if len(words) == 4 or low in _PEOPLE or low in _FIGHTERS:
+            break
+    return (" ".join(words) or None), False
+
+
+def _unit_class(unit: str | None, share: bool) -> str | None:
+    if share:
+        return "share"
+    if not unit:
+        return None
+    head = unit.split()[-1].lower()
+    if head in _PEOPLE:
+        return "people"
+    if head in _FIGHTERS:
+        return "fighters"
+    return _singular(head)
+
+
+def _category(word: str) -> str | None:
+    for name, pat in PREDICATES:
+        if pat.match(word):
+            return name
+    return None
+
+
+_TOKEN = re.compile(r"[A-Za-z][\w'’\-]*")
+_RELATIVE = frozenset("they he she it who which that we you i".split())
+
+
+def _predicate(sent: str, lo: int, hi: int, n: Number, unit: str | None) -> str | None:
+    """What happened to what the number counts: the nearest verb or noun of a known kind.
+
+    Words just after the number and its unit come first ("300 people were killed"),
+    then words before it, nearest first ("seized two-thirds"); words inside a relative
+    clause ("the area they held") do not count.
+    """
+    toks = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(sent, lo, hi)
+            if "-" not in m.group()]
+    unit_end = n.end
+    if unit:
+        pos = sent.find(unit, n.end, hi)
+        if pos >= 0:
+            unit_end = pos + len(unit)
+    after = []
+    for i, (st, w) in enumerate(toks):
+        if st >= unit_end:
+            if w in ("and", "but", "or") or len(after) == 6:
+                break
+            after.append((i, w))
+    before = [(i, w) for i, (st, w) in enumerate(toks) if st < n.start][::-1]
+    rest = [(i, w) for i, (st, w) in enumerate(toks) if st >= unit_end][6:]
+    for group in (after, before, rest):
+        for i, w in group:
+            prev = {toks[j][1] for j in range(max(0, i - 2), i)}
+            if prev & _RELATIVE and group is not before:
+                continue
+            cat = _category(w)
+            if cat:
+                return cat
+    return None
+
+
+def _clause(sent: str, n: Number, others: list[Number]) -> tuple[int, int]:
+    """The part of the sentence that belongs to this number (between clause breaks and numbers)."""
+    lo, hi = 0, len(sent)
+    for m in _CLAUSE_BREAK.finditer(sent):
+        if m.end() <= n.start:
+            lo = max(lo, m.end())
+        elif m.start() >= n.end:
+            hi = min(hi, m.start())
+            break
+    for o in others:
+        if o.end <= n.start:
+            lo = max(lo, o.end)
+        elif o.start >= n.end:
+            hi = min(hi, o.start)
+    return lo, hi
+
+
+def _frame(text: str, s: int, e: int) -> str:
+    """The sentence with quotations masked, same length (so offsets still hold)."""
+    sent = text[s:e]
+    for qs, qe in find_quote_spans(sent):
+        sent = sent[:qs] + QMARK + " " * (qe - qs - len(QMARK)) + sent[qe:] if qe - qs >= len(QMARK) \
+            else sent
+    return sent
+
+
+def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]]:
+    """Every claim of one article; relative dates read against its date or ``ref_fallback``."""
+    text = article.text
+    ref = parse_iso(article.published) or parse_iso(ref_fallback)
+    claims: list[dict[str, Any]] = []
+    prev_sentence_claims: list[dict[str, Any]] = []
+    for s, e in article.sentences:
+        sent = text[s:e]
+        nums = find_numbers(sent)
+        this_sentence: list[dict[str, Any]] = []
+        if not nums:
+            prev_sentence_claims = []
+            continue
+        dates = find_dates(sent, ref)
+        number_of = _NUMBER_OF.search(sent)
+        for i, n in enumerate(nums):
+            if n.word and n.value is not None and n.value < 10 and re.search(
+                    r"\b(?:the|these|those|both|all|its|their|no|any|every)\s+$", sent[:n.start], re.I):
+                continue  # "the two sides", "no one": a reference, not a count
+            if n.word and n.value == 1 and re.match(r"\s+of\b", sent[n.end:]):
+                continue  # "one of the worst floods": not a count
+            if re.search(r"[A-Z][\w'’\-]+,\s*$", sent[:n.start]) and re.match(r"\s*[,.]", sent[n.end:]):
+                continue  # "Maret Lepp, 72, said": an age
+            if re.search(r"\b(?:age|aged|ages|who was|who is)\s+$", sent[:n.start], re.I) or \
+                    re.match(r"\s*years?\s+old\b", sent[n.end:]):
+                continue  # "at age 40", "40 years old"
+            lo, hi = _clause(sent, n, nums)
+            window = sent[lo:hi]
+            unit, subset = _unit_after(sent, n)
+            subset = subset or bool(re.search(r"\b(?:a further|another|of whom)\s*$", sent[:n.start]))
+            subset = subset or bool(re.match(r"\s+more\b", sent[n.end:]))  # "two more died": an increment
+            predicate = _predicate(sent, lo, hi, n, unit)
+            inherited = None
+            if unit is None and number_of and not n.share:
+                unit = re.split(r"\s+(?=[a-z]+(?:ed|ing)\b)", number_of.group(1).strip())[0]
+            ucls = _unit_class(unit, n.share)
+            thing = None
+            if n.share:
+                thing = _share_thing(sent, n, unit)
+                if thing is None:
+                    continue  # a percentage of nothing named: nothing to compare it with
+                if predicate in ("taken", "held") and (thing in _TERRITORY or unit and unit[0].isupper()):
+                    ucls = "share"  # ground taken or held, whatever the word for the ground
+                else:
+                    ucls = f"share:{thing}"
+            if ucls in ("time", "times"):
+                continue  # "three times a week": a frequency
+            if ucls and ucls != "share" and not ucls.startswith("share") and \
+                    predicate in ("killed", "wounded", "arrested", "displaced") and ucls in _HUMANS:
+                ucls = "people"
+            if ucls and _RATE.match(sent[n.end:][len(unit or "") + 1:] if unit else sent[n.end:]):
+                ucls += "/time"
+            if subset and this_sentence:
+                inherited = this_sentence[-1]
+                unit = unit or inherited["unit"]
+                ucls = ucls or inherited["_class"]
+            if predicate is None and not subset and _ANAPHOR.search(window):
+                for c in reversed(this_sentence + prev_sentence_claims):
+                    if ucls in (None, c["_class"]) and n.share == c["_class"].startswith("share"):
+                        inherited = c
+                        break
+                if inherited is not None:
+                    predicate, unit = inherited["_pred"], unit or inherited["unit"]
+                    ucls = ucls or inherited["_class"]
+            if ucls is None and predicate in ("killed", "wounded", "displaced", "arrested"):
+                ucls, unit = "people", unit or "people"
+            if ucls == "fighters" and predicate is None:
+                predicate = "count"
+            if ucls is None or (n.word and (n.value or 0) < 10 and predicate is None):
+                continue
+            cause = None
+            if predicate in ("killed", "wounded"):
+                cm = _CAUSES.search(window)
+                cause = _singular(cm.group(1).replace(" ", "")) if cm else None
+                if inherited is not None and cause is None:
+                    cause = inherited["_cause"]
+            in_window = [d for d in dates if lo <= d.start < hi]
+            scope = None
+            as_of = None
+            for d in sorted(in_window, key=lambda d: d.start < n.end):
+                before = sent[max(lo, d.start - 6):d.start].lower()
+                if "since" in before:
+                    as_of = f"since {d.date[:7] if d.precision != 'day' else d.date}"
+                    scope = ("since", d.date[:7]) if d.start > n.end else None
+                else:
+                    as_of = d.date if d.precision == "day" else d.date[:7 if d.precision == "month" else 4]
+                break
+            if as_of is None:
+                ba = _BEFORE_AFTER.search(window)
+                as_of = ba.group() if ba else None
+            if predicate not in ("killed", "wounded", "arrested"):
+                scope = None
+            elif scope is None:
+                # A toll's period ("since mid-November") carries over to the next toll of the
+                # same kind in the sentence or the sentence after, unless a day is named.
+                named_day = any(d.precision == "day" and d.start > n.end for d in in_window)
+                for c in reversed(this_sentence + prev_sentence_claims):
+                    if c["_pred"] == predicate and c["_scope"] and not named_day:
+                        scope = c["_scope"]
+                        break
+            if inherited is not None and scope is None:
+                scope = inherited["_scope"]
+            frame = _frame(text, s, e)
+            src = attribute(frame, n.start)
+            source = None
+            if src is not None and src.kind == "name":
+                source = person_name(src.text)
+            elif src is not None and src.kind == "description":
+                source = description(src.text)
+            if source is None and inherited is not None and subset:
+                source = inherited["source"]
+            span_end = n.end
+            if unit and sent[n.end:].lstrip().startswith(unit.split()[0]):
+                pos = sent.find(unit, n.end)
+                if 0 <= pos - n.end <= 8:
+                    span_end = pos + len(unit)
+            claim = {
+                "article": article.id, "value": n.value, "low": n.low, "high": n.high,
+                "qualifier": n.qualifier, "unit": unit if not n.share else f"share of {unit or thing}",
+                "source": source, "as_of": as_of, "text": sent[n.start:span_end],
+                "start": s + n.start, "end": s + span_end,
+                "sentence": [s, e], "subset": subset,
+                "_class": ucls, "_pred": predicate, "_cause": cause, "_scope": scope,
+                "_from": id(inherited) if inherited is not None else None,
+                "_words": _content_words(sent),
+                "_progress": bool(_PROGRESS.search(sent)), "_date": article.published,
+                "_change": bool(_CHANGE.search(sent)), "_disputed": bool(_DISPUTE.search(sent)),
+            }
+            this_sentence.append(claim)
+        claims.extend(this_sentence)
+        prev_sentence_claims = this_sentence
+    return claims
+
+
+_STOPWORDS = frozenset("""
+the a an of in on at to for from by with and or but as is are was were be been has have had it its
+this that these those there their they he she his her we our you your i said says say told about
+more than up over some who which what when where while after before into out not no also just only
+would will could should may might can than then so such according per cent percent
+""".split())
+
+
+def _content_words(sent: str) -> frozenset[str]:
+    return frozenset(_singular(w) for w in re.findall(r"[a-z][a-z\-]+", sent.lower())
+                     if w not in _STOPWORDS and len(w) > 2)
