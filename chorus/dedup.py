@@ -143,9 +143,13 @@ class NearDuplicateIndex:
         return json.dumps({"params": params, "signatures": sigs})
 
     @classmethod
-    def from_state(cls, state: str) -> "NearDuplicateIndex":
+    def from_state(cls, state: str, *, threshold: float | None = None) -> "NearDuplicateIndex":
+        """The index saved by :meth:`to_state`; ``threshold`` overrides the saved one."""
         data = json.loads(state)
-        index = cls(**data["params"])
+        params = dict(data["params"])
+        if threshold is not None:
+            params["threshold"] = threshold  # the LSH bands are rebuilt for it below
+        index = cls(**params)
         for key, b64 in data["signatures"].items():
             index._insert(key, np.frombuffer(base64.b64decode(b64), dtype="<u4").astype(np.uint32))
         return index
@@ -188,15 +192,12 @@ def mark_duplicates(new_articles: Sequence[Article], store: Any, *, threshold: f
     pages and not news (``not_news`` set) are neither indexed nor marked:
     a cookie notice is not a reprint of a story.
     """
-    state = store.get_state(STATE_KEY) if store is not None else None
-    index = NearDuplicateIndex.from_state(state) if state else None
-    if index is None:
-        settings_threshold = threshold
-        if settings_threshold is None:
-            from chorus.settings import Settings
+    if threshold is None:
+        from chorus.settings import Settings
 
-            settings_threshold = Settings().duplicate_threshold
-        index = NearDuplicateIndex(settings_threshold)
+        threshold = Settings().duplicate_threshold
+    state = store.get_state(STATE_KEY) if store is not None else None
+    index = NearDuplicateIndex.from_state(state, threshold=threshold) if state else NearDuplicateIndex(threshold)
     for a in new_articles:
         if a.not_news:
             continue
