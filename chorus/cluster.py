@@ -38,7 +38,7 @@ STATE_KEY = "cluster"
 _PARAMS = (
     "threshold", "name_weight", "title_weight", "bigram_weight", "date_grace_days", "date_scale_days",
     "index_terms", "max_postings", "keep_terms", "name_gate", "name_penalty", "cohesion",
-    "min_shared",
+    "min_shared", "off_topic_share",
 )
 
 
@@ -79,6 +79,7 @@ class EventClusterer:
         name_penalty: float = 0.7,
         cohesion: float = 0.2,
         min_shared: int = 2,
+        off_topic_share: float = 0.3,
     ):
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
@@ -97,6 +98,7 @@ class EventClusterer:
         self.name_penalty = name_penalty
         self.cohesion = cohesion
         self.min_shared = min_shared
+        self.off_topic_share = off_topic_share
         self.df_ids_ = np.zeros(0, dtype=np.int64)  # sorted term ids
         self.df_counts_ = np.zeros(0, dtype=np.int64)  # documents per term id
         self.n_docs_ = 0
@@ -147,11 +149,12 @@ class EventClusterer:
     ) -> tuple[str | None, list[dict[str, str]]]:
         """Make ``articles`` one event; return its id and the articles that do not belong.
 
-        The caller says the articles tell one story; an article whose mean
-        similarity to the others stays below ``off_topic`` (half the merge
-        threshold by default) is flagged ``{"article", "reason"}`` and left
-        out, the least similar first, until every remaining article fits.
-        The event joins the learned state like any other.
+        The caller says the articles tell one story. The largest group the
+        clusterer finds among them is the story; an article whose mean
+        similarity to that group stays below ``off_topic`` (half the merge
+        threshold by default), or below ``off_topic_share`` of the mean
+        similarity inside the group, is flagged ``{"article", "reason"}``
+        and left out. The event joins the learned state like any other.
         """
         if not articles:
             return None, []
@@ -177,13 +180,21 @@ class EventClusterer:
             core = list(range(len(articles)))
         total = np.asarray(x[core].sum(axis=0)).ravel()
         in_core = set(core)
+        own = np.asarray(x.multiply(x).sum(axis=1)).ravel()
+        dots = x @ total
+        means = np.array([
+            (dots[i] - (own[i] if i in in_core else 0.0)) / max(1, len(core) - (1 if i in in_core else 0))
+            for i in range(len(articles))
+        ])
+        # Relative as well as absolute: far below what the core's own members
+        # share with each other is off-topic even when above the fixed floor.
+        if len(core) >= 2:
+            limit = max(limit, self.off_topic_share * float(np.median(means[core])))
         flagged: list[dict[str, str]] = []
         for i in range(len(articles)):
-            n_other = len(core) - (1 if i in in_core else 0)
-            if n_other < 1:
+            if len(core) - (1 if i in in_core else 0) < 1:
                 continue
-            own = float(x[i].multiply(x[i]).sum()) if i in in_core else 0.0
-            mean = (float((x[i] @ total)[0]) - own) / n_other
+            mean = float(means[i])
             if mean < limit:
                 flagged.append({
                     "article": articles[i].id,

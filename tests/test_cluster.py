@@ -80,6 +80,13 @@ def test_one_event_flags_articles_that_do_not_belong():
     assert {f["article"] for f in flagged} == {a.id for a in strangers}
     assert all("similarity" in f["reason"] for f in flagged)
     assert EventClusterer().fit_one(seeds())[1] == []
+    library = make(
+        "A new public library opened in the old tram depot of Castelmoor on Saturday, with a reading "
+        "room under the glass roof where the trams were once repaired. The city council bought the "
+        "building ten years ago. Mayor Ilse Varga said the library would stay open until ten at night."
+    )
+    _, flagged = EventClusterer().fit_one(seeds() + [library])
+    assert [f["article"] for f in flagged] == [library.id]
 
 
 def test_update_events_through_the_store(tmp_path):
