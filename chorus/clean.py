@@ -79,13 +79,13 @@ def normalise_lines(text: str) -> list[str]:
     return out
 
 
-def site_key(raw: RawDoc) -> str | None:
-    """The site a document comes from (URL host or outlet), when the input says."""
-    if raw.url:
-        host = urlsplit(raw.url).hostname
+def site_key(url: str | None, outlet: str | None) -> str | None:
+    """The site a document comes from: its URL's host, else the outlet it names."""
+    if url:
+        host = urlsplit(url).hostname
         if host:
             return host.removeprefix("www.")
-    return raw.outlet.casefold() if raw.outlet else None
+    return outlet.casefold() if outlet else None
 
 
 class _Doc:
@@ -223,7 +223,7 @@ def _mark_collection(docs: list[_Doc]) -> list[int]:
     ``docs``) of the documents that lost a line.
     """
     by_site: dict[str | None, Counter] = defaultdict(Counter)
-    sites = [site_key(d.raw) for d in docs]
+    sites = [site_key(d.raw.url, d.outlet) for d in docs]  # the outlet as the page states it (masthead, ...)
     labels = [[i for i, l in enumerate(d.lines) if d.verdict[i] is None and not bp.is_sentence_like(l)]
               for d in docs]
     for d, site, idx in zip(docs, sites, labels):

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .settings import Settings
 
 EXAMPLES = {
     "digest": "chorus digest examples/ --out out/",
@@ -67,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--strict", action="store_true",
                    help="exit non-zero when any input is rejected or any stage fails")
     d.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary table")
+    d.add_argument("--workers", type=int, default=0,
+                   help="processes for reading and cleaning large inputs (default: one per CPU core)")
+    d.add_argument("--duplicate-threshold", type=float, default=Settings.duplicate_threshold,
+                   help="word-shingle Jaccard above which an article is a near-duplicate; fixed when a store is created "
+                   f"(default: {Settings.duplicate_threshold})")
 
     s = sub.add_parser(
         "serve",
@@ -134,6 +140,7 @@ def _digest(args: argparse.Namespace) -> int:
             args.paths,
             db=args.db,
             out=args.out,
+            settings=Settings(workers=args.workers, duplicate_threshold=args.duplicate_threshold),
             one_event=args.one_event,
             strict=args.strict,
             progress=bar.update,

@@ -151,7 +151,7 @@ def _mark(new: list[Article], store: Store, settings: Settings, result: DigestRe
     t0 = time.perf_counter()
     for a in new:
         a.not_news = not_news_reason(a)
-    mark_duplicates(new, store)
+    mark_duplicates(new, store, threshold=settings.duplicate_threshold)
     store.update_articles(new)
     result.not_news = sum(1 for a in new if a.not_news)
     result.duplicates = sum(1 for a in new if a.duplicate_of)

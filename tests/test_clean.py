@@ -270,3 +270,16 @@ def test_first_sentence_starts_after_the_dateline():
     s, e = art.sentences[0]
     assert art.text[s:e] == "The harbour bridge reopened on Tuesday after six weeks of repairs, the city said."
     assert art.text.startswith("PORT ELM, Estland - ")  # the text itself keeps the dateline
+
+
+def test_pages_of_one_masthead_share_their_labels():
+    """Plain-text pages without URLs: the masthead tells which site they come from."""
+    body = [_BODY[0], "Valley Times budget tracker", _BODY[2]]
+    docs = [_page(f"Budget story number {i} passes the regional parliament", body, ["Valley Times"], [])
+            for i in range(2)]
+    for art in clean_documents(docs):
+        assert art.outlet == "Valley Times"
+        assert _reasons(art)["Valley Times budget tracker"].startswith("repeated on 2 pages")
+    other = _page("Budget story passes the regional parliament again", body, ["Coast Herald"], [])
+    arts = clean_documents([docs[0], other])
+    assert all("Valley Times budget tracker" in a.text.split(PARAGRAPH_SEP) for a in arts)  # two sites

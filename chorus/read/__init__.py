@@ -107,8 +107,8 @@ def read_file(path: Path, settings: Settings = Settings()) -> Iterator[RawDoc | 
         yield Rejection(name, f"file too large ({st.st_size} bytes; limit {settings.max_file_bytes})")
         return
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(settings.max_file_bytes + 1)
+        with open(path, "rb") as fh:  # bounded by the size just checked, not by the limit
+            data = fh.read(st.st_size + 65536)
     except OSError as exc:
         yield Rejection(name, f"cannot read: {exc.strerror or exc}")
         return
@@ -147,7 +147,7 @@ def sniff(name: str, text: str) -> str:
     first = head.split("\n", 1)[0].rstrip()
     if suffix in _JSON_EXT or (first.startswith("{") and first.endswith("}")):
         return "jsonl"
-    if suffix in _HTML_EXT or _HTML_START.match(head) or len(_HTML_TAGS.findall(head)) >= 3:
+    if suffix in _HTML_EXT or ("<" in head and (_HTML_START.match(head) or len(_HTML_TAGS.findall(head)) >= 3)):
         return "html"
     return "text"
 

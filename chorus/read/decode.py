@@ -13,6 +13,7 @@ it with a clear reason instead of producing garbage articles.
 from __future__ import annotations
 
 import codecs
+import re
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -22,8 +23,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # Control characters other than tab, newline, carriage return and form feed.
-_CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13}
-_CONTROL_TRANS = dict.fromkeys(_CONTROL)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 
 class NotText(ValueError):
@@ -52,8 +52,7 @@ def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return False
-    controls = len(sample) - len(sample.translate(_CONTROL_TRANS))
-    return controls / len(sample) > 0.02
+    return len(_CONTROL.findall(sample)) / len(sample) > 0.02
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
