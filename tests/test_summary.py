@@ -169,3 +169,27 @@ def test_dateline_is_not_part_of_the_cited_sentence():
     assert h["text"].startswith("France's rail workers")
     c = h["citations"][0]
     assert a.text[c["start"]:c["end"]] == h["text"]
+
+
+def test_title_run_into_the_first_sentence_is_not_part_of_it():
+    # Scraped text often opens with the headline run straight into the body.
+    text = ("Ferry strike halts crossings to three islands LISBON, Portugal (AP) — Ferry crews in Portugal "
+            "walked out on Friday over unpaid overtime, stranding thousands of passengers on three islands.\n"
+            "The operator said talks with the union would resume next week.")
+    a = Article(id="t1", text=text, title="Ferry strike halts crossings to three islands")
+    a.sentences = split_sentences(text)
+    bank = SentenceBank([a])
+    assert bank.texts[0].startswith("Ferry crews in Portugal")  # neither title nor dateline
+    h = summary.headline_sentence([a])
+    assert h["text"].startswith("Ferry crews in Portugal walked out on Friday")
+    c = h["citations"][0]
+    assert a.text[c["start"]:c["end"]] == h["text"]
+    # ... also when the stored title carries a kicker the text leaves out.
+    b = Article(id="t2", text=text, title="The Latest: Ferry strike halts crossings to three islands")
+    b.sentences = split_sentences(text)
+    assert summary.headline_sentence([b])["text"] == h["text"]
+    # A first sentence that merely shares the title's opening words keeps them.
+    c2 = Article(id="t3", text="Ferry strike halts crossings to three islands, the operator said on Friday, "
+                 "as crews walked out over unpaid overtime.", title="Ferry strike halts crossings")
+    c2.sentences = split_sentences(c2.text)
+    assert SentenceBank([c2]).texts[0].startswith("Ferry strike halts")

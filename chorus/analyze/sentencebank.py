@@ -83,6 +83,9 @@ class SentenceBank:
                 t = a.text[s:e]
                 if t.strip() in captions or (title and t.strip() == title):
                     continue
+                if p == 0:  # the title run into the body, a dateline: metadata, not the sentence
+                    s = _after_dateline(a.text, _after_title(a.text, s, e, title) if title else s, e)
+                    t = a.text[s:e]
                 art.append(ai)
                 pos.append(p)
                 spans.append((s, e))
@@ -115,18 +118,39 @@ class SentenceBank:
         return {"article": self.article_id(i), "start": int(s), "end": int(e)}
 
     def display_span(self, i: int) -> tuple[int, int]:
-        """The sentence's offsets without a dateline or agency tag opening the article."""
-        s, e = self.spans[i]
-        if self.pos[i] == 0:
-            text = self.articles[int(self.art[i])].text
-            m = _DATELINE.match(text, s, e)
-            if m and len(text[m.end():e].split()) >= 5:
-                return m.end(), e
-        return s, e
+        """The sentence's offsets (for an article's first sentence, without the
+        title run into it or the dateline opening it)."""
+        return self.spans[i]
 
     def display_text(self, i: int) -> str:
         s, e = self.display_span(i)
         return self.articles[int(self.art[i])].text[s:e]
+
+
+def _after_dateline(text: str, s: int, e: int) -> int:
+    """Where the sentence starts once a dateline or agency tag opening it is left out."""
+    m = _DATELINE.match(text[s:e])
+    return s + m.end() if m and len(text[s + m.end():e].split()) >= 5 else s
+
+
+def _after_title(text: str, s: int, e: int, title: str) -> int:
+    """Where the first sentence really starts when the article's text opens with
+    its own title run into the body ("Title words DATELINE (AP) — The body ..."):
+    past the title, or past the part of it after a kicker ("The Latest: ...").
+    The title is metadata; left in, the sentence reads as a run-on."""
+    t = text[s:e]
+    lead = len(t) - len(t.lstrip())
+    for head in (title, title.split(": ", 1)[-1]):
+        n = len(head.split())
+        if n < 3 or not t[lead:].startswith(head):
+            continue
+        rest = t[lead + len(head):]
+        body = rest.lstrip()
+        # The body must start afresh (a dateline or a new sentence), not go on
+        # with the title's own words ("Strike halts crossings, the operator said").
+        if body != rest and body[:1] and (body[0].isupper() or body[0] in "\"“‘([") and len(body.split()) >= 5:
+            return s + lead + len(head) + (len(rest) - len(body))
+    return s
 
 
 _QUOTED = re.compile(r"[\"“](?:[^\"“”]|'')*?(?:[\"”]|''|$)|(?<!\w)''[^\"“”']*?(?:[\"”]|''|$)")
