@@ -193,3 +193,12 @@ def test_title_run_into_the_first_sentence_is_not_part_of_it():
                  "as crews walked out over unpaid overtime.", title="Ferry strike halts crossings")
     c2.sentences = split_sentences(c2.text)
     assert SentenceBank([c2]).texts[0].startswith("Ferry strike halts")
+
+
+def test_event_title_is_the_headline_articles_own_title():
+    from dataclasses import replace
+
+    titled = [replace(a, title=f"Headline of {a.id}") for a in FLOOD]
+    out = summary.analyze(Event(id="e", articles=[a.id for a in titled]), titled)
+    cited = out["summary"]["headline"]["citations"][0]["article"]
+    assert out["title"] == f"Headline of {cited}"

@@ -302,4 +302,18 @@ def analyze(event: Event, articles: list[Article]) -> dict:
     long = summarize(articles, 250, bank=bank, sal=sal)
     short = summarize(articles, 100, bank=bank, sal=sal)
     result = {"headline": head, "short": _fit_budget(short, 100), "long": _fit_budget(long, 250)}
-    return {"summary": result, "title": head["text"]}
+    return {"summary": result, "title": _event_title(head, articles)}
+
+
+def _event_title(head: dict, articles: list[Article]) -> str:
+    """A short name for the event: the headline article's own title, as its editor wrote it.
+
+    The headline sentence is the gist; in lists of events a reader scans
+    titles, so the title of the article that states that gist is used, and
+    the sentence itself only when that article has no title.
+    """
+    first = head["citations"][0]["article"] if head.get("citations") else None
+    for a in articles:
+        if a.id == first and a.title and a.title.strip():
+            return a.title.strip()
+    return head["text"]
