@@ -63,7 +63,9 @@ def _run_pipeline(tmp: Path) -> tuple[dict, dict[str, Article]]:
     from chorus.store import Store
 
     db = tmp / "seeds.db"
-    result = digest([SEEDS], db=db, one_event=True, warn=lambda m: None)
+    # As `chorus digest ../shared/seeds` runs it: events found by clustering, stage failures raise.
+    result = digest([SEEDS], db=db, strict=True, warn=lambda m: None)
+    assert len(result.document["events"]) == 1, "the five seeds are one event"
     doc = result.document
     assert doc and doc["events"], "the pipeline produced no event"
     event = max(doc["events"], key=lambda e: len(e["articles"]))
