@@ -438,16 +438,19 @@ class EventClusterer:
         r_all, c_all = np.concatenate(rows), np.concatenate(cols)
         top = csr_matrix((np.ones(len(r_all), dtype=np.float32), (r_all, c_all)), shape=sums.shape)
         postings = np.asarray(top.sum(axis=0)).ravel()
-        followed = np.flatnonzero(postings <= self.max_postings)
+        probe = sums.copy()
+        probe.data[:] = 1.0
+        # Terms in too many groups are not followed (memory stays bounded).
+        in_groups = np.asarray(probe.sum(axis=0)).ravel()
+        followed = np.flatnonzero((postings <= self.max_postings) & (in_groups <= self.max_postings))
         top_t = top[:, followed].T.tocsr()
         # Pairs where one side's heaviest terms meet any term of the other.
-        probe = sums[:, followed].tocsr()
-        probe.data[:] = 1.0
+        probe = probe[:, followed].tocsr()
         probe_t = probe.T.tocsr()
         top_f = top[:, followed].tocsr()
         pa_l, pb_l = [], []
-        for lo in range(0, len(small), 5000):
-            blk = small[lo : lo + 5000]
+        for lo in range(0, len(small), 1000):
+            blk = small[lo : lo + 1000]
             shared = ((probe[blk] @ top_t) + (top_f[blk] @ probe_t)).tocoo()
             a = blk[shared.row]
             b = shared.col.astype(np.int64)
@@ -457,10 +460,12 @@ class EventClusterer:
         pa, pb = np.concatenate(pa_l), np.concatenate(pb_l)
         if not len(pa):
             return owner
+        # Each group by its ``keep_terms`` heaviest terms, as events are kept.
+        heavy = _heaviest(sums, self.keep_terms)
         sims = np.empty(len(pa))
-        for lo in range(0, len(pa), 20000):
-            a_, b_ = pa[lo : lo + 20000], pb[lo : lo + 20000]
-            sims[lo : lo + len(a_)] = np.asarray(sums[a_].multiply(sums[b_]).sum(axis=1)).ravel()
+        for lo in range(0, len(pa), 5000):
+            a_, b_ = pa[lo : lo + 5000], pb[lo : lo + 5000]
+            sims[lo : lo + len(a_)] = np.asarray(heavy[a_].multiply(heavy[b_]).sum(axis=1)).ravel()
         sizes = np.array([nodes[r].n for r in roots], dtype=np.float64)
         sims /= sizes[pa] * sizes[pb]
         nan = float("nan")
@@ -551,6 +556,23 @@ class EventClusterer:
         c.n_docs_ = data["n_docs"]
         c.events_ = data["events"]
         return c
+
+
+def _heaviest(m, k: int):
+    """``m`` with each row cut to its ``k`` largest entries."""
+    from scipy.sparse import csr_matrix
+
+    m = m.tocsr()
+    lengths = np.diff(m.indptr)
+    if not len(lengths) or lengths.max() <= k:
+        return m
+    keep = np.ones(m.nnz, dtype=bool)
+    for r in np.flatnonzero(lengths > k):
+        lo, hi = m.indptr[r], m.indptr[r + 1]
+        drop = np.argpartition(-m.data[lo:hi], k - 1)[k:]
+        keep[lo + drop] = False
+    rows = np.repeat(np.arange(m.shape[0]), lengths)[keep]
+    return csr_matrix((m.data[keep], (rows, m.indices[keep])), shape=m.shape)
 
 
 def _normalise(m):
