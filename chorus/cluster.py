@@ -80,7 +80,7 @@ class EventClusterer:
         cohesion: float = 0.2,
         min_shared: int = 2,
         off_topic_share: float = 0.3,
-        attach_threshold: float = 0.08,
+        attach_threshold: float = 0.06,
         attach_margin: float = 2.0,
         attach_size: int = 1,
     ):
