@@ -12,6 +12,11 @@ Candidates come from an inverted index over each vector's heaviest terms,
 so the work grows with the number of articles, not with its square, and
 similarities are computed in bulk with sparse matrices.
 
+Average linkage counts pairs never compared as zero, so an article telling
+the story from another angle can stay alone although it resembles the event
+as a whole; a second pass attaches such lone articles to the group they
+clearly resemble most (exact mean cosine, well ahead of the runner-up).
+
 An event is kept between runs as the *sum* of its members' unit vectors,
 its size, its inner similarity and its date range: the mean cosine between
 a new article ``x`` and the event is ``x . sum / n``. New articles join

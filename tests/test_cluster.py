@@ -139,5 +139,5 @@ def test_attach_pass_joins_a_clear_loner_and_leaves_an_ambiguous_one():
     assert out[6] == 0  # joins story A
     assert out[7] == 7  # halfway between A and B: stays alone
     assert out[:6] == owner[:6]
-    # Off, nothing moves.
-    assert EventClusterer(attach_threshold=0.0).partial_fit([]) == []
+    # With a margin no runner-up can fail, the ambiguous article joins too.
+    assert EventClusterer(attach_threshold=0.06, attach_margin=1.0)._attach(owner, nodes, x, e, n_old=0)[7] != 7
