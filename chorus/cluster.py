@@ -410,7 +410,8 @@ class EventClusterer:
         page) often shares too few salient terms with each member to be
         compared with all of them. Here every new group of at most
         ``attach_size`` articles is compared exactly (mean cosine over all
-        member pairs, through the groups' sum vectors, faded by the date
+        member pairs, through the groups' sum vectors cut to their
+        ``keep_terms`` heaviest terms as events are kept, faded by the date
         gap) with the groups sharing one of its heaviest terms; it joins the
         best one when that mean reaches ``attach_threshold`` and is at least
         ``attach_margin`` times the runner-up's, so an article halfway
