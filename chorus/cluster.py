@@ -12,6 +12,11 @@ Candidates come from an inverted index over each vector's heaviest terms,
 so the work grows with the number of articles, not with its square, and
 similarities are computed in bulk with sparse matrices.
 
+Average linkage counts pairs never compared as zero, so an article telling
+the story from another angle can stay alone although it resembles the event
+as a whole; a second pass attaches such lone articles to the group they
+clearly resemble most (exact mean cosine, well ahead of the runner-up).
+
 An event is kept between runs as the *sum* of its members' unit vectors,
 its size, its inner similarity and its date range: the mean cosine between
 a new article ``x`` and the event is ``x . sum / n``. New articles join
@@ -38,7 +43,7 @@ STATE_KEY = "cluster"
 _PARAMS = (
     "threshold", "name_weight", "title_weight", "bigram_weight", "date_grace_days", "date_scale_days",
     "index_terms", "max_postings", "keep_terms", "name_gate", "name_penalty", "cohesion",
-    "min_shared", "off_topic_share",
+    "min_shared", "off_topic_share", "attach_threshold", "attach_margin", "attach_size",
 )
 
 
@@ -80,6 +85,9 @@ class EventClusterer:
         cohesion: float = 0.2,
         min_shared: int = 2,
         off_topic_share: float = 0.3,
+        attach_threshold: float = 0.06,
+        attach_margin: float = 2.0,
+        attach_size: int = 1,
     ):
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
@@ -99,6 +107,9 @@ class EventClusterer:
         self.cohesion = cohesion
         self.min_shared = min_shared
         self.off_topic_share = off_topic_share
+        self.attach_threshold = attach_threshold
+        self.attach_margin = attach_margin
+        self.attach_size = attach_size
         self.df_ids_ = np.zeros(0, dtype=np.int64)  # sorted term ids
         self.df_counts_ = np.zeros(0, dtype=np.int64)  # documents per term id
         self.n_docs_ = 0
@@ -142,6 +153,8 @@ class EventClusterer:
         owner = agglomerate(nodes, edges, threshold=self.threshold, name_gate=self.name_gate,
                             name_penalty=self.name_penalty, cohesion=self.cohesion,
                             date_factor=self._date_factor)
+        if self.attach_threshold:
+            owner = self._attach(owner, nodes, x, e, n_old=len(old_keys))
         return self._commit(articles, owner, nodes, x_full, e, old_keys, days, uniq)
 
     def fit_one(
@@ -389,6 +402,96 @@ class EventClusterer:
         order = np.lexsort((pb, pa))
         return pa[order], pb[order]
 
+    def _attach(self, owner, nodes, x, e, *, n_old: int) -> list[int]:
+        """Second pass: a small new group joins the group it clearly resembles most.
+
+        Missing pairs count as zero in the agglomeration, and an article
+        telling the story from another angle (background, reaction, a video
+        page) often shares too few salient terms with each member to be
+        compared with all of them. Here every new group of at most
+        ``attach_size`` articles is compared exactly (mean cosine over all
+        member pairs, through the groups' sum vectors cut to their
+        ``keep_terms`` heaviest terms as events are kept, faded by the date
+        gap) with the groups sharing one of its heaviest terms; it joins the
+        best one when that mean reaches ``attach_threshold`` and is at least
+        ``attach_margin`` times the runner-up's, so an article halfway
+        between two stories stays alone. Groups are those of the
+        agglomeration, before any attachment.
+        """
+        from scipy.sparse import csr_matrix, vstack
+
+        roots = sorted(set(owner))
+        if len(roots) < 2:
+            return owner
+        row_of = {r: k for k, r in enumerate(roots)}
+        member = csr_matrix((np.ones(len(owner)), ([row_of[o] for o in owner], np.arange(len(owner)))),
+                            shape=(len(roots), len(owner)))
+        sums = (member @ vstack([e, x]).tocsr()).tocsr()
+        small = np.array([k for k, r in enumerate(roots)
+                          if r >= n_old and not nodes[r].frozen and nodes[r].n <= self.attach_size], dtype=np.int64)
+        if not len(small):
+            return owner
+        # Candidates: groups sharing one of the small group's heaviest terms.
+        k_top = self.index_terms
+        rows, cols = [], []
+        for r in range(sums.shape[0]):
+            lo, hi = sums.indptr[r], sums.indptr[r + 1]
+            c, v = sums.indices[lo:hi], sums.data[lo:hi]
+            if len(c) > k_top:
+                c = c[np.argpartition(-v, k_top - 1)[:k_top]]
+            rows.append(np.full(len(c), r, dtype=np.int64))
+            cols.append(c.astype(np.int64))
+        r_all, c_all = np.concatenate(rows), np.concatenate(cols)
+        top = csr_matrix((np.ones(len(r_all), dtype=np.float32), (r_all, c_all)), shape=sums.shape)
+        postings = np.asarray(top.sum(axis=0)).ravel()
+        probe = sums.copy()
+        probe.data[:] = 1.0
+        # Terms in too many groups are not followed (memory stays bounded).
+        in_groups = np.asarray(probe.sum(axis=0)).ravel()
+        followed = np.flatnonzero((postings <= self.max_postings) & (in_groups <= self.max_postings))
+        top_t = top[:, followed].T.tocsr()
+        # Pairs where one side's heaviest terms meet any term of the other.
+        probe = probe[:, followed].tocsr()
+        probe_t = probe.T.tocsr()
+        top_f = top[:, followed].tocsr()
+        pa_l, pb_l = [], []
+        for lo in range(0, len(small), 1000):
+            blk = small[lo : lo + 1000]
+            shared = ((probe[blk] @ top_t) + (top_f[blk] @ probe_t)).tocoo()
+            a = blk[shared.row]
+            b = shared.col.astype(np.int64)
+            keep = a != b
+            pa_l.append(a[keep])
+            pb_l.append(b[keep])
+        pa, pb = np.concatenate(pa_l), np.concatenate(pb_l)
+        if not len(pa):
+            return owner
+        # Each group by its ``keep_terms`` heaviest terms, as events are kept.
+        heavy = _heaviest(sums, self.keep_terms)
+        sims = np.empty(len(pa))
+        for lo in range(0, len(pa), 5000):
+            a_, b_ = pa[lo : lo + 5000], pb[lo : lo + 5000]
+            sims[lo : lo + len(a_)] = np.asarray(heavy[a_].multiply(heavy[b_]).sum(axis=1)).ravel()
+        sizes = np.array([nodes[r].n for r in roots], dtype=np.float64)
+        sims /= sizes[pa] * sizes[pb]
+        nan = float("nan")
+        first = np.array([nan if nodes[r].first is None else nodes[r].first for r in roots], dtype=np.float64)
+        last = np.array([nan if nodes[r].last is None else nodes[r].last for r in roots], dtype=np.float64)
+        gap = np.maximum(np.maximum(first[pb] - last[pa], first[pa] - last[pb]), 0.0)
+        sims *= np.where(np.isnan(gap) | (gap <= self.date_grace_days), 1.0,
+                         np.exp(-(np.nan_to_num(gap) - self.date_grace_days) / self.date_scale_days))
+        # Best and runner-up per small group.
+        order = np.lexsort((-sims, pa))
+        pa, pb, sims = pa[order], pb[order], sims[order]
+        starts = np.flatnonzero(np.r_[True, pa[1:] != pa[:-1]])
+        target: dict[int, int] = {}
+        for st, en in zip(starts, np.r_[starts[1:], len(pa)]):
+            best = sims[st]
+            second = sims[st + 1] if en - st > 1 else 0.0
+            if best >= self.attach_threshold and best >= self.attach_margin * max(second, 0.0):
+                target[roots[pa[st]]] = roots[pb[st]]
+        return [target.get(o, o) for o in owner]
+
     def _date_factor(self, f1, l1, f2, l2) -> float:
         if f1 is None or f2 is None:
             return 1.0
@@ -459,6 +562,23 @@ class EventClusterer:
         c.n_docs_ = data["n_docs"]
         c.events_ = data["events"]
         return c
+
+
+def _heaviest(m, k: int):
+    """``m`` with each row cut to its ``k`` largest entries."""
+    from scipy.sparse import csr_matrix
+
+    m = m.tocsr()
+    lengths = np.diff(m.indptr)
+    if not len(lengths) or lengths.max() <= k:
+        return m
+    keep = np.ones(m.nnz, dtype=bool)
+    for r in np.flatnonzero(lengths > k):
+        lo, hi = m.indptr[r], m.indptr[r + 1]
+        drop = np.argpartition(-m.data[lo:hi], k - 1)[k:]
+        keep[lo + drop] = False
+    rows = np.repeat(np.arange(m.shape[0]), lengths)[keep]
+    return csr_matrix((m.data[keep], (rows, m.indices[keep])), shape=m.shape)
 
 
 def _normalise(m):

@@ -112,3 +112,32 @@ def test_update_events_through_the_store(tmp_path):
         event = store.get_event(eid)
         assert {o["article"] for o in event.off_topic} == {a.id for a in strangers}
         assert set(event.articles) == {a.id for a in arts}
+
+
+def test_attach_pass_joins_a_clear_loner_and_leaves_an_ambiguous_one():
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from chorus.linkage import Node
+
+    # Terms 0-3 belong to story A, 4-7 to story B. Article 6 shares half of
+    # A's terms with each A member; article 7 leans on both stories alike.
+    rows = [
+        [1, 1, 1, 0, 0, 0, 0, 0], [1, 1, 0, 1, 0, 0, 0, 0], [1, 0, 1, 1, 0, 0, 0, 0],
+        [0, 0, 0, 0, 1, 1, 1, 0], [0, 0, 0, 0, 1, 1, 0, 1], [0, 0, 0, 0, 1, 0, 1, 1],
+        [0, 1, 0, 1, 0, 0, 0, 0], [1, 0, 0, 0, 1, 0, 0, 0],
+    ]
+    x = np.array(rows, dtype=float)
+    x /= np.linalg.norm(x, axis=1)[:, None]
+    x = csr_matrix(x)
+    e = csr_matrix((0, x.shape[1]))
+    owner = [0, 0, 0, 3, 3, 3, 6, 7]
+    nodes = [Node(n=1) for _ in owner]
+    nodes[0].n = nodes[3].n = 3
+    c = EventClusterer(attach_threshold=0.06, attach_margin=2.0)
+    out = c._attach(owner, nodes, x, e, n_old=0)
+    assert out[6] == 0  # joins story A
+    assert out[7] == 7  # halfway between A and B: stays alone
+    assert out[:6] == owner[:6]
+    # With a margin no runner-up can fail, the ambiguous article joins too.
+    assert EventClusterer(attach_threshold=0.06, attach_margin=1.0)._attach(owner, nodes, x, e, n_old=0)[7] != 7
