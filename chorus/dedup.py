@@ -34,6 +34,7 @@ STATE_KEY = "dedup"
 
 
 _MASK32 = np.uint64(0xFFFFFFFF)
+_CRC: dict[str, int] = {}  # token -> CRC-32 of its normalised form: the vocabulary repeats
 
 
 def shingle_hashes(text: str, k: int = 5) -> np.ndarray:
@@ -43,10 +44,18 @@ def shingle_hashes(text: str, k: int = 5) -> np.ndarray:
     combined per window in numpy. A text shorter than ``k`` words gives one
     shingle of all its words, so very short pages still compare.
     """
-    words = [w.replace("'", "").replace("’", "") for w in WORD_RE.findall(text.lower())]
-    if not words:
+    toks = WORD_RE.findall(text.lower())
+    if not toks:
         return np.zeros(0, dtype=np.uint64)
-    ids = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    cache = _CRC
+    new = set(toks).difference(cache)
+    if new:
+        if len(cache) > 500_000:
+            cache.clear()
+            new = set(toks)
+        for t in new:
+            cache[t] = zlib.crc32(t.replace("'", "").replace("’", "").encode())
+    ids = np.fromiter(map(cache.__getitem__, toks), dtype=np.uint64, count=len(toks))
     if len(ids) < k:
         k = len(ids)
     acc = np.zeros(len(ids) - k + 1, dtype=np.uint64)

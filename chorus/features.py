@@ -121,6 +121,36 @@ def _word_id(term: str) -> int:
     return i
 
 
+_TOKEN_IDS: dict[str, int] = {}  # raw token -> id of its content word, or -1 when it is none
+
+
+def _token_id(token: str) -> int:
+    w = token[:-2] if token.endswith("'s") else token
+    if len(w) < 3 or w in STOPWORDS:
+        return -1
+    return _word_id(w)
+
+
+def body_ids(text: str) -> np.ndarray:
+    """Term ids of ``text``'s content words in order: ``words(text)`` mapped by :func:`term_id`.
+
+    Each distinct token is looked at once per process (a cache); the
+    per-token work is a C-level map over the cache, which is most of the
+    speed of the feature step on large collections.
+    """
+    toks = _WORD.findall(text.lower().replace("’", "'"))
+    cache = _TOKEN_IDS
+    new = set(toks).difference(cache)
+    if new:
+        if len(cache) > 500_000:
+            cache.clear()
+            new = set(toks)
+        for t in new:
+            cache[t] = _token_id(t)
+    arr = np.fromiter(map(cache.__getitem__, toks), dtype=np.int64, count=len(toks))
+    return arr[arr >= 0]
+
+
 def term_vector(
     article: Article,
     *,
@@ -140,11 +170,9 @@ def term_vector(
     arithmetically (even, so never taken for a name). Computed in numpy,
     which keeps the per-article cost low on large collections.
     """
-    body = words(article.text)
-    ids = [_word_id(w) for w in body]
+    arr = body_ids(article.text)
     counts: dict[int, float] = {}
-    if ids:
-        arr = np.array(ids, dtype=np.int64)
+    if len(arr):
         uniq, cnt = np.unique(arr, return_counts=True)
         counts = dict(zip(uniq.tolist(), cnt.astype(float).tolist()))
         if bigram_weight and len(arr) > 1:
