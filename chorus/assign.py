@@ -25,13 +25,16 @@ from chorus.notnews import not_news_reason
 _WORK: dict[str, Any] = {}  # what forked workers read: articles and parameters
 
 
-def _map_one(k: int):
-    a: Article = _WORK["articles"][k]
-    reason = not_news_reason(a)
-    if reason:
-        return reason, None, None
+def _map_chunk(bounds: tuple[int, int]) -> list:
+    """(not-news reason, signature, terms) of articles ``start..stop``; signatures as one batch."""
+    start, stop = bounds
+    arts: Sequence[Article] = _WORK["articles"][start:stop]
     index: NearDuplicateIndex = _WORK["index"]
-    return None, index.signature(a.text), term_vector(a, **_WORK["term_params"])
+    params = _WORK["term_params"]
+    reasons = [not_news_reason(a) for a in arts]
+    news = [a for a, r in zip(arts, reasons) if not r]
+    sigs = iter(index.signatures([a.text for a in news]))
+    return [(r, None, None) if r else (None, next(sigs), term_vector(a, **params)) for a, r in zip(arts, reasons)]
 
 
 class EventPipeline:
@@ -83,10 +86,14 @@ class EventPipeline:
     def _map(self, articles: Sequence[Article]) -> list:
         _WORK.update(articles=articles, index=self.index_, term_params=self.clusterer_.term_params())
         try:
+            step = 500
+            chunks = [(k, min(k + step, len(articles))) for k in range(0, len(articles), step)]
             if self.workers <= 1 or len(articles) < 2000:
-                return [_map_one(k) for k in range(len(articles))]
-            ctx = mp.get_context("fork")
-            with ctx.Pool(self.workers) as pool:
-                return pool.map(_map_one, range(len(articles)), chunksize=500)
+                parts = [_map_chunk(c) for c in chunks]
+            else:
+                ctx = mp.get_context("fork")
+                with ctx.Pool(self.workers) as pool:
+                    parts = pool.map(_map_chunk, chunks, chunksize=1)
+            return [item for part in parts for item in part]
         finally:
             _WORK.clear()

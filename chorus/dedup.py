@@ -78,6 +78,32 @@ def minhash_values(hashes: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarr
     return (phv.min(axis=1) >> np.uint64(32)).astype(np.uint32)
 
 
+def minhash_batch(hash_sets: Sequence[np.ndarray], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """:func:`minhash_values` of many shingle sets at once, as an ``(n, len(a))`` uint32 array.
+
+    All hashes go into one array and each permutation's minimum per article
+    comes from ``np.minimum.reduceat``: a few numpy calls per batch instead
+    of several per article.
+    """
+    n = len(hash_sets)
+    out = np.full((n, a.shape[0]), 0xFFFFFFFF, dtype=np.uint32)
+    lengths = np.fromiter((len(h) for h in hash_sets), dtype=np.int64, count=n)
+    full = lengths > 0
+    if not full.any():
+        return out
+    allh = np.concatenate([h for h in hash_sets if len(h)]).astype(np.uint64, copy=False)
+    starts = np.concatenate([[0], np.cumsum(lengths[full])[:-1]])
+    rows = np.flatnonzero(full)
+    v = np.empty_like(allh)
+    shift = np.uint64(32)
+    with np.errstate(over="ignore"):
+        for i in range(a.shape[0]):
+            np.multiply(allh, a[i], out=v)
+            v += b[i]
+            out[rows, i] = np.minimum.reduceat(v, starts) >> shift
+    return out
+
+
 class NearDuplicateIndex:
     """MinHash LSH index that answers "which earlier article is this a copy of?".
 
@@ -108,6 +134,10 @@ class NearDuplicateIndex:
     def signature(self, text: str) -> np.ndarray:
         """The MinHash values (uint32) of ``text``'s shingles."""
         return minhash_values(shingle_hashes(text, self.shingle), self._a, self._b)
+
+    def signatures(self, texts: Sequence[str]) -> np.ndarray:
+        """:meth:`signature` of each text, as rows of one array (computed as a batch)."""
+        return minhash_batch([shingle_hashes(t, self.shingle) for t in texts], self._a, self._b)
 
     def query_signature(self, values: np.ndarray) -> str | None:
         """Id of the earliest indexed article with this signature's near-duplicate, or None."""
