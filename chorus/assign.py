@@ -13,6 +13,7 @@ news stay alone (label ``"not-news:<id>"``).
 from __future__ import annotations
 
 import multiprocessing as mp
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -41,7 +42,8 @@ class EventPipeline:
     """Label articles with events; ``run`` in batch or ``partial_run`` in chunks.
 
     ``workers`` > 1 computes the map phase on forked processes. ``stats``
-    counts duplicates and not-news pages seen so far.
+    counts duplicates and not-news pages seen so far, and the seconds spent
+    in each phase (map, dedup, cluster).
     """
 
     def __init__(self, *, workers: int = 1, duplicate_threshold: float = 0.8, **cluster_params: Any):
@@ -57,7 +59,9 @@ class EventPipeline:
 
     def partial_run(self, articles: Sequence[Article]) -> list[str]:
         """Add ``articles`` to the events seen so far; return each one's event label."""
+        t0 = time.perf_counter()
         mapped = self._map(articles)
+        t1 = time.perf_counter()
         todo, terms = [], []
         for a, (reason, sig, t) in zip(articles, mapped):
             if reason:
@@ -71,8 +75,12 @@ class EventPipeline:
                 continue
             todo.append(a)
             terms.append(t)
+        t2 = time.perf_counter()
         for a, ev in zip(todo, self.clusterer_.partial_fit(todo, terms=terms)):
             self.labels_[a.id] = ev
+        t3 = time.perf_counter()
+        for key, sec in (("map_seconds", t1 - t0), ("dedup_seconds", t2 - t1), ("cluster_seconds", t3 - t2)):
+            self.stats[key] = round(self.stats.get(key, 0.0) + sec, 2)
         return [self.label(a.id) for a in articles]
 
     def label(self, article_id: str) -> str:
