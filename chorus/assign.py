@@ -13,6 +13,7 @@ news stay alone (label ``"not-news:<id>"``).
 from __future__ import annotations
 
 import multiprocessing as mp
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,20 +26,24 @@ from chorus.notnews import not_news_reason
 _WORK: dict[str, Any] = {}  # what forked workers read: articles and parameters
 
 
-def _map_one(k: int):
-    a: Article = _WORK["articles"][k]
-    reason = not_news_reason(a)
-    if reason:
-        return reason, None, None
+def _map_chunk(bounds: tuple[int, int]) -> list:
+    """(not-news reason, signature, terms) of articles ``start..stop``; signatures as one batch."""
+    start, stop = bounds
+    arts: Sequence[Article] = _WORK["articles"][start:stop]
     index: NearDuplicateIndex = _WORK["index"]
-    return None, index.signature(a.text), term_vector(a, **_WORK["term_params"])
+    params = _WORK["term_params"]
+    reasons = [not_news_reason(a) for a in arts]
+    news = [a for a, r in zip(arts, reasons) if not r]
+    sigs = iter(index.signatures([a.text for a in news]))
+    return [(r, None, None) if r else (None, next(sigs), term_vector(a, **params)) for a, r in zip(arts, reasons)]
 
 
 class EventPipeline:
     """Label articles with events; ``run`` in batch or ``partial_run`` in chunks.
 
     ``workers`` > 1 computes the map phase on forked processes. ``stats``
-    counts duplicates and not-news pages seen so far.
+    counts duplicates and not-news pages seen so far, and the seconds spent
+    in each phase (map, dedup, cluster).
     """
 
     def __init__(self, *, workers: int = 1, duplicate_threshold: float = 0.8, **cluster_params: Any):
@@ -54,7 +59,9 @@ class EventPipeline:
 
     def partial_run(self, articles: Sequence[Article]) -> list[str]:
         """Add ``articles`` to the events seen so far; return each one's event label."""
+        t0 = time.perf_counter()
         mapped = self._map(articles)
+        t1 = time.perf_counter()
         todo, terms = [], []
         for a, (reason, sig, t) in zip(articles, mapped):
             if reason:
@@ -68,8 +75,12 @@ class EventPipeline:
                 continue
             todo.append(a)
             terms.append(t)
+        t2 = time.perf_counter()
         for a, ev in zip(todo, self.clusterer_.partial_fit(todo, terms=terms)):
             self.labels_[a.id] = ev
+        t3 = time.perf_counter()
+        for key, sec in (("map_seconds", t1 - t0), ("dedup_seconds", t2 - t1), ("cluster_seconds", t3 - t2)):
+            self.stats[key] = round(self.stats.get(key, 0.0) + sec, 2)
         return [self.label(a.id) for a in articles]
 
     def label(self, article_id: str) -> str:
@@ -83,10 +94,14 @@ class EventPipeline:
     def _map(self, articles: Sequence[Article]) -> list:
         _WORK.update(articles=articles, index=self.index_, term_params=self.clusterer_.term_params())
         try:
+            step = 500
+            chunks = [(k, min(k + step, len(articles))) for k in range(0, len(articles), step)]
             if self.workers <= 1 or len(articles) < 2000:
-                return [_map_one(k) for k in range(len(articles))]
-            ctx = mp.get_context("fork")
-            with ctx.Pool(self.workers) as pool:
-                return pool.map(_map_one, range(len(articles)), chunksize=500)
+                parts = [_map_chunk(c) for c in chunks]
+            else:
+                ctx = mp.get_context("fork")
+                with ctx.Pool(self.workers) as pool:
+                    parts = pool.map(_map_chunk, chunks, chunksize=1)
+            return [item for part in parts for item in part]
         finally:
             _WORK.clear()

@@ -329,7 +329,9 @@ class EventClusterer:
         from scipy.sparse import vstack
 
         m = vstack([e, x]).tocsr()
+        m.sort_indices()  # canonical rows: scipy's elementwise product is then O(nnz), not O(columns) per call
         names = m.multiply(is_name[None, :].astype(np.float64)).tocsr()
+        names.sort_indices()
         sims = np.empty(len(pa))
         nsims = np.empty(len(pa))
         # In blocks: each pair materialises two rows, so memory stays bounded.

@@ -75,24 +75,44 @@ def names(text: str) -> list[str]:
     are only capitalised because they start a sentence are ignored.
     """
     out = []
+    cache = _NAME_CACHE
+    if len(cache) > 200_000:
+        cache.clear()
     for m in _NAME.finditer(text):
-        parts = m.group().split()
-        while parts and parts[0].lower().strip("'’") in _NOT_NAMES:
-            parts.pop(0)
-        if not parts:
+        g = m.group()
+        hit = cache.get(g)
+        if hit is None:
+            hit = cache[g] = _name_phrase(g)
+        phrase, offset = hit
+        if phrase is None:
             continue
-        phrase = " ".join(parts).lower().replace("’", "'")
-        if phrase.endswith("'s"):
-            phrase = phrase[:-2]
-        if len(parts) == 1:
-            start = m.start() + m.group().find(parts[0])
+        if offset >= 0:  # a single word: is it capitalised only because a sentence starts here?
+            start = m.start() + offset
             before = text[max(0, start - 3) : start].rstrip(" \t")
             if not before or before[-1] in ".!?\n\"“:":
-                continue  # capitalised only because a sentence starts here
-            if len(phrase) < 3:
                 continue
         out.append(phrase)
     return out
+
+
+_NAME_CACHE: dict[str, tuple[str | None, int]] = {}
+
+
+def _name_phrase(group: str) -> tuple[str | None, int]:
+    """The phrase a capitalised match names, and for a single word its offset in the match (else -1)."""
+    parts = group.split()
+    while parts and parts[0].lower().strip("'’") in _NOT_NAMES:
+        parts.pop(0)
+    if not parts:
+        return None, -1
+    phrase = " ".join(parts).lower().replace("’", "'")
+    if phrase.endswith("'s"):
+        phrase = phrase[:-2]
+    if len(parts) == 1:
+        if len(phrase) < 3:
+            return None, -1
+        return phrase, group.find(parts[0])
+    return phrase, -1
 
 
 def term_id(term: str) -> int:
@@ -121,6 +141,36 @@ def _word_id(term: str) -> int:
     return i
 
 
+_TOKEN_IDS: dict[str, int] = {}  # raw token -> id of its content word, or -1 when it is none
+
+
+def _token_id(token: str) -> int:
+    w = token[:-2] if token.endswith("'s") else token
+    if len(w) < 3 or w in STOPWORDS:
+        return -1
+    return _word_id(w)
+
+
+def body_ids(text: str) -> np.ndarray:
+    """Term ids of ``text``'s content words in order: ``words(text)`` mapped by :func:`term_id`.
+
+    Each distinct token is looked at once per process (a cache); the
+    per-token work is a C-level map over the cache, which is most of the
+    speed of the feature step on large collections.
+    """
+    toks = _WORD.findall(text.lower().replace("’", "'"))
+    cache = _TOKEN_IDS
+    new = set(toks).difference(cache)
+    if new:
+        if len(cache) > 500_000:
+            cache.clear()
+            new = set(toks)
+        for t in new:
+            cache[t] = _token_id(t)
+    arr = np.fromiter(map(cache.__getitem__, toks), dtype=np.int64, count=len(toks))
+    return arr[arr >= 0]
+
+
 def term_vector(
     article: Article,
     *,
@@ -140,29 +190,51 @@ def term_vector(
     arithmetically (even, so never taken for a name). Computed in numpy,
     which keeps the per-article cost low on large collections.
     """
-    body = words(article.text)
-    ids = [_word_id(w) for w in body]
-    counts: dict[int, float] = {}
-    if ids:
-        arr = np.array(ids, dtype=np.int64)
-        uniq, cnt = np.unique(arr, return_counts=True)
-        counts = dict(zip(uniq.tolist(), cnt.astype(float).tolist()))
+    arr = body_ids(article.text)
+    # Keys in first-seen order (words sorted, then new word pairs sorted,
+    # then names and title terms as they come) and values summed in the
+    # order the terms occur: the rows come out the same term by term.
+    if len(arr):
+        keys, cnt = np.unique(arr, return_counts=True)
+        vals = cnt.astype(np.float64)
         if bigram_weight and len(arr) > 1:
             big = ((arr[:-1] * _BIGRAM_MUL + arr[1:]) & _MASK62) & ~np.int64(1)
             ub, cb = np.unique(big, return_counts=True)
-            for t, c in zip(ub.tolist(), cb.tolist()):
-                counts[t] = counts.get(t, 0.0) + c * bigram_weight
+            pos = np.minimum(np.searchsorted(keys, ub), len(keys) - 1)
+            known = keys[pos] == ub
+            vals[pos[known]] += cb[known] * bigram_weight
+            keys = np.concatenate([keys, ub[~known]])
+            vals = np.concatenate([vals, cb[~known] * bigram_weight])
+    else:
+        keys, vals = np.zeros(0, np.int64), np.zeros(0, np.float64)
     names_ = names(article.text)
     title = article.title or _headline(article.text)
-    extra = [("n:" + n, 1.0) for n in names_]
+    extra = ["n:" + n for n in names_]
+    ext_w = [1.0] * len(extra)
     if title:
-        extra += [(w, title_weight) for w in words(title)]
-        extra += [("n:" + n, title_weight) for n in names(title)]
-    for term, c in extra:
-        t = _word_id(term)
-        counts[t] = counts.get(t, 0.0) + c
-    keys = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-    vals = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        tw = words(title)
+        tn = names(title)
+        extra += tw
+        extra += ["n:" + n for n in tn]
+        ext_w += [title_weight] * (len(tw) + len(tn))
+    if extra:
+        ext = np.fromiter(map(_word_id, extra), dtype=np.int64, count=len(extra))
+        w = np.array(ext_w, dtype=np.float64)
+        order = np.argsort(keys, kind="stable")
+        srt = keys[order]
+        pos = np.minimum(np.searchsorted(srt, ext), max(len(srt) - 1, 0))
+        known = srt[pos] == ext if len(srt) else np.zeros(len(ext), bool)
+        idx = np.empty(len(ext), dtype=np.int64)
+        idx[known] = order[pos[known]]
+        if not known.all():
+            fresh = ext[~known]
+            u, first, inv = np.unique(fresh, return_index=True, return_inverse=True)
+            rank = np.empty(len(u), dtype=np.int64)
+            rank[np.argsort(first, kind="stable")] = np.arange(len(u))
+            idx[~known] = len(keys) + rank[inv.ravel()]
+            keys = np.concatenate([keys, u[np.argsort(first, kind="stable")]])
+            vals = np.concatenate([vals, np.zeros(len(u))])
+        np.add.at(vals, idx, w)
     weights = np.where(vals >= 1, 1.0 + np.log(np.maximum(vals, 1e-12)), vals)
     weights = np.where((keys & 1) == 1, weights * name_weight, weights)
     return keys, weights

@@ -108,11 +108,11 @@ def not_news_reason(article: Article) -> str | None:
     Empty pages are not news either ("empty page").
     """
     text = article.text
-    total = len(_WORD.findall(text))
-    if total == 0:
+    if _WORD.search(text) is None:
         return "empty page"
     if TRIGGERS.isdisjoint(_TOKEN.findall(text.lower())):
-        return None
+        return None  # most pages: no word that betrays a page kind, no need to count
+    total = len(_WORD.findall(text))
     shares: dict[str, int] = {}
     union = 0
     for m in _SENTENCE.finditer(text):

@@ -55,6 +55,9 @@ def measure(n: int, workers: int, seed: int) -> dict:
         "duplicates": pipe.stats["duplicates"],
         "not_news": pipe.stats["not_news"],
         "events": len(set(labels)),
+        "map_seconds": pipe.stats["map_seconds"],
+        "dedup_seconds": pipe.stats["dedup_seconds"],
+        "cluster_seconds": pipe.stats["cluster_seconds"],
         "bcubed_p": round(p, 4), "bcubed_r": round(r, 4), "bcubed_f1": round(f, 4),
     }
 
@@ -93,6 +96,9 @@ def run(args: argparse.Namespace) -> int:
     for r in results:
         print(f"{r['articles']:>9}{r['seconds']:>9.1f}{r['articles_per_second']:>9.0f}{r['peak_rss_mb']:>9.0f}"
               f"{r['duplicates']:>7}{r['not_news']:>9}{r['events']:>8}{r['bcubed_f1']:>7.3f}")
+    for r in results:
+        print(f"{r['articles']:>9} articles: map {r['map_seconds']:.1f} s, dedup {r['dedup_seconds']:.1f} s, "
+              f"clustering {r['cluster_seconds']:.1f} s")
     if "time_ratio" in out:
         print(f"time ratio {out['time_ratio']} for {out['size_ratio']:.0f}x the articles")
     return 0
