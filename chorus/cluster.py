@@ -84,7 +84,7 @@ class EventClusterer:
         name_penalty: float = 0.7,
         cohesion: float = 0.2,
         min_shared: int = 2,
-        off_topic_share: float = 0.3,
+        off_topic_share: float = 0.5,
         attach_threshold: float = 0.06,
         attach_margin: float = 2.0,
         attach_size: int = 1,

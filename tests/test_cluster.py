@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from chorus.bench.scoring import bcubed
 from chorus.bench.synth import generate
 from chorus.cluster import EventClusterer, update_events
@@ -141,3 +143,27 @@ def test_attach_pass_joins_a_clear_loner_and_leaves_an_ambiguous_one():
     assert out[:6] == owner[:6]
     # With a margin no runner-up can fail, the ambiguous article joins too.
     assert EventClusterer(attach_threshold=0.06, attach_margin=1.0)._attach(owner, nodes, x, e, n_old=0)[7] != 7
+
+
+def test_one_event_digest_flags_an_unrelated_article_from_the_same_site(tmp_path):
+    """A library story from the strike story's own site template is not part of the strike."""
+    from chorus.pipeline import digest
+
+    repo = Path(__file__).resolve().parents[1] / "examples"
+    result = digest([repo / "saltmere-strike", repo / "other" / "saltmere-echo-library-centenary.txt"],
+                    db=tmp_path / "c.db", one_event=True, strict=True)
+    (event,) = result.document["events"]
+    paths = {a["id"]: Path(a["path"]).name for a in result.document["articles"]}
+    assert [paths[o["article"]] for o in event["off_topic"]] == ["saltmere-echo-library-centenary.txt"]
+    assert "saltmere-echo-library-centenary.txt" not in {paths[a] for a in event["articles"]}
+    assert len(event["articles"]) == 3
+
+
+def test_one_event_digest_keeps_every_seed(tmp_path):
+    from chorus.pipeline import digest
+
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip("the seed articles are not beside the repository")
+    result = digest([SHARED / "seeds"], db=tmp_path / "c.db", one_event=True, strict=True)
+    (event,) = result.document["events"]
+    assert event["off_topic"] == [] and len(event["articles"]) == 5
