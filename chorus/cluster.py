@@ -266,7 +266,7 @@ class EventClusterer:
         lengths = np.array([len(ids) for ids, _ in terms], dtype=np.int64)
         ids = np.concatenate([t[0] for t in terms]) if terms else np.zeros(0, np.int64)
         tf = np.concatenate([t[1] for t in terms]) if terms else np.zeros(0)
-        uniq, inverse, counts = np.unique(ids, return_inverse=True, return_counts=True)
+        uniq, inverse, counts = _unique_inverse(ids)
         dfs = self._update_df(uniq, counts)
         self.n_docs_ += len(terms)
         n = self.n_docs_
@@ -578,6 +578,23 @@ def _heaviest(m, k: int):
         keep[lo + drop] = False
     rows = np.repeat(np.arange(m.shape[0]), lengths)[keep]
     return csr_matrix((m.data[keep], (rows, m.indices[keep])), shape=m.shape)
+
+
+def _unique_inverse(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``np.unique(ids, return_inverse=True, return_counts=True)``, with numpy's faster stable argsort."""
+    if not len(ids):
+        return ids[:0], np.zeros(0, np.int64), np.zeros(0, np.int64)
+    order = np.argsort(ids, kind="stable")
+    srt = ids[order]
+    first = np.empty(len(ids), dtype=bool)
+    first[0] = True
+    np.not_equal(srt[1:], srt[:-1], out=first[1:])
+    rank = np.cumsum(first) - 1
+    inverse = np.empty(len(ids), dtype=np.int64)
+    inverse[order] = rank
+    starts = np.flatnonzero(first)
+    counts = np.diff(np.append(starts, len(ids)))
+    return srt[starts], inverse, counts
 
 
 def _normalise(m):
