@@ -615,10 +615,16 @@ def _scale_rows(m, scale: np.ndarray):
 
     m = m.tocsr()
     lengths = np.diff(m.indptr)
-    rows = np.repeat(np.arange(m.shape[0]), lengths)
+    # int32 while hi + lo cannot overflow: half the temporary memory.
+    itype = np.int32 if 2 * m.nnz < 2**31 else np.int64
+    indptr = m.indptr.astype(itype, copy=False)
+    rows = np.repeat(np.arange(m.shape[0], dtype=itype), lengths)
     # Within each row, position k of [lo, hi) takes entry hi - 1 - (k - lo).
-    src = m.indptr[rows] + m.indptr[rows + 1] - 1 - np.arange(m.nnz)
-    data = m.data[src] * scale[rows]
+    src = indptr[rows] + indptr[rows + 1]
+    src -= 1
+    src -= np.arange(m.nnz, dtype=itype)
+    data = m.data[src]
+    data *= scale[rows]
     keep = data != 0
     if keep.all():
         return csr_matrix((data, m.indices[src], m.indptr.copy()), shape=m.shape)
