@@ -266,7 +266,7 @@ class EventClusterer:
         lengths = np.array([len(ids) for ids, _ in terms], dtype=np.int64)
         ids = np.concatenate([t[0] for t in terms]) if terms else np.zeros(0, np.int64)
         tf = np.concatenate([t[1] for t in terms]) if terms else np.zeros(0)
-        uniq, inverse, counts = np.unique(ids, return_inverse=True, return_counts=True)
+        uniq, inverse, counts = _unique_inverse(ids)
         dfs = self._update_df(uniq, counts)
         self.n_docs_ += len(terms)
         n = self.n_docs_
@@ -288,10 +288,8 @@ class EventClusterer:
         if empty.any():
             norms[empty] = np.sqrt(np.asarray(full_m.multiply(full_m).sum(axis=1)).ravel())[empty]
         norms[norms == 0] = 1.0
-        from scipy.sparse import diags
-
-        scale = diags(1.0 / norms)
-        return (scale @ x).tocsr(), uniq, (scale @ full_m).tocsr()
+        scale = 1.0 / norms
+        return _scale_rows(x, scale), uniq, _scale_rows(full_m, scale)
 
     def _event_matrix(self, keys: list[str], uniq: np.ndarray):
         """Old events' sum vectors over the columns of ``uniq`` (extended as needed)."""
@@ -332,16 +330,15 @@ class EventClusterer:
         m.sort_indices()  # canonical rows: scipy's elementwise product is then O(nnz), not O(columns) per call
         names = m.multiply(is_name[None, :].astype(np.float64)).tocsr()
         names.sort_indices()
+        # Name similarity: cosine of the name parts (normalised separately, once).
+        names = _normalise(names)
         sims = np.empty(len(pa))
         nsims = np.empty(len(pa))
         # In blocks: each pair materialises two rows, so memory stays bounded.
         for lo in range(0, len(pa), 20000):
             a_, b_ = pa[lo : lo + 20000], pb[lo : lo + 20000]
             sims[lo : lo + len(a_)] = np.asarray(m[a_].multiply(m[b_]).sum(axis=1)).ravel()
-            # Name similarity: cosine of the name parts (normalised separately).
-            nsims[lo : lo + len(a_)] = np.asarray(
-                _normalise(names[a_]).multiply(_normalise(names[b_])).sum(axis=1)
-            ).ravel()
+            nsims[lo : lo + len(a_)] = np.asarray(names[a_].multiply(names[b_]).sum(axis=1)).ravel()
         nan = float("nan")
         f_arr = np.array([nan if v is None else v for v in first], dtype=np.float64)
         l_arr = np.array([nan if v is None else v for v in last], dtype=np.float64)
@@ -583,13 +580,56 @@ def _heaviest(m, k: int):
     return csr_matrix((m.data[keep], (rows, m.indices[keep])), shape=m.shape)
 
 
+def _unique_inverse(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``np.unique(ids, return_inverse=True, return_counts=True)``, with numpy's faster stable argsort."""
+    if not len(ids):
+        return ids[:0], np.zeros(0, np.int64), np.zeros(0, np.int64)
+    order = np.argsort(ids, kind="stable")
+    srt = ids[order]
+    first = np.empty(len(ids), dtype=bool)
+    first[0] = True
+    np.not_equal(srt[1:], srt[:-1], out=first[1:])
+    rank = np.cumsum(first) - 1
+    inverse = np.empty(len(ids), dtype=np.int64)
+    inverse[order] = rank
+    starts = np.flatnonzero(first)
+    counts = np.diff(np.append(starts, len(ids)))
+    return srt[starts], inverse, counts
+
+
 def _normalise(m):
     """Rows scaled to unit length (empty rows stay empty)."""
-    from scipy.sparse import diags
-
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return (diags(1.0 / norms) @ m).tocsr()
+    return _scale_rows(m, 1.0 / norms)
+
+
+def _scale_rows(m, scale: np.ndarray):
+    """``diags(scale) @ m`` without the general sparse product, entry for entry.
+
+    Same values, same zeros dropped and the same (reversed) order of each
+    row's entries as scipy's product gives, so later sums add in the same
+    order; a vectorised pass instead of a matrix product.
+    """
+    from scipy.sparse import csr_matrix
+
+    m = m.tocsr()
+    lengths = np.diff(m.indptr)
+    # int32 while hi + lo cannot overflow: half the temporary memory.
+    itype = np.int32 if 2 * m.nnz < 2**31 else np.int64
+    indptr = m.indptr.astype(itype, copy=False)
+    rows = np.repeat(np.arange(m.shape[0], dtype=itype), lengths)
+    # Within each row, position k of [lo, hi) takes entry hi - 1 - (k - lo).
+    src = indptr[rows] + indptr[rows + 1]
+    src -= 1
+    src -= np.arange(m.nnz, dtype=itype)
+    data = m.data[src]
+    data *= scale[rows]
+    keep = data != 0
+    if keep.all():
+        return csr_matrix((data, m.indices[src], m.indptr.copy()), shape=m.shape)
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows[keep], minlength=m.shape[0]))])
+    return csr_matrix((data[keep], m.indices[src][keep], indptr), shape=m.shape)
 
 
 def update_events(store: Any, new_ids: list[str], *, one_event: bool = False, settings: Any = None) -> list[str]:
