@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from chorus.features import map_tokens
 from chorus.model import Article
 from chorus.passages import MIN_SHARED_WORDS, WORD_RE, independent_sources, shared_passages, wire_groups
 
@@ -35,6 +36,10 @@ STATE_KEY = "dedup"
 
 _MASK32 = np.uint64(0xFFFFFFFF)
 _CRC: dict[str, int] = {}  # token -> CRC-32 of its normalised form: the vocabulary repeats
+
+
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.replace("'", "").replace("’", "").encode())
 
 
 def shingle_hashes(text: str, k: int = 5) -> np.ndarray:
@@ -47,15 +52,7 @@ def shingle_hashes(text: str, k: int = 5) -> np.ndarray:
     toks = WORD_RE.findall(text.lower())
     if not toks:
         return np.zeros(0, dtype=np.uint64)
-    cache = _CRC
-    new = set(toks).difference(cache)
-    if new:
-        if len(cache) > 500_000:
-            cache.clear()
-            new = set(toks)
-        for t in new:
-            cache[t] = zlib.crc32(t.replace("'", "").replace("’", "").encode())
-    ids = np.fromiter(map(cache.__getitem__, toks), dtype=np.uint64, count=len(toks))
+    ids = map_tokens(toks, _CRC, _word_hash, np.uint64)
     if len(ids) < k:
         k = len(ids)
     acc = np.zeros(len(ids) - k + 1, dtype=np.uint64)

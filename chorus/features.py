@@ -159,16 +159,24 @@ def body_ids(text: str) -> np.ndarray:
     speed of the feature step on large collections.
     """
     toks = _WORD.findall(text.lower().replace("’", "'"))
-    cache = _TOKEN_IDS
+    arr = map_tokens(toks, _TOKEN_IDS, _token_id, np.int64)
+    return arr[arr >= 0]
+
+
+def map_tokens(toks: list[str], cache: dict, fn, dtype) -> np.ndarray:
+    """``fn`` of each token as an array, computing it once per distinct token per process.
+
+    The cache is bounded (cleared past 500,000 entries) so a long run's
+    memory stays flat.
+    """
     new = set(toks).difference(cache)
     if new:
         if len(cache) > 500_000:
             cache.clear()
             new = set(toks)
         for t in new:
-            cache[t] = _token_id(t)
-    arr = np.fromiter(map(cache.__getitem__, toks), dtype=np.int64, count=len(toks))
-    return arr[arr >= 0]
+            cache[t] = fn(t)
+    return np.fromiter(map(cache.__getitem__, toks), dtype=dtype, count=len(toks))
 
 
 def term_vector(
