@@ -366,22 +366,12 @@ class EventClusterer:
         shared place) from growing with the collection. Old events are
         paired only with new articles.
         """
-        from scipy.sparse import csr_matrix, vstack
+        from scipy.sparse import vstack
 
         m = vstack([e, x]).tocsr()
-        k = self.index_terms
-        rows, cols = [], []
-        for r in range(m.shape[0]):
-            lo, hi = m.indptr[r], m.indptr[r + 1]
-            c, v = m.indices[lo:hi], m.data[lo:hi]
-            if len(c) > k:
-                c = c[np.argpartition(-v, k - 1)[:k]]
-            rows.append(np.full(len(c), r, dtype=np.int64))
-            cols.append(c.astype(np.int64))
-        if not rows:
+        if not m.shape[0]:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        r_all, c_all = np.concatenate(rows), np.concatenate(cols)
-        top = csr_matrix((np.ones(len(r_all), dtype=np.float32), (r_all, c_all)), shape=m.shape)
+        top = _top_terms(m, self.index_terms)
         postings = np.asarray(top.sum(axis=0)).ravel()
         top = top[:, np.flatnonzero(postings <= self.max_postings)].tocsr()
         n_old = e.shape[0]
@@ -431,17 +421,7 @@ class EventClusterer:
         if not len(small):
             return owner
         # Candidates: groups sharing one of the small group's heaviest terms.
-        k_top = self.index_terms
-        rows, cols = [], []
-        for r in range(sums.shape[0]):
-            lo, hi = sums.indptr[r], sums.indptr[r + 1]
-            c, v = sums.indices[lo:hi], sums.data[lo:hi]
-            if len(c) > k_top:
-                c = c[np.argpartition(-v, k_top - 1)[:k_top]]
-            rows.append(np.full(len(c), r, dtype=np.int64))
-            cols.append(c.astype(np.int64))
-        r_all, c_all = np.concatenate(rows), np.concatenate(cols)
-        top = csr_matrix((np.ones(len(r_all), dtype=np.float32), (r_all, c_all)), shape=sums.shape)
+        top = _top_terms(sums, self.index_terms)
         postings = np.asarray(top.sum(axis=0)).ravel()
         probe = sums.copy()
         probe.data[:] = 1.0
@@ -674,3 +654,23 @@ def update_events(store: Any, new_ids: list[str], *, one_event: bool = False, se
     store.put_events(list(changed.values()))
     store.set_state(STATE_KEY, clusterer.to_state())
     return list(changed)
+
+
+def _top_terms(m, k: int):
+    """A 0/1 matrix marking each row's ``k`` heaviest terms (all of them in shorter rows).
+
+    Candidate pairs are rows sharing a marked term, which keeps the pairing
+    near-linear in the collection.
+    """
+    from scipy.sparse import csr_matrix
+
+    rows, cols = [], []
+    for r in range(m.shape[0]):
+        lo, hi = m.indptr[r], m.indptr[r + 1]
+        c, v = m.indices[lo:hi], m.data[lo:hi]
+        if len(c) > k:
+            c = c[np.argpartition(-v, k - 1)[:k]]
+        rows.append(np.full(len(c), r, dtype=np.int64))
+        cols.append(c.astype(np.int64))
+    r_all, c_all = np.concatenate(rows), np.concatenate(cols)
+    return csr_matrix((np.ones(len(r_all), dtype=np.float32), (r_all, c_all)), shape=m.shape)
