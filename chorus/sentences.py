@@ -26,7 +26,27 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# Abbreviated US state names as datelines and addresses write them ("LITTLETON,
+# Colo. (AP) —", "Denver, Colo., police said"): after a comma they close no sentence.
+STATE_ABBREVIATIONS = frozenset(
+    """
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb
+    nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn tex vt va wash w.va wis wyo
+    """.split()
+)
+
 _TERMINATOR = re.compile(r"[.!?]+|…")
+# A kicker that opens a paragraph and ends with a colon, as in running-story
+# pages: "The Latest on the vote (all times local): The parliament ..."
+_KICKER = re.compile(r"^The Latest(?: on| from)?\b[^:\n]{0,200}?(?:\(all times local\))?:\s+(?=[\"“‘A-Z0-9])")
+_CREDIT_DASH = re.compile(r"\([^()]{1,30}\)\s*(?:—|–|--|-)\s")
+_LOCAL_TIMES = re.compile(r"\(all times local\):\s+(?=[\"“‘A-Z0-9])")
+# A dateline in the middle of a paragraph, after a headline or a standfirst run
+# into the body: "... killing at least 21 BEIJING (AP) — Twenty-one miners ...".
+_INNER_DATELINE = re.compile(
+    r"(?<=[a-z0-9,;'’\"”)\]])\s+(?=[A-Z][A-Z.'’-]{2,}(?:[ -][A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,\s*[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^()]{2,30}\))?\s*(?:—|–|--|-|:)\s+[\"“‘A-Z0-9])")
 _CLOSERS = "\"'”’)]»"
 _OPENERS = "\"'“‘([«"
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
@@ -35,6 +55,8 @@ _ATTRIBUTION = re.compile(
     r"(?:said|says|added|adds|told|asked|asks|explained|warned|insisted|noted|wrote|"
     r"stated|declared|replied|continued|argued|tweeted|remarked)\b[^\"“”]{0,80}[.!?]$"
 )
+# Words a sentence does not stop on: a capitalised word after them continues it.
+_GLUE = frozenset("a an the of to in on at for by with from and or but as than that of".split())
 _MAX_QUOTE_SENTENCE = 600  # beyond this a quotation may be split inside
 
 
@@ -46,6 +68,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = m.group(1)
     low = word.lower().rstrip(".")
     if low in ABBREVIATIONS:
+        return True
+    if low in STATE_ABBREVIATIONS and text[max(0, m.start() - 2):m.start()] == ", ":
         return True
     # Single capital initial ("N. Kolesnikova", "George W. Bush").
     if len(word) == 1 and word.isupper():
@@ -64,6 +88,13 @@ def _split_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]
     inside = _quote_mask(para)
     pieces: list[tuple[int, int]] = []
     cur = 0
+    forced = [m.end() for m in _INNER_DATELINE.finditer(para)
+              if m.start() > 0 and _WORD_BEFORE.search(para, 0, m.start())
+              and _WORD_BEFORE.search(para, 0, m.start()).group(1).lower() not in _GLUE]
+    kicker = _KICKER.match(para)
+    if kicker:
+        forced.append(kicker.end())
+    forced.extend(m.end() for m in _LOCAL_TIMES.finditer(para))
     for m in _TERMINATOR.finditer(para):
         j = m.end()
         while j < len(para) and para[j] in _CLOSERS:
@@ -79,11 +110,22 @@ def _split_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]
             continue
         if m.group().startswith(".") and len(m.group()) == 1 and _is_abbreviation(para, m.start()):
             continue
+        if _CREDIT_DASH.match(para, k):  # "HARTWELL, Ont. (CP) — The ...": a dateline, not an ending
+            continue
         if inside[m.start()] and (m.start() - cur) < _MAX_QUOTE_SENTENCE:
             continue
         pieces.append((cur, j))
         cur = k
     pieces.append((cur, len(para)))
+    if forced:
+        split: list[tuple[int, int]] = []
+        for s, e in pieces:
+            for f in sorted(f for f in forced if s < f < e and not inside[f]):
+                if para[s:f].strip():
+                    split.append((s, f))
+                    s = f
+            split.append((s, e))
+        pieces = split
     merged: list[tuple[int, int]] = []
     for s, e in pieces:
         seg = para[s:e]

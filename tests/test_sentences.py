@@ -53,3 +53,33 @@ def test_paragraphs_always_split():
 
 def test_question_and_exclamation():
     assert texts("Is it over? Nobody knows! Wait and see.") == ["Is it over?", "Nobody knows!", "Wait and see."]
+
+
+def test_state_abbreviation_after_a_comma_does_not_split():
+    text = "LITTLETON, Colo. (AP) — Schools in the county will be closed on Wednesday, officials said."
+    assert texts(text) == [text]
+    text = "Police in Salem, Ore., said the road was closed. It reopened at noon."
+    assert texts(text) == ["Police in Salem, Ore., said the road was closed.", "It reopened at noon."]
+
+
+def test_running_story_kicker_is_its_own_sentence():
+    text = ("The Latest on the budget vote (all times local): The finance minister says the bill "
+            "will pass on Friday. Opposition members walked out.")
+    assert texts(text) == ["The Latest on the budget vote (all times local):",
+                            "The finance minister says the bill will pass on Friday.",
+                            "Opposition members walked out."]
+    # ... also when a headline and a dateline come first on the line.
+    text = ("Council delays vote WELLBY (AP) — The Latest on the harbour plan (all times local): "
+            "The council has delayed its vote by a week.")
+    assert texts(text)[-1] == "The council has delayed its vote by a week."
+
+
+def test_headline_run_into_a_dateline_splits_before_the_dateline():
+    text = "Bridge reopens after two years of repairs HARTWELL, Ont. (CP) — The bridge reopened on Monday."
+    assert texts(text) == ["Bridge reopens after two years of repairs",
+                            "HARTWELL, Ont. (CP) — The bridge reopened on Monday."]
+    text = "Storm cuts power to thousands MARLOW, March 3 (Reuters) - A storm cut power on Sunday."
+    assert texts(text)[1].startswith("MARLOW, March 3 (Reuters) -")
+    # Capitals after a joining word are a name or an acronym, not a dateline.
+    text = "He met the head of NASA - the agency - on Tuesday."
+    assert texts(text) == [text]

@@ -202,3 +202,28 @@ def test_event_title_is_the_headline_articles_own_title():
     out = summary.analyze(Event(id="e", articles=[a.id for a in titled]), titled)
     cited = out["summary"]["headline"]["citations"][0]["article"]
     assert out["title"] == f"Headline of {cited}"
+
+
+def test_headline_and_dateline_run_into_the_body_without_a_title():
+    # No title metadata: the heading is a fragment of its own, and the dateline
+    # after it is still left out of the sentence that follows.
+    text = ("Ferry strike halts crossings to three islands LISBON, Portugal (AP) — Ferry crews in Portugal "
+            "walked out on Friday over unpaid overtime, stranding thousands of passengers on three islands.\n"
+            "The operator said talks with the union would resume next week.")
+    a = Article(id="t4", text=text)
+    a.sentences = split_sentences(text)
+    h = summary.headline_sentence([a])
+    assert h["text"].startswith("Ferry crews in Portugal walked out on Friday")
+    c = h["citations"][0]
+    assert a.text[c["start"]:c["end"]] == h["text"]
+
+
+def test_photo_captions_in_running_text_are_not_summary_sentences():
+    text = ("Mayor Ana Ruiz (C) greets residents of the flooded district during her visit on Monday afternoon.\n"
+            "Floodwater forced 3,000 people from their homes in the river district on Monday, the city said.\n"
+            "Crews expect the water to recede by Thursday if the rain stops as forecast.")
+    a = Article(id="t5", text=text)
+    a.sentences = split_sentences(text)
+    bank = SentenceBank([a])
+    assert not bank.ok[0] and bank.ok[1]
+    assert summary.headline_sentence([a])["text"].startswith("Floodwater forced 3,000 people")

@@ -45,6 +45,9 @@ _BOILER = re.compile(
     r"download the app|watch video|story continues|file photo|\bfile - "
 )
 _CREDIT_TAIL = re.compile(r"[\(\[][^()\[\]]{0,80}(?:/|Images|Agency|Photo|AFP|AP|Reuters|Getty|EPA)[^()\[\]]{0,40}[\)\]]\s*$")
+# Where-in-the-picture markers only photo captions use: "(C)", "(L-R)", "(2nd R)", "(centre)".
+_PICTURE_MARK = re.compile(r"\((?:[CLR]|[LR]-[LR]|(?:\d(?:st|nd|rd|th)|second|third) (?:[LR]|left|right|from [lr]\w+)|"
+                           r"cent(?:re|er)|left|right|front|back|top|bottom|in red|in blue|pictured)\)", re.I)
 _PRONOUN_START = re.compile(r"^(?:[\"“‘']\s*)?(?:He|She|They|His|Her|Their|Him|Them)\b")
 _UPPER = re.compile(r"[A-Z]")
 _ODD = re.compile(r"[^\w\s]|_")
@@ -78,14 +81,17 @@ class SentenceBank:
                 sents = split_sentences(a.text)
             captions = {c.strip() for c in (a.captions or [])}
             title = (a.title or "").strip()
+            titles = {title, title.split(": ", 1)[-1]} - {""}
             p = 0
+            after_heading = False  # the previous piece was a heading (no closing punctuation)
             for s, e in sents:
                 t = a.text[s:e]
-                if t.strip() in captions or (title and t.strip() == title):
+                if t.strip() in captions or t.strip() in titles:
                     continue
-                if p == 0:  # the title run into the body, a dateline: metadata, not the sentence
+                if p == 0 or after_heading:  # a title run into the body, a dateline: metadata, not the sentence
                     s = _after_dateline(a.text, _after_title(a.text, s, e, title) if title else s, e)
                     t = a.text[s:e]
+                after_heading = not _END.search(t.rstrip())
                 art.append(ai)
                 pos.append(p)
                 spans.append((s, e))
@@ -223,7 +229,7 @@ def summary_fit(text: str, nwords: int, nterms: int, min_words: int = 8, max_wor
     t = text.strip()
     if t[0].islower() or not _END.search(t):
         return False
-    if _BOILER.search(t.lower()) or _CREDIT_TAIL.search(t) or _DATE_LINE.match(t):
+    if _BOILER.search(t.lower()) or _CREDIT_TAIL.search(t) or _DATE_LINE.match(t) or _PICTURE_MARK.search(t):
         return False
     n = len(t)
     odd = n - len(_ODD.sub("", t))  # punctuation and symbols
