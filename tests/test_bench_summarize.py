@@ -46,3 +46,18 @@ def test_json_output_has_every_system(tmp_path, capsys):
 
 def test_unknown_system_is_an_error(tmp_path):
     assert bench.main(["--data", str(_data(tmp_path)), "--systems", "nope"]) == 2
+
+
+def test_chorus_leaves_out_pages_that_are_not_news(tmp_path):
+    # A crawl notice scraped into the cluster: the pipeline never puts such a page
+    # into an event, and Chorus's summary in the benchmark does not use it either.
+    notice = ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. "
+              "Flowing in every day, these data are added to the Wayback Machine after an embargo period.\n")
+    text = ("Heavy rain flooded the river town of Marlow on Sunday, forcing hundreds of residents from their homes.\n"
+            "Emergency crews used boats to reach families trapped on the upper floors of their houses.\n")
+    cluster = {"id": "c0", "summary": "Heavy rain flooded Marlow.",
+               "articles": [{"id": "n", "text": notice}, {"id": "x", "text": text}]}
+    articles = bench.cluster_articles(cluster)
+    out = bench._chorus("summary", 250)(articles, 250)
+    assert out and not any("Alexa" in s or "Wayback" in s for s in out)
+    assert any("Alexa" in s for s in bench.run_lead(articles, 250))  # the peers see every page

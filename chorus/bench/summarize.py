@@ -5,7 +5,9 @@ cleaned the way the pipeline cleans it (``chorus.clean``; the raw text when
 that module is missing) and split with ``chorus.sentences.split_sentences``,
 in the order the file lists the articles. Peers see every sentence; which
 sentences are fit for a summary (no boilerplate, captions, quotations without
-their speaker) is part of Chorus's own method. Systems return whole
+their speaker) is part of Chorus's own method, and so is leaving out pages that
+are not news (``chorus.notnews``: web-archive crawl notices, error, sign-in and
+video-player pages), which the pipeline never puts into an event. Systems return whole
 sentences; each output is then cut to the word budget and scored with
 ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (``rouge-score``, stemming on, the
 output's sentences joined by newlines, the reference as given), averaged over
@@ -222,11 +224,15 @@ def _oracle() -> Callable[[list[Article], int, str], list[str]]:
 
 
 def _chorus(form: str, budget: int) -> Callable[[list[Article], int], list[str]]:
+    from chorus import notnews
     from chorus.analyze import summary
 
     headline = form == "headline" or (form == "auto" and budget <= 40)
 
     def run(articles: list[Article], budget: int) -> list[str]:
+        # As in the pipeline, pages that are not news (crawl notices, error and
+        # sign-in pages) never join an event; a cluster of nothing else is kept whole.
+        articles = [a for a in articles if not notnews.not_news_reason(a)] or articles
         if headline:  # the headline first, then the summary's sentences
             bank = summary.SentenceBank(articles)
             h = summary.headline_sentence(articles, bank=bank)
