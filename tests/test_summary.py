@@ -227,3 +227,23 @@ def test_photo_captions_in_running_text_are_not_summary_sentences():
     bank = SentenceBank([a])
     assert not bank.ok[0] and bank.ok[1]
     assert summary.headline_sentence([a])["text"].startswith("Floodwater forced 3,000 people")
+
+
+def test_headline_is_what_sources_open_with_not_a_detail_they_all_repeat():
+    # Three outlets open with three developments of one strike and all repeat
+    # the union's demand further down. Counting sources alone would make the
+    # demand the headline; the openings are what the outlets lead with.
+    openings = [
+        "Dock workers at the port of Kelby walked out on Monday in an indefinite strike, halting cargo traffic.",
+        "Shipping lines began diverting vessels away from Kelby on Wednesday as the port stoppage went on.",
+        "The government appointed a former judge on Thursday to mediate between the Kelby port and its workers.",
+    ]
+    middles = [
+        "Lorries queued for hours on the coast road before the gates were closed for the day.",
+        "At least three container lines moved their weekly calls to other ports along the coast.",
+        "The mediator will meet both sides on Friday morning at the labour ministry, officials said.",
+    ]
+    demand = "The union is demanding a pay rise of 9 percent over two years, its leaders said."
+    arts = [_article("\n".join([o, m, demand]), f"k{i}") for i, (o, m) in enumerate(zip(openings, middles))]
+    h = summary.headline_sentence(arts)
+    assert h["text"] in openings
