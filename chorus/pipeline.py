@@ -39,6 +39,20 @@ ANALYZERS: tuple[str, ...] = (
 Progress = Callable[[str, int, int], None]
 
 
+def analysis_fingerprint() -> str:
+    """A digest of the analyzers' code: when it differs from the one the store
+    recorded, the stored analyses were made by another version of Chorus and
+    every event is analysed again (articles and events themselves are kept)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent / "analyze"
+    for f in sorted(root.glob("*.py")):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 @dataclass
 class DigestResult:
     """What a digest run did, for the end-of-run table and for tests."""
@@ -122,7 +136,8 @@ def digest(
     """Run every stage over ``paths`` against the store at ``db``.
 
     New articles join the events already in the store or open new ones;
-    only the events that changed are analysed again. With ``out`` the
+    only the events that changed are analysed again (all of them when the
+    store's analyses were made by another version of the analyzers). With ``out`` the
     events.json document and the reports are written there.
     """
     warn = warn or (lambda msg: print(msg, file=sys.stderr))
@@ -132,7 +147,12 @@ def digest(
             warn(f"rejected {rej.message()}")
         _mark(new, store, settings, result)
         _cluster(new, store, settings, one_event, result, progress)
-        _analyse(result.events_changed, store, settings, strict, result, warn, progress)
+        todo = result.events_changed
+        fingerprint = analysis_fingerprint()
+        if store.get_state("analysis") != fingerprint:  # analysed by another version: all again
+            todo = list(dict.fromkeys(todo + [e.id for e in store.events()]))
+        _analyse(todo, store, settings, strict, result, warn, progress)
+        store.set_state("analysis", fingerprint)
         doc = build_document(store, result.rejected)
         result.document = doc
         result.events_total = len(doc["events"])

@@ -63,6 +63,32 @@ def test_incremental_run_adds_to_the_existing_event(tmp_path):
         assert len(events) == 1 and len(events[0].articles) == 5
 
 
+@needs_seeds
+def test_analyses_made_by_another_version_are_made_again(tmp_path):
+    db = tmp_path / "c.db"
+    digest([SEEDS], db=db)
+    with Store(db) as s:
+        (event,) = s.events()
+        good = event.summary
+        event.summary = {"headline": {"text": "stale", "citations": []}, "short": [], "long": []}
+        s.put_event(event)
+        s.set_state("analysis", "an older analyzer")
+    again = digest([SEEDS], db=db)
+    assert again.stored == 0
+    with Store(db) as s:
+        (event,) = s.events()
+        assert event.summary == good
+        assert s.get_state("analysis") not in (None, "an older analyzer")
+    # ... and when nothing changed, nothing is analysed again.
+    with Store(db) as s:
+        (event,) = s.events()
+        event.summary = {"headline": {"text": "kept", "citations": []}, "short": [], "long": []}
+        s.put_event(event)
+    digest([SEEDS], db=db)
+    with Store(db) as s:
+        assert s.events()[0].summary["headline"]["text"] == "kept"
+
+
 def test_bad_input_is_rejected_and_the_run_goes_on(tmp_path):
     good = tmp_path / "in" / "good.txt"
     good.parent.mkdir()
