@@ -61,7 +61,7 @@ class SentenceBank:
     spans: list[tuple[int, int]] = field(init=False)
     texts: list[str] = field(init=False)
     terms: list[list[str]] = field(init=False)
-    nums: list[set[str]] = field(init=False)
+    nums: "Numbers" = field(init=False)  # nums[i]: sentence i's numbers (textstats.numbers)
     ok: np.ndarray = field(init=False)  # fit for a summary
     statement: np.ndarray = field(init=False)  # a full sentence stating something (quotations too)
     quote_ctx: np.ndarray = field(init=False)  # a quotation whose speaker the previous sentence names
@@ -96,7 +96,7 @@ class SentenceBank:
         self.spans = spans
         self.texts = texts
         self.terms = [textstats.content_terms(t) for t in texts]
-        self.nums = [textstats.numbers(t) for t in texts]
+        self.nums = Numbers(texts)
         self.nwords = np.asarray([textstats.word_count(t) for t in texts], dtype=np.int64)
         self.statement = np.asarray([summary_fit(t, n, len(tm), min_words=5, quotes=True) for t, n, tm in
                                      zip(texts, self.nwords, self.terms)], dtype=bool)
@@ -105,7 +105,11 @@ class SentenceBank:
         self.quote_ctx = _context_quotes(texts, self.art, self.nwords, self.terms, self.ok)
         self.dangling = np.asarray([bool(_PRONOUN_START.match(t)) for t in texts], dtype=bool)
         self.vectors = textstats.Vectors(self.terms)
-        self.matrix = self.vectors.matrix
+
+    @property
+    def matrix(self):
+        """The sentences' TF-IDF vectors as a scipy CSR matrix (rows L2-normalised)."""
+        return self.vectors.matrix
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -125,6 +129,32 @@ class SentenceBank:
     def display_text(self, i: int) -> str:
         s, e = self.display_span(i)
         return self.articles[int(self.art[i])].text[s:e]
+
+
+class Numbers:
+    """The numbers of each sentence (``textstats.numbers``), worked out the first
+    time a sentence's are asked for: only sentences compared across articles
+    need them, often a few of the event's."""
+
+    __slots__ = ("_texts", "_sets")
+
+    def __init__(self, texts: list[str]):
+        self._texts = texts
+        self._sets: list[set[str] | None] = [None] * len(texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        got = self._sets[i]
+        if got is None:
+            got = self._sets[i] = textstats.numbers(self._texts[i])
+        return got
+
+    def __iter__(self):
+        return (self[k] for k in range(len(self)))
 
 
 def _after_dateline(text: str, s: int, e: int) -> int:

@@ -56,24 +56,50 @@ DEFAULT = Weights()
 HEADLINE = Weights(main_article=0.0, support=2.0, dangling=0.5)
 
 
+# Up to this many candidate x sentence similarities are held as a dense array;
+# beyond (events of thousands of sentences) as a scipy sparse matrix.
+DENSE_MAX = 2_000_000
+
+
 def _cross_sim(bank: SentenceBank, rows: np.ndarray):
-    """Cosine similarity of the sentences ``rows`` to every sentence of the bank
-    (a sparse matrix: most sentence pairs share no content word)."""
+    """Cosine similarity of the sentences ``rows`` to every sentence of the bank: a
+    dense array for all but large events, else a sparse matrix (most sentence
+    pairs share no content word). Both hold the same values."""
+    if len(rows) * len(bank) <= DENSE_MAX:
+        return bank.vectors.cross(rows)
     return (bank.matrix[rows] @ bank.matrix.T).tocsr()
 
 
 def _row(sim, k: int) -> np.ndarray:
+    if isinstance(sim, np.ndarray):
+        return sim[k]
     return sim[k].toarray().ravel()
 
 
-def _support(bank: SentenceBank, rows: np.ndarray, sim: np.ndarray) -> np.ndarray:
+def _cols(sim, cols: np.ndarray) -> np.ndarray:
+    if isinstance(sim, np.ndarray):
+        return sim[:, cols]
+    return sim[:, cols].toarray()
+
+
+def _blocks(bank: SentenceBank) -> np.ndarray:
+    """The first row of each article's run of sentences (the bank keeps each
+    article's sentences together, in article order)."""
+    return np.flatnonzero(np.r_[True, bank.art[1:] != bank.art[:-1]]) if len(bank) else np.zeros(0, dtype=np.int64)
+
+
+def _support(bank: SentenceBank, rows: np.ndarray, sim) -> np.ndarray:
     """For each row, the mean over other articles of its best match there."""
     n_art = len(bank.articles)
     if n_art < 2 or not len(rows):
         return np.zeros(len(rows))
     best = np.zeros((len(rows), n_art))
-    coo = sim.tocoo()
-    np.maximum.at(best, (coo.row, bank.art[coo.col]), coo.data)
+    if isinstance(sim, np.ndarray):
+        starts = _blocks(bank)
+        best[:, bank.art[starts]] = np.maximum.reduceat(sim, starts, axis=1)
+    else:
+        coo = sim.tocoo()
+        np.maximum.at(best, (coo.row, bank.art[coo.col]), coo.data)
     own = bank.art[rows]
     best[np.arange(len(rows)), own] = 0.0
     return best.sum(axis=1) / (n_art - 1)
@@ -85,21 +111,15 @@ def article_centrality(bank: SentenceBank, w: Weights = DEFAULT) -> np.ndarray:
     n = len(bank.articles)
     if n < 2:
         return np.ones(n)
-    from scipy.sparse import csr_matrix
-
-    m = bank.matrix
-    ns = len(bank)
-    ones = np.ones(ns)
-    full = np.asarray((csr_matrix((ones, (bank.art, np.arange(ns))), shape=(n, ns)) @ m).todense())
+    full = bank.vectors.group_sum(bank.art, n)
     # The opening: fit sentences until ``lead_words`` words are reached.
     okw = np.where(bank.ok, bank.nwords, 0)
-    before = np.zeros(ns)
-    for a in range(n):
-        idx = np.flatnonzero(bank.art == a)
-        before[idx] = np.cumsum(okw[idx]) - okw[idx]
+    before = np.cumsum(okw) - okw  # words of fit sentences before each, in its article
+    if len(before):
+        starts = _blocks(bank)
+        before -= np.repeat(before[starts], np.diff(np.r_[starts, len(before)]))
     in_lead = bank.ok & (before < w.lead_words)
-    lead = np.asarray((csr_matrix((in_lead.astype(float), (bank.art, np.arange(ns))), shape=(n, ns)) @ m)
-                      .todense())
+    lead = bank.vectors.group_sum(bank.art, n, in_lead)
     for v in (full, lead):
         norms = np.linalg.norm(v, axis=1)
         norms[norms == 0] = 1.0
@@ -110,39 +130,28 @@ def article_centrality(bank: SentenceBank, w: Weights = DEFAULT) -> np.ndarray:
 
 def salience(bank: SentenceBank, w: Weights = DEFAULT, max_per_article: int = 40):
     """Candidate rows (fit sentences, the first ``max_per_article`` per article) and their scores."""
-    rows = []
-    ranks = []
-    counts: dict[int, int] = {}
     # Large events: fewer candidates per article keep time and memory bounded.
     max_per_article = min(max_per_article, max(3, 4000 // max(1, len(bank.articles))))
     fit = bank.ok | bank.quote_ctx
     if not fit.any():  # nothing long enough: settle for any full statement with its speaker
         fit = bank.statement & np.asarray([not quote_without_speaker(t) for t in bank.texts], dtype=bool)
-    for i in np.flatnonzero(fit):
-        a = int(bank.art[i])
-        r = counts.get(a, 0)
-        if r < max_per_article:
-            rows.append(i)
-            ranks.append(r)
-        counts[a] = r + 1
-    rows_a = np.asarray(rows, dtype=np.int64)
+    idx = np.flatnonzero(fit)
+    # Each fit sentence's rank among its article's fit sentences.
+    first = np.flatnonzero(np.r_[True, bank.art[idx[1:]] != bank.art[idx[:-1]]]) if len(idx) else idx
+    rank = np.arange(len(idx)) - np.repeat(first, np.diff(np.r_[first, len(idx)]))
+    keep = rank < max_per_article
+    rows_a = idx[keep].astype(np.int64)
     if not len(rows_a):
         return rows_a, np.zeros(0), _cross_sim(bank, rows_a)
-    ranks_a = np.asarray(ranks, dtype=np.float64)
+    ranks_a = rank[keep].astype(np.float64)
     sim = _cross_sim(bank, rows_a)
     # Event centroid with each article weighing the same.
-    from scipy.sparse import csr_matrix
-
-    m = bank.matrix
-    ns = len(bank)
-    per_art = np.asarray((csr_matrix((np.ones(ns), (bank.art, np.arange(ns))),
-                                     shape=(len(bank.articles), ns)) @ m).todense())
+    per_art = bank.vectors.group_sum(bank.art, len(bank.articles))
     norms = np.linalg.norm(per_art, axis=1)
     norms[norms == 0] = 1.0
     centroid = (per_art / norms[:, None]).sum(axis=0)
     nc = np.linalg.norm(centroid)
-    cent = (m[rows_a] @ (centroid / nc)) if nc else np.zeros(len(rows_a))
-    cent = np.asarray(cent).ravel()
+    cent = bank.vectors.dot(rows_a, centroid / nc) if nc else np.zeros(len(rows_a))
     ac = article_centrality(bank, w)
     if len(ac) > 1:
         ac[0] += w.first_article
@@ -162,7 +171,7 @@ def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT, sal=None) -> l
     rows, score, sim = sal if sal is not None else salience(bank, w)
     if not len(rows):
         return []
-    local = sim[:, rows].toarray()  # candidate x candidate similarity
+    local = _cols(sim, rows)  # candidate x candidate similarity
     chosen: list[int] = []
     maxsim = np.zeros(len(rows))
     alive = np.ones(len(rows), dtype=bool)
@@ -173,6 +182,8 @@ def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT, sal=None) -> l
     wait = bank.quote_ctx[rows] | (w.resolve_openers & bank.dangling[rows] & has_prev)
     needs = np.where(wait, rows - 1, -1)
     picked = np.zeros(len(bank), dtype=bool)
+    art_r = bank.art[rows]
+    lead_r = bank.pos[rows] < w.repeat_lead
     words = 0
     while words < budget and alive.any():
         ready = alive & ((needs < 0) | picked[np.maximum(needs, 0)])
@@ -188,14 +199,13 @@ def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT, sal=None) -> l
         terms_i = set(bank.terms[i])
         # Within one article, overlap is elaboration; across articles, the openings
         # are where outlets repeat the gist in their own words.
-        other = (bank.art[rows] != bank.art[i]) & (bank.pos[rows] < w.repeat_lead)
-        if bank.pos[i] >= w.repeat_lead:
-            other[:] = False
-        for c in np.flatnonzero(alive & other & (local[:, k] >= w.repeat_threshold)):
-            j = int(rows[c])
-            if (len(terms_i.intersection(bank.terms[j])) >= w.repeat_shared
-                    and _numbers_agree(bank, i, j)):
-                alive[c] = False
+        if bank.pos[i] < w.repeat_lead:
+            other = (art_r != bank.art[i]) & lead_r
+            for c in np.flatnonzero(alive & other & (local[:, k] >= w.repeat_threshold)):
+                j = int(rows[c])
+                if (len(terms_i.intersection(bank.terms[j])) >= w.repeat_shared
+                        and _numbers_agree(bank, i, j)):
+                    alive[c] = False
         words += int(bank.nwords[rows[k]])
         maxsim = np.maximum(maxsim, local[:, k])
         alive &= maxsim < w.max_redundancy
@@ -244,7 +254,7 @@ def _numbers_agree(bank: SentenceBank, i: int, j: int) -> bool:
 
 def _sentence(bank: SentenceBank, i: int, w: Weights, sim_row: np.ndarray | None = None) -> dict:
     if sim_row is None:
-        sim_row = np.asarray((bank.matrix[i] @ bank.matrix.T).todense()).ravel()
+        sim_row = bank.vectors.cross(np.asarray([i]))[0]
     return {"text": bank.display_text(i), "citations": citations(bank, i, sim_row, w)}
 
 

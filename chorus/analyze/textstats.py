@@ -117,45 +117,125 @@ class Vectors:
     ``idf`` is computed over the rows given, or over ``df_docs`` (for example
     one bag of terms per article) when passed, which keeps document frequency
     meaningful when a few articles contribute many sentences.
+
+    The vectors are kept as plain CSR arrays (``data``, ``indices``, ``indptr``;
+    each row's terms stored from the highest vocabulary id down) and ``matrix``
+    wraps them in a scipy matrix on first use. ``cross``, ``dot`` and
+    ``group_sum`` give the products the analyzers need as dense numpy arrays,
+    adding the same terms in the same order as scipy's sparse products do, so
+    the results are the same to the last bit, without scipy's per-call cost
+    (which dominates on the few dozen sentences of a small event).
     """
 
     def __init__(self, rows: Sequence[Sequence[str]], df_docs: Iterable[Iterable[str]] | None = None,
                  sublinear: bool = True):
-        from scipy.sparse import csr_matrix
-
         vocab: dict[str, int] = {}
-        indptr = [0]
-        indices: list[int] = []
-        data: list[float] = []
+        ids: list[int] = []
+        lens: list[int] = []
         for terms in rows:
-            counts = Counter(terms)
-            for t, c in counts.items():
-                j = vocab.setdefault(t, len(vocab))
-                indices.append(j)
-                data.append(1.0 + math.log(c) if sublinear else float(c))
-            indptr.append(len(indices))
+            # Ids in order of first appearance, row after row.
+            ids.extend([vocab.setdefault(t, len(vocab)) for t in terms])
+            lens.append(len(terms))
         self.vocab = vocab
-        n_terms = len(vocab)
+        n_rows, n_terms = len(lens), len(vocab)
+        self.shape = (n_rows, n_terms)
+        # One entry per (row, term), rows in order, terms by id: the layout
+        # scipy gives the count matrix once its indices are sorted.
+        key = np.repeat(np.arange(n_rows, dtype=np.int64), lens) * max(1, n_terms) + np.asarray(ids, dtype=np.int64)
+        key, counts = np.unique(key, return_counts=True)
+        row = key // max(1, n_terms)
+        col = key - row * max(1, n_terms)
+        if sublinear:
+            lut = np.asarray([1.0 + math.log(c) if c else 0.0 for c in range(int(counts.max(initial=0)) + 1)])
+            tf = lut[counts]
+        else:
+            tf = counts.astype(np.float64)
         df = np.zeros(n_terms)
         if df_docs is None:
-            np.add.at(df, np.asarray(indices, dtype=np.int64), 1.0) if indices else None
-            n_docs = len(rows)
+            df = np.bincount(col, minlength=n_terms).astype(np.float64)
+            n_docs = len(lens)
         else:
             n_docs = 0
             for doc in df_docs:
                 n_docs += 1
-                ids = [vocab[t] for t in set(doc) if t in vocab]
-                if ids:
-                    df[ids] += 1
+                ids_ = [vocab[t] for t in set(doc) if t in vocab]
+                if ids_:
+                    df[ids_] += 1
         self.idf = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
-        m = csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64),
-                        np.asarray(indptr, dtype=np.int64)), shape=(len(rows), n_terms))
-        m = m.multiply(self.idf[None, :]).tocsr() if n_terms else m
-        norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+        vals = tf * self.idf[col]
+        indptr = np.zeros(n_rows + 1, dtype=np.int64)
+        np.cumsum(np.bincount(row, minlength=n_rows), out=indptr[1:])
+        # Row norms: each row's squares summed in term-id order (numpy's reduceat,
+        # as scipy's row sum does it).
+        sums = np.zeros(n_rows)
+        nonempty = np.flatnonzero(np.diff(indptr))
+        if len(nonempty):
+            sums[nonempty] = np.add.reduceat(vals * vals, indptr[nonempty])
+        norms = np.sqrt(sums)
         norms[norms == 0] = 1.0
-        from scipy.sparse import diags
+        # Normalised, each row's terms from the highest id down (the order in
+        # which scipy's product with the diagonal of inverse norms leaves them).
+        rev = indptr[row] + indptr[row + 1] - 1 - np.arange(len(row))
+        self.data = ((1.0 / norms)[row] * vals)[rev]
+        self.indices = col[rev]
+        self.indptr = indptr
+        self.row = row  # the row of each stored entry
+        self._matrix = None
+        self._postings = None
 
-        self.matrix = diags(1.0 / norms) @ m
+    @property
+    def matrix(self):
+        """The vectors as a scipy CSR matrix."""
+        if self._matrix is None:
+            from scipy.sparse import csr_matrix
+
+            self._matrix = csr_matrix((self.data, self.indices, self.indptr), shape=self.shape)
+        return self._matrix
+
+    def _entries(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Positions of the stored entries of ``rows`` (in order), and the index
+        in ``rows`` of the row each belongs to."""
+        rows = np.asarray(rows, dtype=np.int64)
+        start = self.indptr[rows]
+        cnt = self.indptr[rows + 1] - start
+        total = int(cnt.sum())
+        local = np.repeat(np.arange(len(rows), dtype=np.int64), cnt)
+        pos = np.arange(total, dtype=np.int64) + np.repeat(start - (np.cumsum(cnt) - cnt), cnt)
+        return pos, local
+
+    def cross(self, rows: np.ndarray) -> np.ndarray:
+        """``(matrix[rows] @ matrix.T).toarray()``: cosine of each of ``rows`` to every row."""
+        n = self.shape[0]
+        if self._postings is None:  # the transpose: for each term, its rows in order
+            order = np.argsort(self.indices, kind="stable")
+            ptr = np.zeros(self.shape[1] + 1, dtype=np.int64)
+            np.cumsum(np.bincount(self.indices, minlength=self.shape[1]), out=ptr[1:])
+            self._postings = (ptr, self.row[order], self.data[order])
+        ptr, t_row, t_val = self._postings
+        pos, local = self._entries(rows)
+        terms = self.indices[pos]
+        plen = ptr[terms + 1] - ptr[terms]
+        total = int(plen.sum())
+        at = np.arange(total, dtype=np.int64) + np.repeat(ptr[terms] - (np.cumsum(plen) - plen), plen)
+        # For each pair, the products are added term after term in the order the
+        # row stores its terms, starting from zero: as scipy's sparse product does.
+        bins = np.repeat(local, plen) * n + t_row[at]
+        prod = np.repeat(self.data[pos], plen) * t_val[at]
+        return np.bincount(bins, weights=prod, minlength=len(rows) * n).reshape(len(rows), n)
+
+    def dot(self, rows: np.ndarray, vec: np.ndarray) -> np.ndarray:
+        """``matrix[rows] @ vec`` for a dense vector ``vec``."""
+        pos, local = self._entries(rows)
+        return np.bincount(local, weights=self.data[pos] * vec[self.indices[pos]], minlength=len(rows))
+
+    def group_sum(self, group: np.ndarray, n_groups: int, mask: np.ndarray | None = None) -> np.ndarray:
+        """Dense ``n_groups`` x terms sums of the rows of each group (``group[i]``
+        is row i's group; rows where ``mask`` is false are left out), each sum
+        taken row after row as scipy's product with a 0/1 indicator matrix does."""
+        n_terms = self.shape[1]
+        keep = slice(None) if mask is None else np.asarray(mask, dtype=bool)[self.row]
+        bins = np.asarray(group, dtype=np.int64)[self.row[keep]] * n_terms + self.indices[keep]
+        return np.bincount(bins, weights=self.data[keep], minlength=n_groups * n_terms).reshape(n_groups, n_terms)
 
     def similarity(self):
         """Dense cosine-similarity matrix between all rows."""
