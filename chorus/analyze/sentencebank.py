@@ -48,6 +48,11 @@ _CREDIT_TAIL = re.compile(r"[\(\[][^()\[\]]{0,80}(?:/|Images|Agency|Photo|AFP|AP
 _PRONOUN_START = re.compile(r"^(?:[\"“‘']\s*)?(?:He|She|They|His|Her|Their|Him|Them)\b")
 _UPPER = re.compile(r"[A-Z]")
 _ODD = re.compile(r"[^\w\s]|_")
+# The same counts on ASCII text, as bytes: what is left once letters, digits and
+# blank space (resp. everything but A-Z) are taken out.
+_ASCII_WORD_OR_SPACE = bytes(c for c in range(128) if chr(c).isalnum() or chr(c).isspace())
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_END_CLOSERS = "\"'”’)]"  # what _END lets follow the final stop
 _DATE_LINE = re.compile(r"^(?:\w+day,?\s+)?(?:\d{1,2}\s+\w+|\w+\s+\d{1,2}),?\s+\d{4}")
 
 
@@ -105,6 +110,9 @@ class SentenceBank:
         self.quote_ctx = _context_quotes(texts, self.art, self.nwords, self.terms, self.ok)
         self.dangling = np.asarray([bool(_PRONOUN_START.match(t)) for t in texts], dtype=bool)
         self.vectors = textstats.Vectors(self.terms)
+        # What analyzers derive from the bank alone, worked out once per bank
+        # (the bank is never modified once built).
+        self.derived: dict = {}
 
     @property
     def matrix(self):
@@ -210,6 +218,8 @@ def quote_without_speaker(text: str) -> bool:
     t = text.strip()
     if not t:
         return False
+    if '"' not in t and "“" not in t and "”" not in t and "''" not in t:
+        return False  # no quotation mark that opens or closes a quotation below
     opens = t[0] in "\"“‘«" or t.startswith("''")
     closes_only = (t.count("”") > t.count("“")) or (t.count('"') % 2 == 1 and not opens)
     if closes_only:
@@ -251,15 +261,69 @@ def summary_fit(text: str, nwords: int, nterms: int, min_words: int = 8, max_wor
     if nwords < min_words or nwords > max_words or nterms < 4:
         return False
     t = text.strip()
-    if t[0].islower() or not _END.search(t):
+    # (``_END.search(t)``: a stop, then nothing but closing quotes and brackets.)
+    if t[0].islower() or t.rstrip(_END_CLOSERS)[-1:] not in (".", "!", "?"):
         return False
-    if _BOILER.search(t.lower()) or _CREDIT_TAIL.search(t) or _DATE_LINE.match(t):
+    low = t.lower()
+    if ((_BOILER_HINTS is None or any(map(low.__contains__, _BOILER_HINTS))) and _BOILER.search(low)) \
+            or _CREDIT_TAIL.search(t) or _DATE_LINE.match(t):
         return False
     n = len(t)
-    odd = n - len(_ODD.sub("", t))  # punctuation and symbols
+    b = t.encode("ascii") if t.isascii() else None
+    # punctuation and symbols (matches of _ODD)
+    odd = len(b.translate(None, _ASCII_WORD_OR_SPACE)) if b is not None else n - len(_ODD.sub("", t))
     if odd > 0.15 * n:
         return False
-    upper = n - len(_UPPER.sub("", t))
+    upper = n - len(b.translate(None, _ASCII_UPPER)) if b is not None else n - len(_UPPER.sub("", t))
     if upper > 0.4 * (n - odd - t.count(" ")):
         return False
     return quotes or not quote_without_speaker(t)
+
+
+def _literal_hints(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Strings of which any text ``pattern`` matches contains at least one (for
+    each alternative, its longest run of plain characters), or None when that
+    cannot be told (case-insensitive pattern, an alternative with no plain
+    character). Looking for a few substrings is much faster than trying every
+    alternative at every position, and a text with none of them cannot match."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        from re import _constants as sre_c, _parser as sre_parse
+
+        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - another Python's regex internals
+        return None
+
+    def hints(seq) -> set[str] | None:
+        best: set[str] | None = None
+
+        def consider(found: set[str] | None) -> None:
+            nonlocal best
+            if found and (best is None or min(map(len, found)) > min(map(len, best))):
+                best = found
+
+        run = ""
+        for op, av in seq:
+            if op is sre_c.LITERAL:
+                run += chr(av)
+                continue
+            consider({run} if run else None)
+            run = ""
+            if op is sre_c.BRANCH:
+                alts = [hints(alt) for alt in av[1]]
+                if all(alts):
+                    consider(set().union(*alts))
+            elif op is sre_c.SUBPATTERN and not av[1] and not av[2]:
+                consider(hints(av[3]))
+        consider({run} if run else None)
+        return best
+
+    found = hints(tree)
+    if not found:
+        return None
+    # A hint containing another is redundant.
+    return tuple(sorted(h for h in found if not any(o != h and o in h for o in found)))
+
+
+_BOILER_HINTS = _literal_hints(_BOILER)

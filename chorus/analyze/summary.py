@@ -85,7 +85,8 @@ def _cols(sim, cols: np.ndarray) -> np.ndarray:
 def _blocks(bank: SentenceBank) -> np.ndarray:
     """The first row of each article's run of sentences (the bank keeps each
     article's sentences together, in article order)."""
-    return np.flatnonzero(np.r_[True, bank.art[1:] != bank.art[:-1]]) if len(bank) else np.zeros(0, dtype=np.int64)
+    return np.flatnonzero(np.concatenate(([True], bank.art[1:] != bank.art[:-1]))) if len(bank) \
+        else np.zeros(0, dtype=np.int64)
 
 
 def _support(bank: SentenceBank, rows: np.ndarray, sim) -> np.ndarray:
@@ -114,10 +115,8 @@ def article_centrality(bank: SentenceBank, w: Weights = DEFAULT) -> np.ndarray:
     full = bank.vectors.group_sum(bank.art, n)
     # The opening: fit sentences until ``lead_words`` words are reached.
     okw = np.where(bank.ok, bank.nwords, 0)
-    before = np.cumsum(okw) - okw  # words of fit sentences before each, in its article
-    if len(before):
-        starts = _blocks(bank)
-        before -= np.repeat(before[starts], np.diff(np.r_[starts, len(before)]))
+    before = np.cumsum(okw) - okw  # words of fit sentences before each ...
+    before -= before[np.searchsorted(bank.art, bank.art)]  # ... in its article
     in_lead = bank.ok & (before < w.lead_words)
     lead = bank.vectors.group_sum(bank.art, n, in_lead)
     for v in (full, lead):
@@ -128,23 +127,53 @@ def article_centrality(bank: SentenceBank, w: Weights = DEFAULT) -> np.ndarray:
     return np.einsum("ij,ij->i", lead, total[None, :] - full)
 
 
-def salience(bank: SentenceBank, w: Weights = DEFAULT, max_per_article: int = 40):
-    """Candidate rows (fit sentences, the first ``max_per_article`` per article) and their scores."""
+# Salience parts are worked out for at least this many candidates per article:
+# the headline looks at the first few of each article, the summary that follows
+# it at up to this many, and both share one computation.
+SHARED_CANDIDATES = 40
+
+
+def _candidate_cap(bank: SentenceBank, max_per_article: int) -> int:
     # Large events: fewer candidates per article keep time and memory bounded.
-    max_per_article = min(max_per_article, max(3, 4000 // max(1, len(bank.articles))))
+    return min(max_per_article, max(3, 4000 // max(1, len(bank.articles))))
+
+
+def _salience_parts(bank: SentenceBank, cap: int):
+    """Candidate rows (fit sentences, the first ``cap`` per article), their ranks
+    in their article, similarities to every sentence, centrality to the event
+    and cross-document support: the parts of salience no weight changes. Each
+    candidate's values do not depend on which other rows are candidates, so one
+    computation for the larger set serves smaller ones too; it is kept with the
+    bank (it depends on nothing else)."""
+    memo = bank.derived.get("salience_parts")
+    if memo is None or memo[0] < cap:
+        big = max(cap, _candidate_cap(bank, SHARED_CANDIDATES))
+        memo = (big, _compute_parts(bank, big))
+        bank.derived["salience_parts"] = memo
+    big, parts = memo
+    if big == cap:
+        return parts
+    rows, ranks, sim, cent, support = parts
+    keep = ranks < cap
+    sub = sim[keep] if isinstance(sim, np.ndarray) else sim[np.flatnonzero(keep)]
+    return rows[keep], ranks[keep], sub, cent[keep], support[keep]
+
+
+def _compute_parts(bank: SentenceBank, cap: int):
     fit = bank.ok | bank.quote_ctx
     if not fit.any():  # nothing long enough: settle for any full statement with its speaker
         fit = bank.statement & np.asarray([not quote_without_speaker(t) for t in bank.texts], dtype=bool)
     idx = np.flatnonzero(fit)
-    # Each fit sentence's rank among its article's fit sentences.
-    first = np.flatnonzero(np.r_[True, bank.art[idx[1:]] != bank.art[idx[:-1]]]) if len(idx) else idx
-    rank = np.arange(len(idx)) - np.repeat(first, np.diff(np.r_[first, len(idx)]))
-    keep = rank < max_per_article
+    # Each fit sentence's rank among its article's fit sentences (the bank keeps
+    # each article's sentences together, in article order).
+    first_row = np.searchsorted(bank.art, np.arange(len(bank.articles)))
+    rank = np.arange(len(idx)) - np.searchsorted(idx, first_row[bank.art[idx]])
+    keep = rank < cap
     rows_a = idx[keep].astype(np.int64)
-    if not len(rows_a):
-        return rows_a, np.zeros(0), _cross_sim(bank, rows_a)
     ranks_a = rank[keep].astype(np.float64)
     sim = _cross_sim(bank, rows_a)
+    if not len(rows_a):
+        return rows_a, ranks_a, sim, np.zeros(0), np.zeros(0)
     # Event centroid with each article weighing the same.
     per_art = bank.vectors.group_sum(bank.art, len(bank.articles))
     norms = np.linalg.norm(per_art, axis=1)
@@ -152,14 +181,25 @@ def salience(bank: SentenceBank, w: Weights = DEFAULT, max_per_article: int = 40
     centroid = (per_art / norms[:, None]).sum(axis=0)
     nc = np.linalg.norm(centroid)
     cent = bank.vectors.dot(rows_a, centroid / nc) if nc else np.zeros(len(rows_a))
-    ac = article_centrality(bank, w)
+    return rows_a, ranks_a, sim, cent, _support(bank, rows_a, sim)
+
+
+def salience(bank: SentenceBank, w: Weights = DEFAULT, max_per_article: int = 40):
+    """Candidate rows (fit sentences, the first ``max_per_article`` per article) and their scores."""
+    rows_a, ranks_a, sim, cent, support = _salience_parts(bank, _candidate_cap(bank, max_per_article))
+    if not len(rows_a):
+        return rows_a, np.zeros(0), sim
+    key = ("article_centrality", w.lead_words)
+    if key not in bank.derived:
+        bank.derived[key] = article_centrality(bank, w)
+    ac = bank.derived[key].copy()
     if len(ac) > 1:
         ac[0] += w.first_article
     top = ac.max() if len(ac) else 0.0
     art_w = (np.clip(ac, 0, None) / top) ** w.main_article if top > 0 else np.ones(len(ac))
     score = (w.position * art_w[bank.art[rows_a]] / (ranks_a + 1.0) ** w.position_decay
              + w.centrality * cent
-             + w.support * _support(bank, rows_a, sim))
+             + w.support * support)
     score = np.where(bank.dangling[rows_a], score * w.dangling, score)
     return rows_a, score, sim
 

@@ -42,7 +42,14 @@ STOPWORDS = frozenset(
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens of ``text`` (letters/digits, inner apostrophes kept)."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    if "İ" in text or "Σ" in text:
+        # The only characters whose lower case is longer, or depends on the
+        # characters around them: tokenise first, then lower each token.
+        return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    # Lower-casing any other character keeps it one character, and a letter or
+    # digit stays one: the same tokens, lower-cased, found in one pass.
+    found = _WORD.findall(text.lower())
+    return [w.replace("’", "'") for w in found] if "’" in text else found
 
 
 def word_count(text: str) -> int:
@@ -80,9 +87,15 @@ def stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=200_000)
+def _content_stem(word: str) -> str | None:
+    """The stem of a lower-cased word, or None for a stop word or a 1-letter token."""
+    return None if word in STOPWORDS or len(word) <= 1 else stem(word)
+
+
 def content_terms(text: str) -> list[str]:
     """Stemmed content words of ``text`` (stop words and 1-letter tokens dropped)."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+    return [t for t in map(_content_stem, words(text)) if t is not None]
 
 
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
