@@ -10,6 +10,8 @@ built on it, so the two agree on what "the same statement" means.
 from __future__ import annotations
 
 import re
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -52,6 +54,8 @@ _ODD = re.compile(r"[^\w\s]|_")
 # blank space (resp. everything but A-Z) are taken out.
 _ASCII_WORD_OR_SPACE = bytes(c for c in range(128) if chr(c).isalnum() or chr(c).isspace())
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_WORD_OR_SPACE_OR_HIGH = _ASCII_WORD_OR_SPACE + bytes(range(128, 256))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _END_CLOSERS = "\"'”’)]"  # what _END lets follow the final stop
 _DATE_LINE = re.compile(r"^(?:\w+day,?\s+)?(?:\d{1,2}\s+\w+|\w+\s+\d{1,2}),?\s+\d{4}")
 
@@ -103,11 +107,16 @@ class SentenceBank:
         self.terms = [textstats.content_terms(t) for t in texts]
         self.nums = Numbers(texts)
         self.nwords = np.asarray([textstats.word_count(t) for t in texts], dtype=np.int64)
-        self.statement = np.asarray([summary_fit(t, n, len(tm), min_words=5, quotes=True) for t, n, tm in
-                                     zip(texts, self.nwords, self.terms)], dtype=bool)
-        self.ok = self.statement & (self.nwords >= MIN_WORDS) & np.asarray(
-            [not quote_without_speaker(t) for t in texts], dtype=bool)
-        self.quote_ctx = _context_quotes(texts, self.art, self.nwords, self.terms, self.ok)
+        # Every text searched below is one of ``texts``: the pattern searches
+        # need not look for what none of them contains.
+        corpus = "\n".join(texts).lower()
+        with _BOILER_SEARCH.within(corpus), _ATTRIB_SEARCH.within(corpus, inserted=" "):
+            self.statement = np.asarray([summary_fit(t, n, len(tm), min_words=5, quotes=True) for t, n, tm in
+                                         zip(texts, self.nwords, self.terms)], dtype=bool)
+            long = self.statement & (self.nwords >= MIN_WORDS)
+            self.ok = long & np.asarray([bool(k) and not quote_without_speaker(t) for t, k in zip(texts, long)],
+                                        dtype=bool)
+            self.quote_ctx = _context_quotes(texts, self.art, self.nwords, self.terms, self.ok)
         self.dangling = np.asarray([bool(_PRONOUN_START.match(t)) for t in texts], dtype=bool)
         self.vectors = textstats.Vectors(self.terms)
         # What analyzers derive from the bank alone, worked out once per bank
@@ -236,23 +245,24 @@ def quote_without_speaker(text: str) -> bool:
         return False
     if not opens and not closes_only and re.search(r":\s*[\"“]", t):
         return False  # "X said: “...”" names its speaker before the colon
-    return not _ATTRIB.search(outside)
+    return not _ATTRIB_SEARCH.search(outside)
 
 
 def _context_quotes(texts, art, nwords, terms, ok) -> np.ndarray:
     """Quotations without their own speaker whose previous sentence (same article)
     names the speaker, or is itself such a quotation: fit for a summary only right
     after that sentence."""
-    out = np.zeros(len(texts), dtype=bool)
+    out = [False] * len(texts)
+    ok, art = np.asarray(ok, dtype=bool).tolist(), np.asarray(art).tolist()
     for i, t in enumerate(texts):
         if ok[i] or i == 0 or art[i - 1] != art[i] or not (ok[i - 1] or out[i - 1]):
             continue
         if not quote_without_speaker(t) or not summary_fit(t, nwords[i], len(terms[i]), quotes=True):
             continue
         prev = texts[i - 1].rstrip()
-        if out[i - 1] or prev.endswith(":") or _ATTRIB.search(prev):
+        if out[i - 1] or prev.endswith(":") or _ATTRIB_SEARCH.search(prev):
             out[i] = True
-    return out
+    return np.asarray(out, dtype=bool)
 
 
 def summary_fit(text: str, nwords: int, nterms: int, min_words: int = 8, max_words: int = 80,
@@ -264,30 +274,82 @@ def summary_fit(text: str, nwords: int, nterms: int, min_words: int = 8, max_wor
     # (``_END.search(t)``: a stop, then nothing but closing quotes and brackets.)
     if t[0].islower() or t.rstrip(_END_CLOSERS)[-1:] not in (".", "!", "?"):
         return False
-    low = t.lower()
-    if ((_BOILER_HINTS is None or any(map(low.__contains__, _BOILER_HINTS))) and _BOILER.search(low)) \
-            or _CREDIT_TAIL.search(t) or _DATE_LINE.match(t):
+    if _BOILER_SEARCH.search(t.lower()) or (("(" in t or "[" in t) and _CREDIT_TAIL.search(t)) \
+            or _DATE_LINE.match(t):
         return False
     n = len(t)
-    b = t.encode("ascii") if t.isascii() else None
-    # punctuation and symbols (matches of _ODD)
-    odd = len(b.translate(None, _ASCII_WORD_OR_SPACE)) if b is not None else n - len(_ODD.sub("", t))
+    odd, upper = _odd_upper(t)  # punctuation and symbols; capitals
     if odd > 0.15 * n:
         return False
-    upper = n - len(b.translate(None, _ASCII_UPPER)) if b is not None else n - len(_UPPER.sub("", t))
     if upper > 0.4 * (n - odd - t.count(" ")):
         return False
     return quotes or not quote_without_speaker(t)
 
 
+def _odd_upper(t: str) -> tuple[int, int]:
+    """How many matches of ``_ODD`` and of ``_UPPER`` ``t`` has, counted on its
+    UTF-8 bytes (where ASCII characters are single bytes and no other
+    character uses an ASCII byte), the few non-ASCII characters one by one."""
+    if t.isascii():
+        b = t.encode("ascii")
+        return len(b.translate(None, _ASCII_WORD_OR_SPACE)), len(b) - len(b.translate(None, _ASCII_UPPER))
+    b = t.encode("utf-8", "surrogatepass")
+    odd = len(b.translate(None, _ASCII_WORD_OR_SPACE_OR_HIGH))
+    odd += sum(1 for c in _NON_ASCII.findall(t) if not (c.isalnum() or c.isspace()))
+    return odd, len(b) - len(b.translate(None, _ASCII_UPPER))
+
+
+class _Prefiltered:
+    """``pattern.search`` that first looks for the plain strings one of which any
+    match must contain (for each alternative, its longest run of plain
+    characters). Looking for a few dozen substrings is much faster than trying
+    every alternative at every position, and a text with none of them cannot
+    match; texts that have one get the full search."""
+
+    # Characters that match an ASCII letter when ignoring case without being
+    # that letter in either case (see the ``re`` documentation on IGNORECASE).
+    _FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self.ignorecase = bool(pattern.flags & re.IGNORECASE)
+        hints = _literal_hints(pattern)
+        if hints is not None and self.ignorecase:
+            hints = tuple(sorted({h.lower() for h in hints})) if all(h.isascii() for h in hints) else None
+        self.hints = hints
+        self._scope = threading.local()
+
+    @contextmanager
+    def within(self, corpus: str, inserted: str | None = None):
+        """Inside the block, every text searched is a piece of ``corpus`` (as the
+        search sees it: lower-cased for a case-insensitive pattern), or pieces
+        of it with ``inserted`` put between them: the hints that cannot occur
+        there are not looked for."""
+        before = getattr(self._scope, "hints", None)
+        if self.hints is not None:
+            self._scope.hints = tuple(h for h in self.hints if h in corpus or (inserted and inserted in h))
+        try:
+            yield
+        finally:
+            self._scope.hints = before
+
+    def search(self, text: str):
+        hints = getattr(self._scope, "hints", None)
+        if hints is None:
+            hints = self.hints
+        if hints is not None:
+            if not self.ignorecase:
+                if not any(map(text.__contains__, hints)):
+                    return None
+            elif not self._FOLDS.search(text) and not any(map(text.lower().__contains__, hints)):
+                return None
+        return self.pattern.search(text)
+
+
 def _literal_hints(pattern: re.Pattern) -> tuple[str, ...] | None:
-    """Strings of which any text ``pattern`` matches contains at least one (for
-    each alternative, its longest run of plain characters), or None when that
-    cannot be told (case-insensitive pattern, an alternative with no plain
-    character). Looking for a few substrings is much faster than trying every
-    alternative at every position, and a text with none of them cannot match."""
-    if pattern.flags & re.IGNORECASE:
-        return None
+    """Strings of which any text ``pattern`` matches contains at least one (in
+    the pattern's own case), or None when that cannot be told (an alternative
+    with no plain character, regex internals of another Python)."""
     try:
         from re import _constants as sre_c, _parser as sre_parse
 
@@ -314,7 +376,7 @@ def _literal_hints(pattern: re.Pattern) -> tuple[str, ...] | None:
                 alts = [hints(alt) for alt in av[1]]
                 if all(alts):
                     consider(set().union(*alts))
-            elif op is sre_c.SUBPATTERN and not av[1] and not av[2]:
+            elif op is sre_c.SUBPATTERN and not av[1] and not av[2]:  # a group, flags unchanged
                 consider(hints(av[3]))
         consider({run} if run else None)
         return best
@@ -326,4 +388,5 @@ def _literal_hints(pattern: re.Pattern) -> tuple[str, ...] | None:
     return tuple(sorted(h for h in found if not any(o != h and o in h for o in found)))
 
 
-_BOILER_HINTS = _literal_hints(_BOILER)
+_BOILER_SEARCH = _Prefiltered(_BOILER)
+_ATTRIB_SEARCH = _Prefiltered(_ATTRIB)

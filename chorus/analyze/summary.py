@@ -222,11 +222,15 @@ def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT, sal=None) -> l
     wait = bank.quote_ctx[rows] | (w.resolve_openers & bank.dangling[rows] & has_prev)
     needs = np.where(wait, rows - 1, -1)
     picked = np.zeros(len(bank), dtype=bool)
+    no_need = needs < 0
+    need_at = np.maximum(needs, 0)
     art_r = bank.art[rows]
     lead_r = bank.pos[rows] < w.repeat_lead
+    several = len(bank.articles) > 1
+    to_k = np.ascontiguousarray(local.T)  # to_k[k]: each candidate's similarity to candidate k
     words = 0
     while words < budget and alive.any():
-        ready = alive & ((needs < 0) | picked[np.maximum(needs, 0)])
+        ready = alive & (no_need | picked[need_at])
         if not ready.any():
             break
         val = np.where(ready, score - w.redundancy * maxsim, -np.inf)
@@ -236,18 +240,18 @@ def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT, sal=None) -> l
         alive[k] = False
         # What any article states the same way is a repeat, whatever its cosine.
         i = int(rows[k])
-        terms_i = set(bank.terms[i])
         # Within one article, overlap is elaboration; across articles, the openings
         # are where outlets repeat the gist in their own words.
-        if bank.pos[i] < w.repeat_lead:
+        if several and bank.pos[i] < w.repeat_lead:
+            terms_i = set(bank.terms[i])
             other = (art_r != bank.art[i]) & lead_r
-            for c in np.flatnonzero(alive & other & (local[:, k] >= w.repeat_threshold)):
+            for c in np.flatnonzero(alive & other & (to_k[k] >= w.repeat_threshold)):
                 j = int(rows[c])
                 if (len(terms_i.intersection(bank.terms[j])) >= w.repeat_shared
                         and _numbers_agree(bank, i, j)):
                     alive[c] = False
-        words += int(bank.nwords[rows[k]])
-        maxsim = np.maximum(maxsim, local[:, k])
+        words += int(bank.nwords[i])
+        maxsim = np.maximum(maxsim, to_k[k])
         alive &= maxsim < w.max_redundancy
     return [int(rows[k]) for k in chosen]
 
@@ -265,6 +269,8 @@ def cited_rows(bank: SentenceBank, i: int, sim_row: np.ndarray, w: Weights = DEF
     """Bank rows of other articles that state what sentence ``i`` states: in each
     article, the most similar full statement that is similar enough, shares
     enough content words, and gives no other numbers."""
+    if len(bank.articles) < 2:
+        return []  # no other article
     own = int(bank.art[i])
     cand = np.flatnonzero((sim_row >= w.cite_threshold) & bank.statement & (bank.art != own))
     cand = cand[np.argsort(-sim_row[cand], kind="stable")]
