@@ -200,6 +200,7 @@ def _after_title(text: str, s: int, e: int, title: str) -> int:
     return s
 
 
+_COLON_QUOTE = re.compile(r":\s*[\"“]")
 _QUOTED = re.compile(r"[\"“](?:[^\"“”]|'')*?(?:[\"”]|''|$)|(?<!\w)''[^\"“”']*?(?:[\"”]|''|$)")
 
 
@@ -243,7 +244,7 @@ def quote_without_speaker(text: str) -> bool:
         return False  # a quoted title or phrase, not a quotation
     if not (opens or closes_only or quoted_share > 0.6):
         return False
-    if not opens and not closes_only and re.search(r":\s*[\"“]", t):
+    if not opens and not closes_only and _COLON_QUOTE.search(t):
         return False  # "X said: “...”" names its speaker before the colon
     return not _ATTRIB_SEARCH.search(outside)
 
@@ -317,6 +318,9 @@ class _Prefiltered:
         if hints is not None and self.ignorecase:
             hints = tuple(sorted({h.lower() for h in hints})) if all(h.isascii() for h in hints) else None
         self.hints = hints
+        # A pattern that is only whole words (``\b(?:said|told|...)\b``) is
+        # matched by looking for each word and checking its neighbours.
+        self.words = _bounded_words(pattern)
         self._scope = threading.local()
 
     @contextmanager
@@ -325,15 +329,22 @@ class _Prefiltered:
         search sees it: lower-cased for a case-insensitive pattern), or pieces
         of it with ``inserted`` put between them: the hints that cannot occur
         there are not looked for."""
-        before = getattr(self._scope, "hints", None)
+        before = getattr(self._scope, "hints", None), getattr(self._scope, "words", None)
         if self.hints is not None:
             self._scope.hints = tuple(h for h in self.hints if h in corpus or (inserted and inserted in h))
+        if self.words is not None:
+            self._scope.words = tuple(w for w in self.words if w in corpus or (inserted and inserted in w))
         try:
             yield
         finally:
-            self._scope.hints = before
+            self._scope.hints, self._scope.words = before
 
     def search(self, text: str):
+        """A match object, True (a match found without the regex), or None."""
+        if self.words is not None and not (self.ignorecase and self._FOLDS.search(text)):
+            words = getattr(self._scope, "words", None)
+            return _find_words(text.lower() if self.ignorecase else text,
+                               self.words if words is None else words)
         hints = getattr(self._scope, "hints", None)
         if hints is None:
             hints = self.hints
@@ -344,6 +355,55 @@ class _Prefiltered:
             elif not self._FOLDS.search(text) and not any(map(text.lower().__contains__, hints)):
                 return None
         return self.pattern.search(text)
+
+
+def _find_words(text: str, words: tuple[str, ...]) -> bool | None:
+    """True when one of ``words`` occurs in ``text`` between non-word characters
+    (or the ends): a match of ``\b(?:word|...)\b``."""
+    n = len(text)
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            j = i + len(w)
+            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")) and \
+                    (j == n or not (text[j].isalnum() or text[j] == "_")):
+                return True
+            i = text.find(w, i + 1)
+    return None
+
+
+def _bounded_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """The words of a pattern of the form ``\b(?:word|word|...)\b`` (each word
+    plain characters that begin and end with a word character; lower-cased
+    for a case-insensitive pattern, then ASCII only), else None."""
+    try:
+        from re import _constants as sre_c, _parser as sre_parse
+
+        tree = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # pragma: no cover - another Python's regex internals
+        return None
+    if len(tree) != 3 or any(tree[k] != (sre_c.AT, sre_c.AT_BOUNDARY) for k in (0, 2)):
+        return None
+    op, av = tree[1]
+    if op is sre_c.SUBPATTERN and not av[1] and not av[2]:  # a group, flags unchanged
+        inner = list(av[3])
+    else:  # (a non-capturing group is no item of its own)
+        inner = [tree[1]]
+    if len(inner) != 1 or inner[0][0] is not sre_c.BRANCH:
+        return None
+    words = []
+    for alt in inner[0][1][1]:
+        if not alt or any(o is not sre_c.LITERAL for o, _ in alt):
+            return None
+        w = "".join(chr(c) for _, c in alt)
+        if not all(ch.isalnum() or ch == "_" for ch in (w[0], w[-1])):
+            return None
+        words.append(w)
+    if pattern.flags & re.IGNORECASE:
+        if not all(w.isascii() for w in words):
+            return None
+        words = [w.lower() for w in words]
+    return tuple(dict.fromkeys(words))
 
 
 def _literal_hints(pattern: re.Pattern) -> tuple[str, ...] | None:
