@@ -358,7 +358,7 @@ class _Prefiltered:
 
 
 def _find_words(text: str, words: tuple[str, ...]) -> bool | None:
-    """True when one of ``words`` occurs in ``text`` between non-word characters
+    r"""True when one of ``words`` occurs in ``text`` between non-word characters
     (or the ends): a match of ``\b(?:word|...)\b``."""
     n = len(text)
     for w in words:
@@ -373,7 +373,7 @@ def _find_words(text: str, words: tuple[str, ...]) -> bool | None:
 
 
 def _bounded_words(pattern: re.Pattern) -> tuple[str, ...] | None:
-    """The words of a pattern of the form ``\b(?:word|word|...)\b`` (each word
+    r"""The words of a pattern of the form ``\b(?:word|word|...)\b`` (each word
     plain characters that begin and end with a word character; lower-cased
     for a case-insensitive pattern, then ASCII only), else None."""
     try:

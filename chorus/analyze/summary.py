@@ -228,6 +228,9 @@ def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT, sal=None) -> l
     lead_r = bank.pos[rows] < w.repeat_lead
     several = len(bank.articles) > 1
     to_k = np.ascontiguousarray(local.T)  # to_k[k]: each candidate's similarity to candidate k
+    if len(rows) <= SMALL_SELECT and np.isfinite(score).all() and np.isfinite(local).all():
+        return _select_small(bank, budget, w, rows.tolist(), score.tolist(), to_k.tolist(),
+                             needs.tolist(), art_r.tolist(), lead_r.tolist(), several)
     words = 0
     while words < budget and alive.any():
         ready = alive & (no_need | picked[need_at])
@@ -254,6 +257,53 @@ def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT, sal=None) -> l
         maxsim = np.maximum(maxsim, to_k[k])
         alive &= maxsim < w.max_redundancy
     return [int(rows[k]) for k in chosen]
+
+
+# Up to this many candidates, ``select`` runs its loop on Python lists: the same
+# arithmetic, without numpy's per-call cost on a handful of values.
+SMALL_SELECT = 64
+
+
+def _select_small(bank: SentenceBank, budget: int, w: Weights, rows: list[int], score: list[float],
+                  to_k: list[list[float]], needs: list[int], art_r: list[int], lead_r: list[bool],
+                  several: bool) -> list[int]:
+    """``select``'s loop, step for step (first best candidate on ties, as argmax)."""
+    n = len(rows)
+    chosen: list[int] = []
+    maxsim = [0.0] * n
+    alive = [True] * n
+    picked: set[int] = set()
+    words = 0
+    while words < budget and any(alive):
+        k, best = -1, 0.0
+        for c in range(n):
+            if alive[c] and (needs[c] < 0 or needs[c] in picked):
+                v = score[c] - w.redundancy * maxsim[c]
+                if k < 0 or v > best:
+                    k, best = c, v
+        if k < 0:
+            break
+        chosen.append(k)
+        i = rows[k]
+        picked.add(i)
+        alive[k] = False
+        col = to_k[k]
+        if several and bank.pos[i] < w.repeat_lead:
+            terms_i = set(bank.terms[i])
+            art_i = art_r[k]
+            for c in range(n):
+                if alive[c] and art_r[c] != art_i and lead_r[c] and col[c] >= w.repeat_threshold:
+                    j = rows[c]
+                    if (len(terms_i.intersection(bank.terms[j])) >= w.repeat_shared
+                            and _numbers_agree(bank, i, j)):
+                        alive[c] = False
+        words += int(bank.nwords[i])
+        for c in range(n):
+            if col[c] > maxsim[c]:
+                maxsim[c] = col[c]
+            if alive[c] and not maxsim[c] < w.max_redundancy:
+                alive[c] = False
+    return [rows[k] for k in chosen]
 
 
 def reading_order(bank: SentenceBank, chosen: list[int]) -> list[int]:

@@ -224,7 +224,7 @@ class Vectors:
         norms[norms == 0] = 1.0
         # Normalised, each row's terms from the highest id down (the order in
         # which scipy's product with the diagonal of inverse norms leaves them).
-        rev = indptr[row] + indptr[row + 1] - 1 - np.arange(len(row))
+        rev = np.lexsort((-col, row))
         self.data = ((1.0 / norms)[row] * vals)[rev]
         self.indices = col[rev]
         self.indptr = indptr
