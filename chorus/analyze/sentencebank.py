@@ -10,6 +10,8 @@ built on it, so the two agree on what "the same statement" means.
 from __future__ import annotations
 
 import re
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -51,6 +53,13 @@ _PICTURE_MARK = re.compile(r"\((?:[CLR]|[LR]-[LR]|(?:\d(?:st|nd|rd|th)|second|th
 _PRONOUN_START = re.compile(r"^(?:[\"“‘']\s*)?(?:He|She|They|His|Her|Their|Him|Them)\b")
 _UPPER = re.compile(r"[A-Z]")
 _ODD = re.compile(r"[^\w\s]|_")
+# The same counts on ASCII text, as bytes: what is left once letters, digits and
+# blank space (resp. everything but A-Z) are taken out.
+_ASCII_WORD_OR_SPACE = bytes(c for c in range(128) if chr(c).isalnum() or chr(c).isspace())
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_WORD_OR_SPACE_OR_HIGH = _ASCII_WORD_OR_SPACE + bytes(range(128, 256))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_END_CLOSERS = "\"'”’)]"  # what _END lets follow the final stop
 _DATE_LINE = re.compile(r"^(?:\w+day,?\s+)?(?:\d{1,2}\s+\w+|\w+\s+\d{1,2}),?\s+\d{4}")
 
 
@@ -64,7 +73,7 @@ class SentenceBank:
     spans: list[tuple[int, int]] = field(init=False)
     texts: list[str] = field(init=False)
     terms: list[list[str]] = field(init=False)
-    nums: list[set[str]] = field(init=False)
+    nums: "Numbers" = field(init=False)  # nums[i]: sentence i's numbers (textstats.numbers)
     ok: np.ndarray = field(init=False)  # fit for a summary
     statement: np.ndarray = field(init=False)  # a full sentence stating something (quotations too)
     quote_ctx: np.ndarray = field(init=False)  # a quotation whose speaker the previous sentence names
@@ -102,16 +111,28 @@ class SentenceBank:
         self.spans = spans
         self.texts = texts
         self.terms = [textstats.content_terms(t) for t in texts]
-        self.nums = [textstats.numbers(t) for t in texts]
+        self.nums = Numbers(texts)
         self.nwords = np.asarray([textstats.word_count(t) for t in texts], dtype=np.int64)
-        self.statement = np.asarray([summary_fit(t, n, len(tm), min_words=5, quotes=True) for t, n, tm in
-                                     zip(texts, self.nwords, self.terms)], dtype=bool)
-        self.ok = self.statement & (self.nwords >= MIN_WORDS) & np.asarray(
-            [not quote_without_speaker(t) for t in texts], dtype=bool)
-        self.quote_ctx = _context_quotes(texts, self.art, self.nwords, self.terms, self.ok)
+        # Every text searched below is one of ``texts``: the pattern searches
+        # need not look for what none of them contains.
+        corpus = "\n".join(texts).lower()
+        with _BOILER_SEARCH.within(corpus), _ATTRIB_SEARCH.within(corpus, inserted=" "):
+            self.statement = np.asarray([summary_fit(t, n, len(tm), min_words=5, quotes=True) for t, n, tm in
+                                         zip(texts, self.nwords, self.terms)], dtype=bool)
+            long = self.statement & (self.nwords >= MIN_WORDS)
+            self.ok = long & np.asarray([bool(k) and not quote_without_speaker(t) for t, k in zip(texts, long)],
+                                        dtype=bool)
+            self.quote_ctx = _context_quotes(texts, self.art, self.nwords, self.terms, self.ok)
         self.dangling = np.asarray([bool(_PRONOUN_START.match(t)) for t in texts], dtype=bool)
         self.vectors = textstats.Vectors(self.terms)
-        self.matrix = self.vectors.matrix
+        # What analyzers derive from the bank alone, worked out once per bank
+        # (the bank is never modified once built).
+        self.derived: dict = {}
+
+    @property
+    def matrix(self):
+        """The sentences' TF-IDF vectors as a scipy CSR matrix (rows L2-normalised)."""
+        return self.vectors.matrix
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -131,6 +152,32 @@ class SentenceBank:
     def display_text(self, i: int) -> str:
         s, e = self.display_span(i)
         return self.articles[int(self.art[i])].text[s:e]
+
+
+class Numbers:
+    """The numbers of each sentence (``textstats.numbers``), worked out the first
+    time a sentence's are asked for: only sentences compared across articles
+    need them, often a few of the event's."""
+
+    __slots__ = ("_texts", "_sets")
+
+    def __init__(self, texts: list[str]):
+        self._texts = texts
+        self._sets: list[set[str] | None] = [None] * len(texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        got = self._sets[i]
+        if got is None:
+            got = self._sets[i] = textstats.numbers(self._texts[i])
+        return got
+
+    def __iter__(self):
+        return (self[k] for k in range(len(self)))
 
 
 def _after_dateline(text: str, s: int, e: int) -> int:
@@ -159,6 +206,7 @@ def _after_title(text: str, s: int, e: int, title: str) -> int:
     return s
 
 
+_COLON_QUOTE = re.compile(r":\s*[\"“]")
 _QUOTED = re.compile(r"[\"“](?:[^\"“”]|'')*?(?:[\"”]|''|$)|(?<!\w)''[^\"“”']*?(?:[\"”]|''|$)")
 
 
@@ -186,6 +234,8 @@ def quote_without_speaker(text: str) -> bool:
     t = text.strip()
     if not t:
         return False
+    if '"' not in t and "“" not in t and "”" not in t and "''" not in t:
+        return False  # no quotation mark that opens or closes a quotation below
     opens = t[0] in "\"“‘«" or t.startswith("''")
     closes_only = (t.count("”") > t.count("“")) or (t.count('"') % 2 == 1 and not opens)
     if closes_only:
@@ -200,25 +250,26 @@ def quote_without_speaker(text: str) -> bool:
         return False  # a quoted title or phrase, not a quotation
     if not (opens or closes_only or quoted_share > 0.6):
         return False
-    if not opens and not closes_only and re.search(r":\s*[\"“]", t):
+    if not opens and not closes_only and _COLON_QUOTE.search(t):
         return False  # "X said: “...”" names its speaker before the colon
-    return not _ATTRIB.search(outside)
+    return not _ATTRIB_SEARCH.search(outside)
 
 
 def _context_quotes(texts, art, nwords, terms, ok) -> np.ndarray:
     """Quotations without their own speaker whose previous sentence (same article)
     names the speaker, or is itself such a quotation: fit for a summary only right
     after that sentence."""
-    out = np.zeros(len(texts), dtype=bool)
+    out = [False] * len(texts)
+    ok, art = np.asarray(ok, dtype=bool).tolist(), np.asarray(art).tolist()
     for i, t in enumerate(texts):
         if ok[i] or i == 0 or art[i - 1] != art[i] or not (ok[i - 1] or out[i - 1]):
             continue
         if not quote_without_speaker(t) or not summary_fit(t, nwords[i], len(terms[i]), quotes=True):
             continue
         prev = texts[i - 1].rstrip()
-        if out[i - 1] or prev.endswith(":") or _ATTRIB.search(prev):
+        if out[i - 1] or prev.endswith(":") or _ATTRIB_SEARCH.search(prev):
             out[i] = True
-    return out
+    return np.asarray(out, dtype=bool)
 
 
 def summary_fit(text: str, nwords: int, nterms: int, min_words: int = 8, max_words: int = 80,
@@ -227,15 +278,181 @@ def summary_fit(text: str, nwords: int, nterms: int, min_words: int = 8, max_wor
     if nwords < min_words or nwords > max_words or nterms < 4:
         return False
     t = text.strip()
-    if t[0].islower() or not _END.search(t):
+    # (``_END.search(t)``: a stop, then nothing but closing quotes and brackets.)
+    if t[0].islower() or t.rstrip(_END_CLOSERS)[-1:] not in (".", "!", "?"):
         return False
-    if _BOILER.search(t.lower()) or _CREDIT_TAIL.search(t) or _DATE_LINE.match(t) or _PICTURE_MARK.search(t):
+    if _BOILER_SEARCH.search(t.lower()) or _DATE_LINE.match(t) or (
+            ("(" in t or "[" in t) and (_CREDIT_TAIL.search(t) or _PICTURE_MARK.search(t))):
         return False
     n = len(t)
-    odd = n - len(_ODD.sub("", t))  # punctuation and symbols
+    odd, upper = _odd_upper(t)  # punctuation and symbols; capitals
     if odd > 0.15 * n:
         return False
-    upper = n - len(_UPPER.sub("", t))
     if upper > 0.4 * (n - odd - t.count(" ")):
         return False
     return quotes or not quote_without_speaker(t)
+
+
+def _odd_upper(t: str) -> tuple[int, int]:
+    """How many matches of ``_ODD`` and of ``_UPPER`` ``t`` has, counted on its
+    UTF-8 bytes (where ASCII characters are single bytes and no other
+    character uses an ASCII byte), the few non-ASCII characters one by one."""
+    if t.isascii():
+        b = t.encode("ascii")
+        return len(b.translate(None, _ASCII_WORD_OR_SPACE)), len(b) - len(b.translate(None, _ASCII_UPPER))
+    b = t.encode("utf-8", "surrogatepass")
+    odd = len(b.translate(None, _ASCII_WORD_OR_SPACE_OR_HIGH))
+    odd += sum(1 for c in _NON_ASCII.findall(t) if not (c.isalnum() or c.isspace()))
+    return odd, len(b) - len(b.translate(None, _ASCII_UPPER))
+
+
+class _Prefiltered:
+    """``pattern.search`` that first looks for the plain strings one of which any
+    match must contain (for each alternative, its longest run of plain
+    characters). Looking for a few dozen substrings is much faster than trying
+    every alternative at every position, and a text with none of them cannot
+    match; texts that have one get the full search."""
+
+    # Characters that match an ASCII letter when ignoring case without being
+    # that letter in either case (see the ``re`` documentation on IGNORECASE).
+    _FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self.ignorecase = bool(pattern.flags & re.IGNORECASE)
+        hints = _literal_hints(pattern)
+        if hints is not None and self.ignorecase:
+            hints = tuple(sorted({h.lower() for h in hints})) if all(h.isascii() for h in hints) else None
+        self.hints = hints
+        # A pattern that is only whole words (``\b(?:said|told|...)\b``) is
+        # matched by looking for each word and checking its neighbours.
+        self.words = _bounded_words(pattern)
+        self._scope = threading.local()
+
+    @contextmanager
+    def within(self, corpus: str, inserted: str | None = None):
+        """Inside the block, every text searched is a piece of ``corpus`` (as the
+        search sees it: lower-cased for a case-insensitive pattern), or pieces
+        of it with ``inserted`` put between them: the hints that cannot occur
+        there are not looked for."""
+        before = getattr(self._scope, "hints", None), getattr(self._scope, "words", None)
+        if self.hints is not None:
+            self._scope.hints = tuple(h for h in self.hints if h in corpus or (inserted and inserted in h))
+        if self.words is not None:
+            self._scope.words = tuple(w for w in self.words if w in corpus or (inserted and inserted in w))
+        try:
+            yield
+        finally:
+            self._scope.hints, self._scope.words = before
+
+    def search(self, text: str):
+        """A match object, True (a match found without the regex), or None."""
+        if self.words is not None and not (self.ignorecase and self._FOLDS.search(text)):
+            words = getattr(self._scope, "words", None)
+            return _find_words(text.lower() if self.ignorecase else text,
+                               self.words if words is None else words)
+        hints = getattr(self._scope, "hints", None)
+        if hints is None:
+            hints = self.hints
+        if hints is not None:
+            if not self.ignorecase:
+                if not any(map(text.__contains__, hints)):
+                    return None
+            elif not self._FOLDS.search(text) and not any(map(text.lower().__contains__, hints)):
+                return None
+        return self.pattern.search(text)
+
+
+def _find_words(text: str, words: tuple[str, ...]) -> bool | None:
+    r"""True when one of ``words`` occurs in ``text`` between non-word characters
+    (or the ends): a match of ``\b(?:word|...)\b``."""
+    n = len(text)
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            j = i + len(w)
+            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")) and \
+                    (j == n or not (text[j].isalnum() or text[j] == "_")):
+                return True
+            i = text.find(w, i + 1)
+    return None
+
+
+def _bounded_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    r"""The words of a pattern of the form ``\b(?:word|word|...)\b`` (each word
+    plain characters that begin and end with a word character; lower-cased
+    for a case-insensitive pattern, then ASCII only), else None."""
+    try:
+        from re import _constants as sre_c, _parser as sre_parse
+
+        tree = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # pragma: no cover - another Python's regex internals
+        return None
+    if len(tree) != 3 or any(tree[k] != (sre_c.AT, sre_c.AT_BOUNDARY) for k in (0, 2)):
+        return None
+    op, av = tree[1]
+    if op is sre_c.SUBPATTERN and not av[1] and not av[2]:  # a group, flags unchanged
+        inner = list(av[3])
+    else:  # (a non-capturing group is no item of its own)
+        inner = [tree[1]]
+    if len(inner) != 1 or inner[0][0] is not sre_c.BRANCH:
+        return None
+    words = []
+    for alt in inner[0][1][1]:
+        if not alt or any(o is not sre_c.LITERAL for o, _ in alt):
+            return None
+        w = "".join(chr(c) for _, c in alt)
+        if not all(ch.isalnum() or ch == "_" for ch in (w[0], w[-1])):
+            return None
+        words.append(w)
+    if pattern.flags & re.IGNORECASE:
+        if not all(w.isascii() for w in words):
+            return None
+        words = [w.lower() for w in words]
+    return tuple(dict.fromkeys(words))
+
+
+def _literal_hints(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Strings of which any text ``pattern`` matches contains at least one (in
+    the pattern's own case), or None when that cannot be told (an alternative
+    with no plain character, regex internals of another Python)."""
+    try:
+        from re import _constants as sre_c, _parser as sre_parse
+
+        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - another Python's regex internals
+        return None
+
+    def hints(seq) -> set[str] | None:
+        best: set[str] | None = None
+
+        def consider(found: set[str] | None) -> None:
+            nonlocal best
+            if found and (best is None or min(map(len, found)) > min(map(len, best))):
+                best = found
+
+        run = ""
+        for op, av in seq:
+            if op is sre_c.LITERAL:
+                run += chr(av)
+                continue
+            consider({run} if run else None)
+            run = ""
+            if op is sre_c.BRANCH:
+                alts = [hints(alt) for alt in av[1]]
+                if all(alts):
+                    consider(set().union(*alts))
+            elif op is sre_c.SUBPATTERN and not av[1] and not av[2]:  # a group, flags unchanged
+                consider(hints(av[3]))
+        consider({run} if run else None)
+        return best
+
+    found = hints(tree)
+    if not found:
+        return None
+    # A hint containing another is redundant.
+    return tuple(sorted(h for h in found if not any(o != h and o in h for o in found)))
+
+
+_BOILER_SEARCH = _Prefiltered(_BOILER)
+_ATTRIB_SEARCH = _Prefiltered(_ATTRIB)

@@ -61,24 +61,51 @@ PROMINENCE_DECAY = 2.0
 HEADLINE = Weights(main_article=0.0, support=2.0, dangling=0.5)
 
 
+# Up to this many candidate x sentence similarities are held as a dense array;
+# beyond (events of thousands of sentences) as a scipy sparse matrix.
+DENSE_MAX = 2_000_000
+
+
 def _cross_sim(bank: SentenceBank, rows: np.ndarray):
-    """Cosine similarity of the sentences ``rows`` to every sentence of the bank
-    (a sparse matrix: most sentence pairs share no content word)."""
+    """Cosine similarity of the sentences ``rows`` to every sentence of the bank: a
+    dense array for all but large events, else a sparse matrix (most sentence
+    pairs share no content word). Both hold the same values."""
+    if len(rows) * len(bank) <= DENSE_MAX:
+        return bank.vectors.cross(rows)
     return (bank.matrix[rows] @ bank.matrix.T).tocsr()
 
 
 def _row(sim, k: int) -> np.ndarray:
+    if isinstance(sim, np.ndarray):
+        return sim[k]
     return sim[k].toarray().ravel()
 
 
-def _support(bank: SentenceBank, rows: np.ndarray, sim: np.ndarray) -> np.ndarray:
+def _cols(sim, cols: np.ndarray) -> np.ndarray:
+    if isinstance(sim, np.ndarray):
+        return sim[:, cols]
+    return sim[:, cols].toarray()
+
+
+def _blocks(bank: SentenceBank) -> np.ndarray:
+    """The first row of each article's run of sentences (the bank keeps each
+    article's sentences together, in article order)."""
+    return np.flatnonzero(np.concatenate(([True], bank.art[1:] != bank.art[:-1]))) if len(bank) \
+        else np.zeros(0, dtype=np.int64)
+
+
+def _support(bank: SentenceBank, rows: np.ndarray, sim) -> np.ndarray:
     """For each row, the mean over other articles of its best match there."""
     n_art = len(bank.articles)
     if n_art < 2 or not len(rows):
         return np.zeros(len(rows))
     best = np.zeros((len(rows), n_art))
-    coo = sim.tocoo()
-    np.maximum.at(best, (coo.row, bank.art[coo.col]), coo.data)
+    if isinstance(sim, np.ndarray):
+        starts = _blocks(bank)
+        best[:, bank.art[starts]] = np.maximum.reduceat(sim, starts, axis=1)
+    else:
+        coo = sim.tocoo()
+        np.maximum.at(best, (coo.row, bank.art[coo.col]), coo.data)
     own = bank.art[rows]
     best[np.arange(len(rows)), own] = 0.0
     return best.sum(axis=1) / (n_art - 1)
@@ -90,21 +117,13 @@ def article_centrality(bank: SentenceBank, w: Weights = DEFAULT) -> np.ndarray:
     n = len(bank.articles)
     if n < 2:
         return np.ones(n)
-    from scipy.sparse import csr_matrix
-
-    m = bank.matrix
-    ns = len(bank)
-    ones = np.ones(ns)
-    full = np.asarray((csr_matrix((ones, (bank.art, np.arange(ns))), shape=(n, ns)) @ m).todense())
+    full = bank.vectors.group_sum(bank.art, n)
     # The opening: fit sentences until ``lead_words`` words are reached.
     okw = np.where(bank.ok, bank.nwords, 0)
-    before = np.zeros(ns)
-    for a in range(n):
-        idx = np.flatnonzero(bank.art == a)
-        before[idx] = np.cumsum(okw[idx]) - okw[idx]
+    before = np.cumsum(okw) - okw  # words of fit sentences before each ...
+    before -= before[np.searchsorted(bank.art, bank.art)]  # ... in its article
     in_lead = bank.ok & (before < w.lead_words)
-    lead = np.asarray((csr_matrix((in_lead.astype(float), (bank.art, np.arange(ns))), shape=(n, ns)) @ m)
-                      .todense())
+    lead = bank.vectors.group_sum(bank.art, n, in_lead)
     for v in (full, lead):
         norms = np.linalg.norm(v, axis=1)
         norms[norms == 0] = 1.0
@@ -113,49 +132,79 @@ def article_centrality(bank: SentenceBank, w: Weights = DEFAULT) -> np.ndarray:
     return np.einsum("ij,ij->i", lead, total[None, :] - full)
 
 
-def salience(bank: SentenceBank, w: Weights = DEFAULT, max_per_article: int = 40):
-    """Candidate rows (fit sentences, the first ``max_per_article`` per article) and their scores."""
-    rows = []
-    ranks = []
-    counts: dict[int, int] = {}
+# Salience parts are worked out for at least this many candidates per article:
+# the headline looks at the first few of each article, the summary that follows
+# it at up to this many, and both share one computation.
+SHARED_CANDIDATES = 40
+
+
+def _candidate_cap(bank: SentenceBank, max_per_article: int) -> int:
     # Large events: fewer candidates per article keep time and memory bounded.
-    max_per_article = min(max_per_article, max(3, 4000 // max(1, len(bank.articles))))
+    return min(max_per_article, max(3, 4000 // max(1, len(bank.articles))))
+
+
+def _salience_parts(bank: SentenceBank, cap: int):
+    """Candidate rows (fit sentences, the first ``cap`` per article), their ranks
+    in their article, similarities to every sentence, centrality to the event
+    and cross-document support: the parts of salience no weight changes. Each
+    candidate's values do not depend on which other rows are candidates, so one
+    computation for the larger set serves smaller ones too; it is kept with the
+    bank (it depends on nothing else)."""
+    memo = bank.derived.get("salience_parts")
+    if memo is None or memo[0] < cap:
+        big = max(cap, _candidate_cap(bank, SHARED_CANDIDATES))
+        memo = (big, _compute_parts(bank, big))
+        bank.derived["salience_parts"] = memo
+    big, parts = memo
+    if big == cap:
+        return parts
+    rows, ranks, sim, cent, support = parts
+    keep = ranks < cap
+    sub = sim[keep] if isinstance(sim, np.ndarray) else sim[np.flatnonzero(keep)]
+    return rows[keep], ranks[keep], sub, cent[keep], support[keep]
+
+
+def _compute_parts(bank: SentenceBank, cap: int):
     fit = bank.ok | bank.quote_ctx
     if not fit.any():  # nothing long enough: settle for any full statement with its speaker
         fit = bank.statement & np.asarray([not quote_without_speaker(t) for t in bank.texts], dtype=bool)
-    for i in np.flatnonzero(fit):
-        a = int(bank.art[i])
-        r = counts.get(a, 0)
-        if r < max_per_article:
-            rows.append(i)
-            ranks.append(r)
-        counts[a] = r + 1
-    rows_a = np.asarray(rows, dtype=np.int64)
-    if not len(rows_a):
-        return rows_a, np.zeros(0), _cross_sim(bank, rows_a)
-    ranks_a = np.asarray(ranks, dtype=np.float64)
+    idx = np.flatnonzero(fit)
+    # Each fit sentence's rank among its article's fit sentences (the bank keeps
+    # each article's sentences together, in article order).
+    first_row = np.searchsorted(bank.art, np.arange(len(bank.articles)))
+    rank = np.arange(len(idx)) - np.searchsorted(idx, first_row[bank.art[idx]])
+    keep = rank < cap
+    rows_a = idx[keep].astype(np.int64)
+    ranks_a = rank[keep].astype(np.float64)
     sim = _cross_sim(bank, rows_a)
+    if not len(rows_a):
+        return rows_a, ranks_a, sim, np.zeros(0), np.zeros(0)
     # Event centroid with each article weighing the same.
-    from scipy.sparse import csr_matrix
-
-    m = bank.matrix
-    ns = len(bank)
-    per_art = np.asarray((csr_matrix((np.ones(ns), (bank.art, np.arange(ns))),
-                                     shape=(len(bank.articles), ns)) @ m).todense())
+    per_art = bank.vectors.group_sum(bank.art, len(bank.articles))
     norms = np.linalg.norm(per_art, axis=1)
     norms[norms == 0] = 1.0
     centroid = (per_art / norms[:, None]).sum(axis=0)
     nc = np.linalg.norm(centroid)
-    cent = (m[rows_a] @ (centroid / nc)) if nc else np.zeros(len(rows_a))
-    cent = np.asarray(cent).ravel()
-    ac = article_centrality(bank, w)
+    cent = bank.vectors.dot(rows_a, centroid / nc) if nc else np.zeros(len(rows_a))
+    return rows_a, ranks_a, sim, cent, _support(bank, rows_a, sim)
+
+
+def salience(bank: SentenceBank, w: Weights = DEFAULT, max_per_article: int = 40):
+    """Candidate rows (fit sentences, the first ``max_per_article`` per article) and their scores."""
+    rows_a, ranks_a, sim, cent, support = _salience_parts(bank, _candidate_cap(bank, max_per_article))
+    if not len(rows_a):
+        return rows_a, np.zeros(0), sim
+    key = ("article_centrality", w.lead_words)
+    if key not in bank.derived:
+        bank.derived[key] = article_centrality(bank, w)
+    ac = bank.derived[key].copy()
     if len(ac) > 1:
         ac[0] += w.first_article
     top = ac.max() if len(ac) else 0.0
     art_w = (np.clip(ac, 0, None) / top) ** w.main_article if top > 0 else np.ones(len(ac))
     score = (w.position * art_w[bank.art[rows_a]] / (ranks_a + 1.0) ** w.position_decay
              + w.centrality * cent
-             + w.support * _support(bank, rows_a, sim))
+             + w.support * support)
     score = np.where(bank.dangling[rows_a], score * w.dangling, score)
     return rows_a, score, sim
 
@@ -167,7 +216,7 @@ def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT, sal=None) -> l
     rows, score, sim = sal if sal is not None else salience(bank, w)
     if not len(rows):
         return []
-    local = sim[:, rows].toarray()  # candidate x candidate similarity
+    local = _cols(sim, rows)  # candidate x candidate similarity
     chosen: list[int] = []
     maxsim = np.zeros(len(rows))
     alive = np.ones(len(rows), dtype=bool)
@@ -178,9 +227,18 @@ def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT, sal=None) -> l
     wait = bank.quote_ctx[rows] | (w.resolve_openers & bank.dangling[rows] & has_prev)
     needs = np.where(wait, rows - 1, -1)
     picked = np.zeros(len(bank), dtype=bool)
+    no_need = needs < 0
+    need_at = np.maximum(needs, 0)
+    art_r = bank.art[rows]
+    lead_r = bank.pos[rows] < w.repeat_lead
+    several = len(bank.articles) > 1
+    to_k = np.ascontiguousarray(local.T)  # to_k[k]: each candidate's similarity to candidate k
+    if len(rows) <= SMALL_SELECT and np.isfinite(score).all() and np.isfinite(local).all():
+        return _select_small(bank, budget, w, rows.tolist(), score.tolist(), to_k.tolist(),
+                             needs.tolist(), art_r.tolist(), lead_r.tolist(), several)
     words = 0
     while words < budget and alive.any():
-        ready = alive & ((needs < 0) | picked[np.maximum(needs, 0)])
+        ready = alive & (no_need | picked[need_at])
         if not ready.any():
             break
         val = np.where(ready, score - w.redundancy * maxsim, -np.inf)
@@ -190,21 +248,67 @@ def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT, sal=None) -> l
         alive[k] = False
         # What any article states the same way is a repeat, whatever its cosine.
         i = int(rows[k])
-        terms_i = set(bank.terms[i])
         # Within one article, overlap is elaboration; across articles, the openings
         # are where outlets repeat the gist in their own words.
-        other = (bank.art[rows] != bank.art[i]) & (bank.pos[rows] < w.repeat_lead)
-        if bank.pos[i] >= w.repeat_lead:
-            other[:] = False
-        for c in np.flatnonzero(alive & other & (local[:, k] >= w.repeat_threshold)):
-            j = int(rows[c])
-            if (len(terms_i.intersection(bank.terms[j])) >= w.repeat_shared
-                    and _numbers_agree(bank, i, j)):
-                alive[c] = False
-        words += int(bank.nwords[rows[k]])
-        maxsim = np.maximum(maxsim, local[:, k])
+        if several and bank.pos[i] < w.repeat_lead:
+            terms_i = set(bank.terms[i])
+            other = (art_r != bank.art[i]) & lead_r
+            for c in np.flatnonzero(alive & other & (to_k[k] >= w.repeat_threshold)):
+                j = int(rows[c])
+                if (len(terms_i.intersection(bank.terms[j])) >= w.repeat_shared
+                        and _numbers_agree(bank, i, j)):
+                    alive[c] = False
+        words += int(bank.nwords[i])
+        maxsim = np.maximum(maxsim, to_k[k])
         alive &= maxsim < w.max_redundancy
     return [int(rows[k]) for k in chosen]
+
+
+# Up to this many candidates, ``select`` runs its loop on Python lists: the same
+# arithmetic, without numpy's per-call cost on a handful of values.
+SMALL_SELECT = 64
+
+
+def _select_small(bank: SentenceBank, budget: int, w: Weights, rows: list[int], score: list[float],
+                  to_k: list[list[float]], needs: list[int], art_r: list[int], lead_r: list[bool],
+                  several: bool) -> list[int]:
+    """``select``'s loop, step for step (first best candidate on ties, as argmax)."""
+    n = len(rows)
+    chosen: list[int] = []
+    maxsim = [0.0] * n
+    alive = [True] * n
+    picked: set[int] = set()
+    words = 0
+    while words < budget and any(alive):
+        k, best = -1, 0.0
+        for c in range(n):
+            if alive[c] and (needs[c] < 0 or needs[c] in picked):
+                v = score[c] - w.redundancy * maxsim[c]
+                if k < 0 or v > best:
+                    k, best = c, v
+        if k < 0:
+            break
+        chosen.append(k)
+        i = rows[k]
+        picked.add(i)
+        alive[k] = False
+        col = to_k[k]
+        if several and bank.pos[i] < w.repeat_lead:
+            terms_i = set(bank.terms[i])
+            art_i = art_r[k]
+            for c in range(n):
+                if alive[c] and art_r[c] != art_i and lead_r[c] and col[c] >= w.repeat_threshold:
+                    j = rows[c]
+                    if (len(terms_i.intersection(bank.terms[j])) >= w.repeat_shared
+                            and _numbers_agree(bank, i, j)):
+                        alive[c] = False
+        words += int(bank.nwords[i])
+        for c in range(n):
+            if col[c] > maxsim[c]:
+                maxsim[c] = col[c]
+            if alive[c] and not maxsim[c] < w.max_redundancy:
+                alive[c] = False
+    return [rows[k] for k in chosen]
 
 
 def reading_order(bank: SentenceBank, chosen: list[int]) -> list[int]:
@@ -220,6 +324,8 @@ def cited_rows(bank: SentenceBank, i: int, sim_row: np.ndarray, w: Weights = DEF
     """Bank rows of other articles that state what sentence ``i`` states: in each
     article, the most similar full statement that is similar enough, shares
     enough content words, and gives no other numbers."""
+    if len(bank.articles) < 2:
+        return []  # no other article
     own = int(bank.art[i])
     cand = np.flatnonzero((sim_row >= w.cite_threshold) & bank.statement & (bank.art != own))
     cand = cand[np.argsort(-sim_row[cand], kind="stable")]
@@ -249,7 +355,7 @@ def _numbers_agree(bank: SentenceBank, i: int, j: int) -> bool:
 
 def _sentence(bank: SentenceBank, i: int, w: Weights, sim_row: np.ndarray | None = None) -> dict:
     if sim_row is None:
-        sim_row = np.asarray((bank.matrix[i] @ bank.matrix.T).todense()).ravel()
+        sim_row = bank.vectors.cross(np.asarray([i]))[0]
     return {"text": bank.display_text(i), "citations": citations(bank, i, sim_row, w)}
 
 

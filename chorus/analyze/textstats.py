@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from functools import lru_cache
 from typing import Iterable, Sequence
 
 import numpy as np
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # _WORD on lower-case ASCII text
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 STOPWORDS = frozenset(
@@ -42,7 +42,16 @@ STOPWORDS = frozenset(
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens of ``text`` (letters/digits, inner apostrophes kept)."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    if "İ" in text or "Σ" in text:
+        # The only characters whose lower case is longer, or depends on the
+        # characters around them: tokenise first, then lower each token.
+        return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    # Lower-casing any other character keeps it one character, and a letter or
+    # digit stays one: the same tokens, lower-cased, found in one pass.
+    if text.isascii():
+        return _ASCII_WORD.findall(text.lower())
+    found = _WORD.findall(text.lower())
+    return [w.replace("’", "'") for w in found] if "’" in text else found
 
 
 def word_count(text: str) -> int:
@@ -58,31 +67,52 @@ def stem(word: str) -> str:
     ("talks"/"talk", "withdrawing"/"withdraw") without the cost of a full
     Porter stemmer.
     """
+    return _stem(word)
+
+
+def _stem(word: str) -> str:
     w = word.lower()
     if w.endswith("'s"):
         w = w[:-2]
     if len(w) <= 3 or w.isdigit():
         return w
-    if w.endswith("ies") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith("sses"):
-        w = w[:-2]
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    for suf in ("ingly", "edly", "ing", "ed", "ly"):
-        if w.endswith(suf) and len(w) - len(suf) >= 3:
-            w = w[: -len(suf)]
-            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
-                w = w[:-1]
-            break
-    if w.endswith("e") and len(w) > 4:
+    if w[-1] == "s":
+        if w.endswith("ies") and len(w) > 4:
+            w = w[:-3] + "y"
+        elif w.endswith("sses"):
+            w = w[:-2]
+        elif not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+    if w[-1] in ("y", "g", "d"):  # the last letters of the suffixes below
+        for suf in ("ingly", "edly", "ing", "ed", "ly"):
+            if w.endswith(suf) and len(w) - len(suf) >= 3:
+                w = w[: -len(suf)]
+                if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+                    w = w[:-1]
+                break
+    if w[-1] == "e" and len(w) > 4:
         w = w[:-1]
     return w
 
 
+# Lower-cased word -> its stem, or _SKIP for a stop word or a 1-letter token:
+# a word-level cache (a plain dict, emptied when it grows past its bound).
+_SKIP = object()
+_CONTENT_STEMS: dict[str, object] = {}
+_CONTENT_STEMS_MAX = 200_000
+
+
 def content_terms(text: str) -> list[str]:
     """Stemmed content words of ``text`` (stop words and 1-letter tokens dropped)."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+    toks = words(text)
+    found = list(map(_CONTENT_STEMS.get, toks))
+    if None in found:
+        if len(_CONTENT_STEMS) > _CONTENT_STEMS_MAX:
+            _CONTENT_STEMS.clear()
+        for k, w in enumerate(toks):
+            if found[k] is None:
+                found[k] = _CONTENT_STEMS[w] = _SKIP if w in STOPWORDS or len(w) <= 1 else _stem(w)
+    return [t for t in found if t is not _SKIP]
 
 
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -117,45 +147,164 @@ class Vectors:
     ``idf`` is computed over the rows given, or over ``df_docs`` (for example
     one bag of terms per article) when passed, which keeps document frequency
     meaningful when a few articles contribute many sentences.
+
+    The vectors are kept as plain CSR arrays (``data``, ``indices``, ``indptr``;
+    each row's terms stored from the highest vocabulary id down) and ``matrix``
+    wraps them in a scipy matrix on first use. ``cross``, ``dot`` and
+    ``group_sum`` give the products the analyzers need as dense numpy arrays,
+    adding the same terms in the same order as scipy's sparse products do, so
+    the results are the same to the last bit, without scipy's per-call cost
+    (which dominates on the few dozen sentences of a small event).
     """
 
     def __init__(self, rows: Sequence[Sequence[str]], df_docs: Iterable[Iterable[str]] | None = None,
                  sublinear: bool = True):
-        from scipy.sparse import csr_matrix
-
+        # One entry per (row, term), rows in order, terms by id (ids in order of
+        # first appearance, row after row): the layout of scipy's count matrix
+        # once its indices are sorted.
         vocab: dict[str, int] = {}
-        indptr = [0]
-        indices: list[int] = []
-        data: list[float] = []
-        for terms in rows:
-            counts = Counter(terms)
-            for t, c in counts.items():
-                j = vocab.setdefault(t, len(vocab))
-                indices.append(j)
-                data.append(1.0 + math.log(c) if sublinear else float(c))
-            indptr.append(len(indices))
+        if sum(map(len, rows)) <= 20_000:
+            cols: list[int] = []
+            cnts: list[int] = []
+            sizes: list[int] = []
+            for terms in rows:
+                c: dict[int, int] = {}
+                for t in terms:
+                    j = vocab.setdefault(t, len(vocab))
+                    c[j] = c.get(j, 0) + 1
+                ks = sorted(c)
+                cols += ks
+                cnts += [c[k] for k in ks]
+                sizes.append(len(ks))
+            n_rows = len(sizes)
+            row = np.repeat(np.arange(n_rows, dtype=np.int64), sizes)
+            col = np.asarray(cols, dtype=np.int64)
+            counts = np.asarray(cnts, dtype=np.int64)
+        else:  # many rows: the same with numpy
+            ids: list[int] = []
+            lens: list[int] = []
+            for terms in rows:
+                ids.extend([vocab.setdefault(t, len(vocab)) for t in terms])
+                lens.append(len(terms))
+            n_rows, width = len(lens), max(1, len(vocab))
+            key = np.repeat(np.arange(n_rows, dtype=np.int64), lens) * width + np.asarray(ids, dtype=np.int64)
+            key, counts = np.unique(key, return_counts=True)
+            row = key // width
+            col = key - row * width
         self.vocab = vocab
         n_terms = len(vocab)
+        self.shape = (n_rows, n_terms)
+        if sublinear:
+            lut = np.asarray([1.0 + math.log(c) if c else 0.0 for c in range(int(counts.max(initial=0)) + 1)])
+            tf = lut[counts]
+        else:
+            tf = counts.astype(np.float64)
         df = np.zeros(n_terms)
         if df_docs is None:
-            np.add.at(df, np.asarray(indices, dtype=np.int64), 1.0) if indices else None
-            n_docs = len(rows)
+            df = np.bincount(col, minlength=n_terms).astype(np.float64)
+            n_docs = n_rows
         else:
             n_docs = 0
             for doc in df_docs:
                 n_docs += 1
-                ids = [vocab[t] for t in set(doc) if t in vocab]
-                if ids:
-                    df[ids] += 1
+                ids_ = [vocab[t] for t in set(doc) if t in vocab]
+                if ids_:
+                    df[ids_] += 1
         self.idf = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
-        m = csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64),
-                        np.asarray(indptr, dtype=np.int64)), shape=(len(rows), n_terms))
-        m = m.multiply(self.idf[None, :]).tocsr() if n_terms else m
-        norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+        vals = tf * self.idf[col]
+        indptr = np.zeros(n_rows + 1, dtype=np.int64)
+        np.cumsum(np.bincount(row, minlength=n_rows), out=indptr[1:])
+        # Row norms: each row's squares summed in term-id order (numpy's reduceat,
+        # as scipy's row sum does it).
+        sums = np.zeros(n_rows)
+        nonempty = np.flatnonzero(np.diff(indptr))
+        if len(nonempty):
+            sums[nonempty] = np.add.reduceat(vals * vals, indptr[nonempty])
+        norms = np.sqrt(sums)
         norms[norms == 0] = 1.0
-        from scipy.sparse import diags
+        # Normalised, each row's terms from the highest id down (the order in
+        # which scipy's product with the diagonal of inverse norms leaves them).
+        rev = np.lexsort((-col, row))
+        self.data = ((1.0 / norms)[row] * vals)[rev]
+        self.indices = col[rev]
+        self.indptr = indptr
+        self.row = row  # the row of each stored entry
+        self._matrix = None
+        self._postings = None
+        self._cross_all = None
 
-        self.matrix = diags(1.0 / norms) @ m
+    @property
+    def matrix(self):
+        """The vectors as a scipy CSR matrix."""
+        if self._matrix is None:
+            from scipy.sparse import csr_matrix
+
+            self._matrix = csr_matrix((self.data, self.indices, self.indptr), shape=self.shape)
+        return self._matrix
+
+    def _entries(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Positions of the stored entries of ``rows`` (in order), and the index
+        in ``rows`` of the row each belongs to."""
+        rows = np.asarray(rows, dtype=np.int64)
+        start = self.indptr[rows]
+        cnt = self.indptr[rows + 1] - start
+        total = int(cnt.sum())
+        local = np.repeat(np.arange(len(rows), dtype=np.int64), cnt)
+        pos = np.arange(total, dtype=np.int64) + np.repeat(start - (np.cumsum(cnt) - cnt), cnt)
+        return pos, local
+
+    def _transpose(self):
+        """For each term, the rows that have it (in row order) and their values."""
+        if self._postings is None:
+            order = np.argsort(self.indices, kind="stable")
+            ptr = np.zeros(self.shape[1] + 1, dtype=np.int64)
+            np.cumsum(np.bincount(self.indices, minlength=self.shape[1]), out=ptr[1:])
+            self._postings = (ptr, self.row[order], self.data[order])
+        return self._postings
+
+    # Up to this many rows x rows, ``cross`` works out (once) every row against
+    # every row and hands out the rows asked for.
+    ALL_PAIRS_MAX = 4_000_000
+
+    def cross(self, rows: np.ndarray) -> np.ndarray:
+        """``(matrix[rows] @ matrix.T).toarray()``: cosine of each of ``rows`` to every row.
+
+        For each pair the products are added term after term in the order the
+        first row stores its terms, starting from zero, as scipy's sparse
+        product does; a row's values do not depend on the other rows asked for."""
+        n = self.shape[0]
+        rows = np.asarray(rows, dtype=np.int64)
+        if n * n <= self.ALL_PAIRS_MAX:
+            if self._cross_all is None:
+                self._cross_all = self._cross(self.row, self.indices, self.data, n)
+            return self._cross_all[rows]
+        pos, local = self._entries(rows)
+        return self._cross(local, self.indices[pos], self.data[pos], len(rows))
+
+    def _cross(self, local: np.ndarray, terms: np.ndarray, vals: np.ndarray, n_out: int) -> np.ndarray:
+        """Similarities of ``n_out`` rows given as stored entries (output row, term, value)."""
+        n = self.shape[0]
+        ptr, t_row, t_val = self._transpose()
+        plen = np.diff(ptr)[terms]
+        at = np.arange(int(plen.sum()), dtype=np.int64) + np.repeat(ptr[terms] - (np.cumsum(plen) - plen), plen)
+        bins = np.repeat(local * n, plen) + t_row[at]
+        prod = np.repeat(vals, plen) * t_val[at]
+        return np.bincount(bins, weights=prod, minlength=n_out * n).reshape(n_out, n)
+
+    def dot(self, rows: np.ndarray, vec: np.ndarray) -> np.ndarray:
+        """``matrix[rows] @ vec`` for a dense vector ``vec`` (each row's products
+        added in the order it stores its terms, as scipy does)."""
+        every = np.bincount(self.row, weights=self.data * vec[self.indices], minlength=self.shape[0])
+        return every[np.asarray(rows, dtype=np.int64)]
+
+    def group_sum(self, group: np.ndarray, n_groups: int, mask: np.ndarray | None = None) -> np.ndarray:
+        """Dense ``n_groups`` x terms sums of the rows of each group (``group[i]``
+        is row i's group; rows where ``mask`` is false are left out), each sum
+        taken row after row as scipy's product with a 0/1 indicator matrix does."""
+        n_terms = self.shape[1]
+        keep = slice(None) if mask is None else np.asarray(mask, dtype=bool)[self.row]
+        bins = np.asarray(group, dtype=np.int64)[self.row[keep]] * n_terms + self.indices[keep]
+        return np.bincount(bins, weights=self.data[keep], minlength=n_groups * n_terms).reshape(n_groups, n_terms)
 
     def similarity(self):
         """Dense cosine-similarity matrix between all rows."""

@@ -1,0 +1,131 @@
+"""The fast paths under summaries and facts give what the plain definitions give.
+
+TF-IDF products without scipy against scipy's own products (to the last bit),
+pattern searches that look for required substrings first against the patterns
+themselves, byte counts against the regexes they replace, and the salience
+parts shared by the headline and the summary against a fresh computation.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+from chorus.analyze import sentencebank, summary, textstats
+from chorus.analyze.sentencebank import SentenceBank
+from chorus.model import Article
+from chorus.sentences import split_sentences
+
+TEXTS = [
+    "The council in Ostrava voted on Tuesday to close the coal plant by 2030, officials said.",
+    "Officials said the council voted to close the plant, which employs 3,000 people, by 2030.",
+    "“We will not leave,” protesters told reporters outside the council building on Tuesday.",
+    "Click here to subscribe to our newsletter. Photo: the plant (Jan Novak/Reuters)",
+    "THE PLANT WILL CLOSE, SAID THE MAYOR OF OSTRAVA ON TUESDAY EVENING.",
+    "İstanbul’s ΟΔΟΣ ΣΑΣ.Β and snake_case words; ſaid the KELVIN-K sign.",
+    "",
+    "Two words",
+    "In a“quote”statement the minister added that talks would resume in March.",
+    "according  to the statement, he said: “It is over.”",
+]
+
+
+def _article(text: str, aid: str) -> Article:
+    a = Article(id=aid, text=text)
+    a.sentences = split_sentences(text)
+    return a
+
+
+ARTICLES = [
+    _article(" ".join(TEXTS[:3]) + " The plant has operated since 1952 and employs seven hundred people.", "a1"),
+    _article("Ostrava's council voted on Tuesday to close the coal plant by 2030. " + TEXTS[2]
+             + " Workers said they would strike. He said it was a sad day for the city.", "a2"),
+    _article("The coal plant in Ostrava will close by 2030 after a council vote on Tuesday, officials said. "
+             "Some 3,000 people work there.", "a3"),
+]
+
+
+def test_vector_products_equal_scipy_bit_for_bit():
+    rows = [textstats.content_terms(t) for t in TEXTS] + [["plant", "plant", "coal"], []]
+    v = textstats.Vectors(rows)
+    m = v.matrix
+    assert isinstance(m, csr_matrix) and m.shape == (len(rows), len(v.vocab))
+    pick = np.array([0, 2, 4, 9, 10])
+    assert v.cross(pick).tobytes() == (m[pick] @ m.T).toarray().tobytes()
+    vec = np.linspace(0.1, 1.0, m.shape[1])
+    assert v.dot(pick, vec).tobytes() == np.asarray(m[pick] @ vec).ravel().tobytes()
+    group = np.array([0, 0, 1, 1, 2, 2, 0, 1, 2, 0, 1, 2])
+    mask = np.arange(len(rows)) % 3 != 1
+    ones = csr_matrix((mask.astype(float), (group, np.arange(len(rows)))), shape=(3, len(rows)))
+    assert v.group_sum(group, 3, mask).tobytes() == np.asarray((ones @ m).todense()).tobytes()
+    # Rows are L2-normalised; a row without terms stays empty.
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    assert np.allclose(norms[[0, 1, 2, 10]], [1.0, 1.0, 1.0, 1.0]) and norms[11] == 0.0
+
+
+def test_vectors_of_nothing():
+    for rows in ([], [[]], [[], ["a", "a", "b"], []]):
+        v = textstats.Vectors(rows)
+        assert v.matrix.shape == (len(rows), len(v.vocab))
+        assert v.cross(np.arange(len(rows))).shape == (len(rows), len(rows))
+
+
+def test_word_tokens_are_the_regex_tokens_lower_cased():
+    for text in TEXTS:
+        expected = [w.lower().replace("’", "'") for w in textstats._WORD.findall(text)]
+        assert textstats.words(text) == expected
+        assert textstats.content_terms(text) == [textstats.stem(w) for w in expected
+                                                 if w not in textstats.STOPWORDS and len(w) > 1]
+
+
+def test_prefiltered_search_agrees_with_the_pattern():
+    probes = TEXTS + [t.lower() for t in TEXTS] + [t.upper() for t in TEXTS] + [
+        "He SAİD so.", "She ſaid it", "ACCORDING TO him", "in an interview", "noted:", "the notes_ said"]
+    for fast in (sentencebank._BOILER_SEARCH, sentencebank._ATTRIB_SEARCH):
+        assert fast.hints or fast.words  # the fast path is in use
+        for text in probes:
+            assert bool(fast.search(text)) == bool(fast.pattern.search(text)), (fast.pattern.pattern[:20], text)
+        # Narrowed to a corpus, searches of its pieces still agree.
+        corpus = "\n".join(probes).lower()
+        with fast.within(corpus, inserted=" "):
+            for text in probes:
+                assert bool(fast.search(text)) == bool(fast.pattern.search(text))
+
+
+def test_required_substrings_of_a_pattern():
+    pat = re.compile(r"https?://|\bsign (?:up|in)\b|share\W+tweet|photo(?:graph)?:")
+    assert set(sentencebank._literal_hints(pat)) == {"http", "sign ", "share", "photo"}
+    assert sentencebank._literal_hints(re.compile(r"\d+|abc")) is None  # an alternative with no plain text
+    assert sentencebank._bounded_words(re.compile(r"\b(?:Said|told)\b", re.I)) == ("said", "told")
+    assert sentencebank._bounded_words(re.compile(r"\bsaid\w*\b")) is None
+
+
+def test_byte_counts_equal_the_regex_counts():
+    for text in TEXTS + ["Ünïcödé — “quoted” _under_ ÀÉ ¿Qué? 1,000 €", "\udcff lone surrogate"]:
+        odd = len(sentencebank._ODD.findall(text))
+        upper = len(sentencebank._UPPER.findall(text))
+        assert sentencebank._odd_upper(text) == (odd, upper)
+
+
+def test_numbers_are_worked_out_when_asked_for():
+    bank = SentenceBank(ARTICLES)
+    assert len(bank.nums) == len(bank)
+    for i, t in enumerate(bank.texts):
+        assert bank.nums[i] == textstats.numbers(t)
+    assert list(bank.nums) == [textstats.numbers(t) for t in bank.texts]
+
+
+def test_shared_salience_parts_equal_a_fresh_computation():
+    for arts in (ARTICLES, ARTICLES[:1]):
+        for first, then in (((summary.HEADLINE, 3), (summary.DEFAULT, 40)), ((summary.DEFAULT, 40), (summary.HEADLINE, 3))):
+            bank = SentenceBank(arts)
+            summary.salience(bank, *first)
+            got = summary.salience(bank, *then)
+            fresh = SentenceBank(arts)
+            rows, ranks, sim, cent, support = summary._compute_parts(fresh, summary._candidate_cap(fresh, then[1]))
+            assert np.array_equal(got[0], rows)
+            assert got[2].tobytes() == sim.tobytes()
+            assert got[1].tobytes() == summary.salience(SentenceBank(arts), *then)[1].tobytes()
+            assert len(rows) and sim.shape == (len(rows), len(bank))
