@@ -83,18 +83,18 @@ KINDS: dict[str, list[str]] = {
 }
 
 _COMPILED = {kind: re.compile("|".join(pats), re.I) for kind, pats in KINDS.items()}
-# Words at least one phrase of every kind contains: a page with none of them
-# is news as far as this module can tell, without running the phrases.
+# Words at least one phrase of every kind contains (every phrase contains one
+# of them as a whole word): a page, or a sentence, with none of them has no
+# phrase to find, so the phrases are not run on it.
 TRIGGERS = frozenset(
     """
     crawl crawls crawled crawler crawlers crawling wayback archive archive-it embargo seed seedlist web url urls
     collection duplicate publicly cookie cookies consent privacy gdpr personal partner partners tweet tweets
-    location histories history third-party javascript browser video transcript feature 404 page found access
-    denied wrong again service domain longer sign log login logged account profile email password register
-    registering registration confirmation terms newsletter subscribe
+    location histories history applications javascript browser video transcript feature 404 page found access
+    denied wrong again service domain longer sign log login loginto logged account profile email password
+    register registering registration confirmation terms newsletter subscribe
     """.split()
 )
-_TOKEN = re.compile(r"[\w'-]+")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _WORD = re.compile(r"\w+")
 
@@ -110,12 +110,17 @@ def not_news_reason(article: Article) -> str | None:
     text = article.text
     if _WORD.search(text) is None:
         return "empty page"
-    if TRIGGERS.isdisjoint(_TOKEN.findall(text.lower())):
+    lower = text.lower()
+    if TRIGGERS.isdisjoint(_WORD.findall(lower)):
         return None  # most pages: no word that betrays a page kind, no need to count
     total = len(_WORD.findall(text))
     shares: dict[str, int] = {}
     union = 0
+    aligned = len(lower) == len(text)  # lower-casing kept every offset (it nearly always does)
     for m in _SENTENCE.finditer(text):
+        # Every phrase contains a trigger word: sentences without one are not searched.
+        if aligned and TRIGGERS.isdisjoint(_WORD.findall(lower, m.start(), m.end())):
+            continue
         sentence = m.group()
         n = len(_WORD.findall(sentence))
         hit = False

@@ -78,7 +78,8 @@ def load_clusters(path: Path, half: str = "all", limit: int | None = None) -> li
 
 
 def cluster_articles(cluster: dict) -> list[Article]:
-    """The cluster's articles as the pipeline would see them: cleaned, then split.
+    """The cluster's articles as the pipeline would see them: cleaned, split, and
+    flagged when they are not news (``Article.not_news``, set at ingest).
 
     Uses ``chorus.clean.clean_documents`` when that module exists; otherwise the
     raw text is kept as it is (with runs of blank space tidied per line).
@@ -101,9 +102,12 @@ def cluster_articles(cluster: dict) -> list[Article]:
             if text.strip():
                 articles.append(Article(id=article_id(text), text=text, path=raw.path,
                                         title=raw.title))
+    from chorus.notnews import not_news_reason
+
     for a in articles:
         if not a.sentences:
             a.sentences = split_sentences(a.text)
+        a.not_news = not_news_reason(a)  # flagged at ingest, as the pipeline does
     return articles
 
 
@@ -224,7 +228,6 @@ def _oracle() -> Callable[[list[Article], int, str], list[str]]:
 
 
 def _chorus(form: str, budget: int) -> Callable[[list[Article], int], list[str]]:
-    from chorus import notnews
     from chorus.analyze import summary
 
     headline = form == "headline" or (form == "auto" and budget <= 40)
@@ -232,7 +235,7 @@ def _chorus(form: str, budget: int) -> Callable[[list[Article], int], list[str]]
     def run(articles: list[Article], budget: int) -> list[str]:
         # As in the pipeline, pages that are not news (crawl notices, error and
         # sign-in pages) never join an event; a cluster of nothing else is kept whole.
-        articles = [a for a in articles if not notnews.not_news_reason(a)] or articles
+        articles = [a for a in articles if not a.not_news] or articles
         if headline:  # the headline first, then the summary's sentences
             bank = summary.SentenceBank(articles)
             h = summary.headline_sentence(articles, bank=bank)
