@@ -28,6 +28,9 @@ def page(text: str) -> Article:
          "from the web and via third-party applications.", "social-media location notice"),
         ("JavaScript is disabled\n\nPlease enable JavaScript in your browser to read this page.",
          "JavaScript or browser wall"),
+        # Trigger words inside hyphenated or possessive tokens still count.
+        ("Crawl-based capture of the site, 2015.", "web-archive crawl notice"),
+        ("The site's cookie's settings.", "cookie or consent notice"),
         ("404. Sorry, the page you were looking for could not be found. It may have been moved, or it no "
          "longer exists.", "error page"),
         ("", "empty page"),
