@@ -26,8 +26,9 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-# Abbreviated US state names as datelines and addresses write them ("LITTLETON,
-# Colo. (AP) —", "Denver, Colo., police said"): after a comma they close no sentence.
+# Abbreviated US state names as datelines write them ("NEWTOWN, Conn. Parents
+# of ..."): after a dateline's place they close no sentence. In running text
+# they often do ("... hit Moore, Okla. But she ..."), so only there.
 STATE_ABBREVIATIONS = frozenset(
     """
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb
@@ -35,18 +36,27 @@ STATE_ABBREVIATIONS = frozenset(
     """.split()
 )
 
+_DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’ -]+, ")
 _TERMINATOR = re.compile(r"[.!?]+|…")
 # A kicker that opens a paragraph and ends with a colon, as in running-story
 # pages: "The Latest on the vote (all times local): The parliament ..."
 _KICKER = re.compile(r"^The Latest(?: on| from)?\b[^:\n]{0,200}?(?:\(all times local\))?:\s+(?=[\"“‘A-Z0-9])")
 _CREDIT_DASH = re.compile(r"\([^()]{1,30}\)\s*(?:—|–|--|-)\s")
+# What every dateline has, looked for first (cheap): a capital, a dot or a bracket, then its separator.
+_DATELINE_SEPARATOR = re.compile(r"[A-Z.)]\s*(?:—|–|--|-|:)\s")
 _LOCAL_TIMES = re.compile(r"\(all times local\):\s+(?=[\"“‘A-Z0-9])")
 # A dateline in the middle of a paragraph, after a headline or a standfirst run
 # into the body: "... killing at least 21 BEIJING (AP) — Twenty-one miners ...".
 _INNER_DATELINE = re.compile(
-    r"(?<=[a-z0-9,;'’\"”)\]])\s+(?=[A-Z][A-Z.'’-]{2,}(?:[ -][A-Z][A-Z.'’-]+){0,3}"
+    r"(?<=[a-z0-9,;'’\"”)\]])\s+(?="
+    # PLACE[, Region][, Mon D] [(AGENCY)] — ...
+    r"[A-Z][A-Z.'’-]{2,}(?:[ -][A-Z][A-Z.'’-]+){0,3}"
     r"(?:,\s*[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*(?:\([^()]{2,30}\))?\s*(?:—|–|--|-|:)\s+[\"“‘A-Z0-9])")
+    r"\s*(?:\([^()]{2,30}\))?\s*(?:—|–|--|-)\s+[\"“‘A-Z0-9]"
+    # PLACE: ... (letters only: "told CBS:" and "L.A.:" are not datelines; see _SAYING)
+    r"|[A-Z]{3,}(?: [A-Z]{3,}){0,2}:\s+[\"“‘A-Z0-9])")
+# A capitalised word after these is who was spoken to, not a dateline.
+_SAYING = frozenset("told tells said says wrote writes asked asks added adds".split())
 _CLOSERS = "\"'”’)]»"
 _OPENERS = "\"'“‘([«"
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
@@ -62,14 +72,14 @@ _MAX_QUOTE_SENTENCE = 600  # beyond this a quotation may be split inside
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the '.' at ``dot`` closes an abbreviation or an initial."""
-    m = _WORD_BEFORE.search(text, 0, dot)
+    m = _WORD_BEFORE.search(text, max(0, dot - 64), dot)
     if not m:
         return False
     word = m.group(1)
     low = word.lower().rstrip(".")
     if low in ABBREVIATIONS:
         return True
-    if low in STATE_ABBREVIATIONS and text[max(0, m.start() - 2):m.start()] == ", ":
+    if low in STATE_ABBREVIATIONS and _DATELINE_PLACE.fullmatch(text, 0, m.start()):
         return True
     # Single capital initial ("N. Kolesnikova", "George W. Bush").
     if len(word) == 1 and word.isupper():
@@ -78,6 +88,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if "." in word and all(len(p) <= 2 for p in word.split(".") if p):
         return True
     return False
+
+
+def _closes(para: str, start: int, end: int) -> bool:
+    """Does a double quotation mark close among the closers ``para[start:end]``?"""
+    return any(c in "\"”" for c in para[start:end])
 
 
 def _split_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
@@ -89,12 +104,14 @@ def _split_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]
     pieces: list[tuple[int, int]] = []
     cur = 0
     forced = [m.end() for m in _INNER_DATELINE.finditer(para)
-              if m.start() > 0 and _WORD_BEFORE.search(para, 0, m.start())
-              and _WORD_BEFORE.search(para, 0, m.start()).group(1).lower() not in _GLUE]
-    kicker = _KICKER.match(para)
+              if m.start() > 0 and _WORD_BEFORE.search(para, max(0, m.start() - 64), m.start())
+              and _WORD_BEFORE.search(para, max(0, m.start() - 64), m.start()).group(1).lower() not in _GLUE | _SAYING
+              ] if _DATELINE_SEPARATOR.search(para) else []
+    kicker = _KICKER.match(para) if para.startswith("The Latest") else None
     if kicker:
         forced.append(kicker.end())
-    forced.extend(m.end() for m in _LOCAL_TIMES.finditer(para))
+    if "(all times local)" in para:
+        forced.extend(m.end() for m in _LOCAL_TIMES.finditer(para))
     for m in _TERMINATOR.finditer(para):
         j = m.end()
         while j < len(para) and para[j] in _CLOSERS:
@@ -112,7 +129,9 @@ def _split_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]
             continue
         if _CREDIT_DASH.match(para, k):  # "HARTWELL, Ont. (CP) — The ...": a dateline, not an ending
             continue
-        if inside[m.start()] and (m.start() - cur) < _MAX_QUOTE_SENTENCE:
+        # Inside a quotation that closes later: no end, unless it closes right
+        # here ("... next week." Officials agreed.).
+        if inside[m.start()] and (m.start() - cur) < _MAX_QUOTE_SENTENCE and not _closes(para, m.end(), j):
             continue
         pieces.append((cur, j))
         cur = k

@@ -55,11 +55,14 @@ def test_question_and_exclamation():
     assert texts("Is it over? Nobody knows! Wait and see.") == ["Is it over?", "Nobody knows!", "Wait and see."]
 
 
-def test_state_abbreviation_after_a_comma_does_not_split():
+def test_state_abbreviation_in_a_dateline_does_not_split():
     text = "LITTLETON, Colo. (AP) — Schools in the county will be closed on Wednesday, officials said."
     assert texts(text) == [text]
-    text = "Police in Salem, Ore., said the road was closed. It reopened at noon."
-    assert texts(text) == ["Police in Salem, Ore., said the road was closed.", "It reopened at noon."]
+    text = "NEWTOWN, Conn. Parents of the children met the governor on Sunday."
+    assert texts(text) == [text]
+    # In running text a state abbreviation may end the sentence.
+    text = "The storm hit Moore, Okla. But the town rebuilt its school within a year."
+    assert texts(text) == ["The storm hit Moore, Okla.", "But the town rebuilt its school within a year."]
 
 
 def test_running_story_kicker_is_its_own_sentence():
@@ -83,3 +86,7 @@ def test_headline_run_into_a_dateline_splits_before_the_dateline():
     # Capitals after a joining word are a name or an acronym, not a dateline.
     text = "He met the head of NASA - the agency - on Tuesday."
     assert texts(text) == [text]
+    text = 'But he told CBS: "We will know more next week." Officials agreed.'
+    assert texts(text)[0] == 'But he told CBS: "We will know more next week."'
+    text = "Videos of the flood go viral on social media KARACHI: Heavy rain flooded the city on Monday."
+    assert texts(text)[1] == "KARACHI: Heavy rain flooded the city on Monday."
