@@ -69,3 +69,20 @@ def test_scale_smoke():
     assert r["articles"] == 400
     assert r["articles_per_second"] > 0
     assert r["bcubed_f1"] >= 0.8
+
+
+def test_bad_lines_and_too_small_pools_are_clear_errors(tmp_path, capsys):
+    lines = [json.dumps({"id": "a", "articles": [{"text": "Heavy rain flooded the town of Marlow on Sunday."}]}),
+             "[1, 2",
+             json.dumps({"id": "b", "articles": [{"title": "no text"}]})]
+    data = tmp_path / "bad.jsonl"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    parser = argparse.ArgumentParser()
+    bench.add_arguments(parser)
+    assert bench.run(parser.parse_args(["--data", str(data), "--half", "all"])) == 2
+    err = capsys.readouterr().err
+    assert f"{data}:2: skipped: not JSON" in err
+    assert f"{data}:3: skipped: an article without a \"text\" string" in err
+    assert "clustering needs two or more" in err
+    assert bench.run(parser.parse_args(["--data", str(tmp_path / "missing.jsonl")])) == 2
+    assert "cannot read" in capsys.readouterr().err

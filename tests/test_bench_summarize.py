@@ -61,3 +61,30 @@ def test_chorus_leaves_out_pages_that_are_not_news(tmp_path):
     out = bench._chorus("summary", 250)(articles, 250)
     assert out and not any("Alexa" in s or "Wayback" in s for s in out)
     assert any("Alexa" in s for s in bench.run_lead(articles, 250))  # the peers see every page
+
+
+def test_bad_lines_are_reported_with_file_and_line_and_skipped(tmp_path, capsys):
+    good = json.loads(_data(tmp_path).read_text().splitlines()[0])
+    p = tmp_path / "mixed.jsonl"
+    p.write_text("\n".join([json.dumps(good), "{not json", json.dumps({"id": "x", "articles": []}),
+                            json.dumps({"id": "y", "articles": [{"text": "no summary here"}]}),
+                            json.dumps(good)]) + "\n")
+    assert bench.main(["--data", str(p), "--budget", "30", "--systems", "chorus,lead", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["clusters"] == 2
+    assert f"{p}:2: skipped: not JSON" in captured.err
+    assert f"{p}:3: skipped: no \"articles\" list" in captured.err
+    assert f"{p}:4: skipped: no \"summary\" string" in captured.err
+
+
+def test_unreadable_or_empty_data_is_a_clear_error(tmp_path, capsys):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    assert bench.main(["--data", str(empty)]) == 2
+    assert "no clusters to read" in capsys.readouterr().err
+    assert bench.main(["--data", str(tmp_path / "missing.jsonl")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+    binary = tmp_path / "binary.jsonl"
+    binary.write_bytes(b"\xff\xfe\x00\x01binary")
+    assert bench.main(["--data", str(binary)]) == 2
+    assert "not UTF-8" in capsys.readouterr().err

@@ -45,16 +45,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def load_pool(path: Path, half: str, seed: int) -> tuple[list[Article], list[int], set[int]]:
     """Shuffled articles, their gold cluster numbers and the positions to leave unscored."""
+    from chorus.bench.clusterfile import read_clusters
+
     items: list[tuple[dict, int]] = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh):
-            if not line.strip():
-                continue
-            if (half == "even" and n % 2) or (half == "odd" and n % 2 == 0):
-                continue
-            cluster = json.loads(line)
-            for art in cluster["articles"]:
-                items.append((art, n))
+    for n, cluster in read_clusters(path, half):
+        for art in cluster["articles"]:
+            items.append((art, n))
     random.Random(seed).shuffle(items)
     clusters_of_text: dict[str, set[int]] = defaultdict(set)
     for art, n in items:
@@ -130,7 +126,17 @@ def errors(articles: list[Article], labels: list[str], gold: list[int], scored: 
 
 
 def run(args: argparse.Namespace) -> int:
-    articles, gold, excluded = load_pool(args.data, args.half, args.seed)
+    from chorus.bench.clusterfile import ClusterFileError
+
+    try:
+        articles, gold, excluded = load_pool(args.data, args.half, args.seed)
+    except ClusterFileError as exc:
+        print(f"chorus bench cluster: {exc}", file=sys.stderr)
+        return 2
+    if len(articles) < 2:
+        print(f"chorus bench cluster: {args.data}: {len(articles)} article(s); clustering needs two or more",
+              file=sys.stderr)
+        return 2
     scored = [k for k in range(len(articles)) if k not in excluded]
     t0 = time.perf_counter()
     chorus = chorus_labels(articles, args.threshold)

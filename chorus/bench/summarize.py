@@ -63,17 +63,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def load_clusters(path: Path, half: str = "all", limit: int | None = None) -> list[dict]:
-    """Read the clusters of ``path``, keeping one half by line number when asked."""
-    out = []
-    with open(path, encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if not line.strip():
-                continue
-            if half == "even" and i % 2:
-                continue
-            if half == "odd" and not i % 2:
-                continue
-            out.append(json.loads(line))
+    """Read the clusters of ``path``, keeping one half by line number when asked
+    (lines that are not clusters are reported on stderr and left out)."""
+    from chorus.bench.clusterfile import read_clusters
+
+    out = [cluster for _, cluster in read_clusters(path, half, need_summary=True)]
     return out[:limit] if limit else out
 
 
@@ -329,7 +323,13 @@ def time_large_event(path: Path, n_articles: int, repeats: int = 3) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    clusters = load_clusters(args.data, args.half, args.limit)
+    from chorus.bench.clusterfile import ClusterFileError
+
+    try:
+        clusters = load_clusters(args.data, args.half, args.limit)
+    except ClusterFileError as exc:
+        print(f"chorus bench summarize: {exc}", file=sys.stderr)
+        return 2
     systems = [s.strip() for s in args.systems.split(",") if s.strip()]
     try:
         result = evaluate(clusters, systems, args.budget, args.form)
