@@ -9,6 +9,11 @@ News text breaks the usual splitters in three ways this module handles:
   runs so long that it is clearly several sentences of reported speech;
 * abbreviations (Mr., U.S., Gen., Jan.), initials and decimals do not split.
 
+Scraped pages also run headings into the body: a headline runs into a dateline
+("... killing at least 21 BEIJING (AP) — Twenty-one ...") and running stories
+open with a kicker ("The Latest on ... (all times local): ..."); a sentence
+starts at the dateline and after the kicker.
+
 Paragraphs (line breaks) always end a sentence. Offsets are ``[start, end)``
 into the text passed in, with surrounding whitespace excluded.
 """
@@ -53,10 +58,13 @@ _INNER_DATELINE = re.compile(
     r"[A-Z][A-Z.'’-]{2,}(?:[ -][A-Z][A-Z.'’-]+){0,3}"
     r"(?:,\s*[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:\([^()]{2,30}\))?\s*(?:—|–|--|-)\s+[\"“‘A-Z0-9]"
-    # PLACE: ... (letters only: "told CBS:" and "L.A.:" are not datelines; see _SAYING)
+    # PLACE: ... (letters only, so "L.A.:" is not one; see _NOT_BEFORE_DATELINE)
     r"|[A-Z]{3,}(?: [A-Z]{3,}){0,2}:\s+[\"“‘A-Z0-9])")
-# A capitalised word after these is who was spoken to, not a dateline.
-_SAYING = frozenset("told tells said says wrote writes asked asks added adds".split())
+# After joining words ("the head of NASA - ...") and verbs of saying ("he told
+# CBS: ...") capitals continue the sentence: they are not a dateline.
+_NOT_BEFORE_DATELINE = frozenset(
+    "a an the of to in on at for by with from and or but as than that "
+    "told tells said says wrote writes asked asks added adds".split())
 _CLOSERS = "\"'”’)]»"
 _OPENERS = "\"'“‘([«"
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
@@ -65,8 +73,6 @@ _ATTRIBUTION = re.compile(
     r"(?:said|says|added|adds|told|asked|asks|explained|warned|insisted|noted|wrote|"
     r"stated|declared|replied|continued|argued|tweeted|remarked)\b[^\"“”]{0,80}[.!?]$"
 )
-# Words a sentence does not stop on: a capitalised word after them continues it.
-_GLUE = frozenset("a an the of to in on at for by with from and or but as than that of".split())
 _MAX_QUOTE_SENTENCE = 600  # beyond this a quotation may be split inside
 
 
@@ -95,6 +101,23 @@ def _closes(para: str, start: int, end: int) -> bool:
     return any(c in "\"”" for c in para[start:end])
 
 
+def _heading_boundaries(para: str) -> list[int]:
+    """Where sentences start in ``para`` because a heading runs into the body:
+    before a dateline that follows a headline, after a running-story kicker."""
+    out: list[int] = []
+    if _DATELINE_SEPARATOR.search(para):
+        for m in _INNER_DATELINE.finditer(para):
+            before = _WORD_BEFORE.search(para, max(0, m.start() - 64), m.start()) if m.start() else None
+            if before and before.group(1).lower() not in _NOT_BEFORE_DATELINE:
+                out.append(m.end())
+    kicker = _KICKER.match(para) if para.startswith("The Latest") else None
+    if kicker:
+        out.append(kicker.end())
+    if "(all times local)" in para:
+        out.extend(m.end() for m in _LOCAL_TIMES.finditer(para))
+    return out
+
+
 def _split_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
     """Split ``text[start:end]`` (one paragraph) into sentences."""
     para = text[start:end]
@@ -103,15 +126,7 @@ def _split_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]
     inside = _quote_mask(para)
     pieces: list[tuple[int, int]] = []
     cur = 0
-    forced = [m.end() for m in _INNER_DATELINE.finditer(para)
-              if m.start() > 0 and _WORD_BEFORE.search(para, max(0, m.start() - 64), m.start())
-              and _WORD_BEFORE.search(para, max(0, m.start() - 64), m.start()).group(1).lower() not in _GLUE | _SAYING
-              ] if _DATELINE_SEPARATOR.search(para) else []
-    kicker = _KICKER.match(para) if para.startswith("The Latest") else None
-    if kicker:
-        forced.append(kicker.end())
-    if "(all times local)" in para:
-        forced.extend(m.end() for m in _LOCAL_TIMES.finditer(para))
+    forced = _heading_boundaries(para)
     for m in _TERMINATOR.finditer(para):
         j = m.end()
         while j < len(para) and para[j] in _CLOSERS:
