@@ -55,3 +55,15 @@ def test_number_words_and_missing_figures_keep_statements_apart():
     ]
     out = facts.analyze(Event(id="e", articles=[a.id for a in arts]), arts)["facts"]
     assert [sorted(f["support"]) for f in out] == [["p", "s"]]
+
+
+def test_odd_letters_that_case_fold_like_number_words_do_not_break_facts():
+    from chorus.analyze import textstats
+
+    # "ſ" (long s) and "İ" match the number-word pattern case-insensitively but
+    # lower-case to no number word: they are not numbers, and nothing fails.
+    assert textstats.numbers("The ſix men and SİX boats, seven cars, one dog, 30,000 people") == {"7", "30000"}
+    arts = [_article("Officials said the ſix bridges over the river would reopen on Monday after repairs.", "o1"),
+            _article("The ſix bridges over the river will reopen on Monday after repairs, officials said.", "o2")]
+    out = facts.analyze(Event(id="e", articles=[a.id for a in arts]), arts)
+    assert out["facts"] and set(out["facts"][0]["support"]) == {"o1", "o2"}

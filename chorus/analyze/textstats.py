@@ -131,7 +131,11 @@ def numbers(text: str) -> set[str]:
     a pronoun than a count.
     """
     out = {n.replace(",", "") for n in _NUMBER.findall(text)}
-    out.update(_NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(text) if w.lower() not in ("one", "zero"))
+    for w in _NUMBER_WORD.findall(text):
+        # (.get: a case-insensitive match such as "ſix" or "SİX" lower-cases to no number word)
+        n = _NUMBER_WORDS.get(w.lower())
+        if n is not None and n not in ("1", "0"):
+            out.add(n)
     return out
 
 
