@@ -10,8 +10,6 @@ built on it, so the two agree on what "the same statement" means.
 from __future__ import annotations
 
 import re
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -113,16 +111,12 @@ class SentenceBank:
         self.terms = [textstats.content_terms(t) for t in texts]
         self.nums = Numbers(texts)
         self.nwords = np.asarray([textstats.word_count(t) for t in texts], dtype=np.int64)
-        # Every text searched below is one of ``texts``: the pattern searches
-        # need not look for what none of them contains.
-        corpus = "\n".join(texts).lower()
-        with _BOILER_SEARCH.within(corpus), _ATTRIB_SEARCH.within(corpus, inserted=" "):
-            self.statement = np.asarray([summary_fit(t, n, len(tm), min_words=5, quotes=True) for t, n, tm in
-                                         zip(texts, self.nwords, self.terms)], dtype=bool)
-            long = self.statement & (self.nwords >= MIN_WORDS)
-            self.ok = long & np.asarray([bool(k) and not quote_without_speaker(t) for t, k in zip(texts, long)],
-                                        dtype=bool)
-            self.quote_ctx = _context_quotes(texts, self.art, self.nwords, self.terms, self.ok)
+        self.statement = np.asarray([summary_fit(t, n, len(tm), min_words=5, quotes=True) for t, n, tm in
+                                     zip(texts, self.nwords, self.terms)], dtype=bool)
+        long = self.statement & (self.nwords >= MIN_WORDS)
+        self.ok = long & np.asarray([bool(k) and not quote_without_speaker(t) for t, k in zip(texts, long)],
+                                    dtype=bool)
+        self.quote_ctx = _context_quotes(texts, self.art, self.nwords, self.terms, self.ok)
         self.dangling = np.asarray([bool(_PRONOUN_START.match(t)) for t in texts], dtype=bool)
         self.vectors = textstats.Vectors(self.terms)
         # What analyzers derive from the bank alone, worked out once per bank
@@ -327,33 +321,12 @@ class _Prefiltered:
         # A pattern that is only whole words (``\b(?:said|told|...)\b``) is
         # matched by looking for each word and checking its neighbours.
         self.words = _bounded_words(pattern)
-        self._scope = threading.local()
-
-    @contextmanager
-    def within(self, corpus: str, inserted: str | None = None):
-        """Inside the block, every text searched is a piece of ``corpus`` (as the
-        search sees it: lower-cased for a case-insensitive pattern), or pieces
-        of it with ``inserted`` put between them: the hints that cannot occur
-        there are not looked for."""
-        before = getattr(self._scope, "hints", None), getattr(self._scope, "words", None)
-        if self.hints is not None:
-            self._scope.hints = tuple(h for h in self.hints if h in corpus or (inserted and inserted in h))
-        if self.words is not None:
-            self._scope.words = tuple(w for w in self.words if w in corpus or (inserted and inserted in w))
-        try:
-            yield
-        finally:
-            self._scope.hints, self._scope.words = before
 
     def search(self, text: str):
         """A match object, True (a match found without the regex), or None."""
         if self.words is not None and not (self.ignorecase and self._FOLDS.search(text)):
-            words = getattr(self._scope, "words", None)
-            return _find_words(text.lower() if self.ignorecase else text,
-                               self.words if words is None else words)
-        hints = getattr(self._scope, "hints", None)
-        if hints is None:
-            hints = self.hints
+            return _find_words(text.lower() if self.ignorecase else text, self.words)
+        hints = self.hints
         if hints is not None:
             if not self.ignorecase:
                 if not any(map(text.__contains__, hints)):
