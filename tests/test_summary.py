@@ -171,19 +171,28 @@ def test_dateline_is_not_part_of_the_cited_sentence():
     assert a.text[c["start"]:c["end"]] == h["text"]
 
 
-def test_title_run_into_the_first_sentence_is_not_part_of_it():
-    # Scraped text often opens with the headline run straight into the body.
-    text = ("Ferry strike halts crossings to three islands LISBON, Portugal (AP) — Ferry crews in Portugal "
-            "walked out on Friday over unpaid overtime, stranding thousands of passengers on three islands.\n"
-            "The operator said talks with the union would resume next week.")
-    a = Article(id="t1", text=text, title="Ferry strike halts crossings to three islands")
-    a.sentences = split_sentences(text)
-    bank = SentenceBank([a])
-    assert bank.texts[0].startswith("Ferry crews in Portugal")  # neither title nor dateline
+# Scraped text often opens with the headline run straight into the dateline and the body.
+FERRY = ("Ferry strike halts crossings to three islands LISBON, Portugal (AP) — Ferry crews in Portugal "
+         "walked out on Friday over unpaid overtime, stranding thousands of passengers on three islands.\n"
+         "The operator said talks with the union would resume next week.")
+
+
+def _ferry_headline(a: Article) -> dict:
+    """The headline of ``a``: the ferry crews' walkout, cited at its own offsets."""
     h = summary.headline_sentence([a])
     assert h["text"].startswith("Ferry crews in Portugal walked out on Friday")
     c = h["citations"][0]
     assert a.text[c["start"]:c["end"]] == h["text"]
+    return h
+
+
+def test_title_run_into_the_first_sentence_is_not_part_of_it():
+    text = FERRY
+    a = Article(id="t1", text=text, title="Ferry strike halts crossings to three islands")
+    a.sentences = split_sentences(text)
+    bank = SentenceBank([a])
+    assert bank.texts[0].startswith("Ferry crews in Portugal")  # neither title nor dateline
+    h = _ferry_headline(a)
     # ... also when the stored title carries a kicker the text leaves out.
     b = Article(id="t2", text=text, title="The Latest: Ferry strike halts crossings to three islands")
     b.sentences = split_sentences(text)
@@ -207,15 +216,10 @@ def test_event_title_is_the_headline_articles_own_title():
 def test_headline_and_dateline_run_into_the_body_without_a_title():
     # No title metadata: the heading is a fragment of its own, and the dateline
     # after it is still left out of the sentence that follows.
-    text = ("Ferry strike halts crossings to three islands LISBON, Portugal (AP) — Ferry crews in Portugal "
-            "walked out on Friday over unpaid overtime, stranding thousands of passengers on three islands.\n"
-            "The operator said talks with the union would resume next week.")
+    text = FERRY
     a = Article(id="t4", text=text)
     a.sentences = split_sentences(text)
-    h = summary.headline_sentence([a])
-    assert h["text"].startswith("Ferry crews in Portugal walked out on Friday")
-    c = h["citations"][0]
-    assert a.text[c["start"]:c["end"]] == h["text"]
+    _ferry_headline(a)
 
 
 def test_photo_captions_in_running_text_are_not_summary_sentences():

@@ -17,17 +17,21 @@ from chorus.model import Article, Event
 SAME_STATEMENT = 0.35  # cosine at which two sentences are taken to say the same thing
 
 
-def independent_sources(article_ids: list[str], wire_groups: list[list[str]] | None) -> int:
-    """How many independent sources ``article_ids`` are: articles in one wire group
-    (copies of one agency story) count once; any other article counts as itself."""
+def source_key(wire_groups: list[list[str]] | None):
+    """A function giving each article id its independent source: the articles of
+    one wire group (copies of one agency story) share one, any other article is
+    its own."""
     group_of: dict[str, int] = {}
     for g, ids in enumerate(wire_groups or []):
         for a in ids:
             group_of.setdefault(a, g)
-    seen = set()
-    for a in dict.fromkeys(article_ids):
-        seen.add(("g", group_of[a]) if a in group_of else ("a", a))
-    return len(seen)
+    return lambda a: ("g", group_of[a]) if a in group_of else ("a", a)
+
+
+def independent_sources(article_ids: list[str], wire_groups: list[list[str]] | None) -> int:
+    """How many independent sources ``article_ids`` are: articles in one wire group
+    (copies of one agency story) count once; any other article counts as itself."""
+    return len(set(map(source_key(wire_groups), article_ids)))
 
 
 def same_statement(bank: SentenceBank, i: int, j: int, sim: float, threshold: float = SAME_STATEMENT) -> bool:

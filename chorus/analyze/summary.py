@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chorus.analyze.facts import independent_sources, numbers_agree
+from chorus.analyze.facts import numbers_agree, source_key
 from chorus.analyze.sentencebank import SentenceBank, bank_for, quote_without_speaker
 from chorus.model import Article, Event
 
@@ -396,10 +396,7 @@ def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_wor
     keep = np.flatnonzero(bank.nwords[rows] <= max_words) if len(rows) else np.zeros(0, dtype=np.int64)
     if not len(keep):
         return None
-    group_of: dict[str, int] = {}
-    for g, ids in enumerate(wire_groups or []):
-        for a in ids:
-            group_of.setdefault(a, g)
+    source_of = source_key(wire_groups)
     best = None
     for k in keep:
         i = int(rows[k])
@@ -408,8 +405,7 @@ def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_wor
         # group counts once) by the earliest place one of its articles says it.
         place: dict[object, int] = {}
         for j in cited:
-            a = bank.article_id(j)
-            src = ("g", group_of[a]) if a in group_of else ("a", a)
+            src = source_of(bank.article_id(j))
             place[src] = min(place.get(src, 1 << 30), int(bank.pos[j]))
         prominence = sum(1.0 / (p + 1) ** PROMINENCE_DECAY for p in place.values())
         key = (round(prominence, 9), len(place), len(cited), float(score[k]))
