@@ -15,7 +15,8 @@ similarities are computed in bulk with sparse matrices.
 Average linkage counts pairs never compared as zero, so an article telling
 the story from another angle can stay alone although it resembles the event
 as a whole; a second pass attaches such lone articles to the group they
-clearly resemble most (exact mean cosine, well ahead of the runner-up).
+clearly resemble most (exact mean cosine, well ahead of the runner-up and
+of the collection at large).
 
 An event is kept between runs as the *sum* of its members' unit vectors,
 its size, its inner similarity and its date range: the mean cosine between
@@ -44,6 +45,7 @@ _PARAMS = (
     "threshold", "name_weight", "title_weight", "bigram_weight", "date_grace_days", "date_scale_days",
     "index_terms", "max_postings", "keep_terms", "name_gate", "name_penalty", "cohesion",
     "min_shared", "off_topic_share", "attach_threshold", "attach_margin", "attach_size",
+    "attach_background",
 )
 
 
@@ -88,6 +90,7 @@ class EventClusterer:
         attach_threshold: float = 0.06,
         attach_margin: float = 2.0,
         attach_size: int = 1,
+        attach_background: float = 3.0,
     ):
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")
@@ -110,6 +113,7 @@ class EventClusterer:
         self.attach_threshold = attach_threshold
         self.attach_margin = attach_margin
         self.attach_size = attach_size
+        self.attach_background = attach_background
         self.df_ids_ = np.zeros(0, dtype=np.int64)  # sorted term ids
         self.df_counts_ = np.zeros(0, dtype=np.int64)  # documents per term id
         self.n_docs_ = 0
@@ -402,9 +406,14 @@ class EventClusterer:
         member pairs, through the groups' sum vectors cut to their
         ``keep_terms`` heaviest terms as events are kept, faded by the date
         gap) with the groups sharing one of its heaviest terms; it joins the
-        best one when that mean reaches ``attach_threshold`` and is at least
+        best one when that mean reaches ``attach_threshold``, is at least
         ``attach_margin`` times the runner-up's, so an article halfway
-        between two stories stays alone. Groups are those of the
+        between two stories stays alone, and at least ``attach_background``
+        times the group's mean cosine to every article outside the two
+        (exact, through one sum over all groups): groups that share none of
+        the heaviest terms are never candidates, so a story that shares only
+        a town's name with one event and everyday words with all the rest
+        would otherwise have no runner-up at all. Groups are those of the
         agglomeration, before any attachment.
         """
         from scipy.sparse import csr_matrix, vstack
@@ -452,6 +461,7 @@ class EventClusterer:
             a_, b_ = pa[lo : lo + 5000], pb[lo : lo + 5000]
             sims[lo : lo + len(a_)] = np.asarray(heavy[a_].multiply(heavy[b_]).sum(axis=1)).ravel()
         sizes = np.array([nodes[r].n for r in roots], dtype=np.float64)
+        raw = sims.copy()  # summed pair cosines, before the mean and the date fade
         sims /= sizes[pa] * sizes[pb]
         nan = float("nan")
         first = np.array([nan if nodes[r].first is None else nodes[r].first for r in roots], dtype=np.float64)
@@ -459,16 +469,26 @@ class EventClusterer:
         gap = np.maximum(np.maximum(first[pb] - last[pa], first[pa] - last[pb]), 0.0)
         sims *= np.where(np.isnan(gap) | (gap <= self.date_grace_days), 1.0,
                          np.exp(-(np.nan_to_num(gap) - self.date_grace_days) / self.date_scale_days))
+        # Each group's summed cosine to every article outside it: the background
+        # a target must stand out from (groups sharing none of the heaviest
+        # terms are never candidates, so the runner-up alone can be missing).
+        total = np.asarray(heavy.sum(axis=0)).ravel()
+        to_all = heavy @ total - np.asarray(heavy.multiply(heavy).sum(axis=1)).ravel()
+        n_all = float(sizes.sum())
         # Best and runner-up per small group.
         order = np.lexsort((-sims, pa))
-        pa, pb, sims = pa[order], pb[order], sims[order]
+        pa, pb, sims, raw = pa[order], pb[order], sims[order], raw[order]
         starts = np.flatnonzero(np.r_[True, pa[1:] != pa[:-1]])
         target: dict[int, int] = {}
         for st, en in zip(starts, np.r_[starts[1:], len(pa)]):
             best = sims[st]
             second = sims[st + 1] if en - st > 1 else 0.0
-            if best >= self.attach_threshold and best >= self.attach_margin * max(second, 0.0):
-                target[roots[pa[st]]] = roots[pb[st]]
+            a, b = pa[st], pb[st]
+            rest = n_all - sizes[a] - sizes[b]
+            background = (to_all[a] - raw[st]) / (sizes[a] * rest) if rest > 0 else 0.0
+            if (best >= self.attach_threshold and best >= self.attach_margin * max(second, 0.0)
+                    and best >= self.attach_background * max(background, 0.0)):
+                target[roots[a]] = roots[b]
         return [target.get(o, o) for o in owner]
 
     def _date_factor(self, f1, l1, f2, l2) -> float:

@@ -141,8 +141,58 @@ def test_attach_pass_joins_a_clear_loner_and_leaves_an_ambiguous_one():
     assert out[6] == 0  # joins story A
     assert out[7] == 7  # halfway between A and B: stays alone
     assert out[:6] == owner[:6]
-    # With a margin no runner-up can fail, the ambiguous article joins too.
-    assert EventClusterer(attach_threshold=0.06, attach_margin=1.0)._attach(owner, nodes, x, e, n_old=0)[7] != 7
+    # With margins no runner-up and no background can fail, the ambiguous article joins too.
+    loose = EventClusterer(attach_threshold=0.06, attach_margin=1.0, attach_background=0.0)
+    assert loose._attach(owner, nodes, x, e, n_old=0)[7] != 7
+
+
+def test_attach_pass_needs_the_target_to_stand_out_from_the_whole_collection():
+    """A loner sharing one heavy term (a town's name) with story A and common
+    words with everything: A leads the runner-up by more than ``attach_margin``,
+    but A is not ``attach_background`` times what the loner shares with the
+    rest of the collection on average, so it stays alone."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from chorus.linkage import Node
+
+    # Terms 0-3: story A (term 0 its town); 4-7: story B; 8-9: common words
+    # every article uses; 10-11: the loner's own subject.
+    a_rows = [[3, 1, 1, 0], [3, 1, 0, 1], [3, 0, 1, 1]]
+    b_rows = [[1, 1, 1, 0], [1, 1, 0, 1], [1, 0, 1, 1]]
+    rows = [r + [0, 0, 0, 0] + [1, 1, 0, 0] for r in a_rows]
+    rows += [[0, 0, 0, 0] + r + [1, 1, 0, 0] for r in b_rows]
+    rows.append([2, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3, 3])  # the loner
+    x = np.array(rows, dtype=float)
+    x /= np.linalg.norm(x, axis=1)[:, None]
+    to_a, to_b = (x[6] @ x[:3].T).mean(), (x[6] @ x[3:6].T).mean()
+    assert 2.0 < to_a / to_b < 3.0  # 0.45 against 0.18
+    x = csr_matrix(x)
+    e = csr_matrix((0, x.shape[1]))
+    owner = [0, 0, 0, 3, 3, 3, 6]
+    nodes = [Node(n=1) for _ in owner]
+    nodes[0].n = nodes[3].n = 3
+    runner_up_only = EventClusterer(attach_threshold=0.06, attach_margin=2.0, attach_background=0.0)
+    assert runner_up_only._attach(owner, nodes, x, e, n_old=0)[6] == 0
+    assert EventClusterer(attach_threshold=0.06, attach_margin=2.0, attach_background=3.0)._attach(
+        owner, nodes, x, e, n_old=0)[6] == 6
+
+
+def test_batch_digest_keeps_an_unrelated_story_from_the_same_town_apart(tmp_path):
+    """The demo corpus: a library centenary from the strike coverage's own town,
+    site and week shares the town's name with it and little else."""
+    from chorus.pipeline import digest
+
+    repo = Path(__file__).resolve().parents[1] / "examples"
+    result = digest([repo], db=tmp_path / "c.db", strict=False)
+    paths = {a["id"]: Path(a["path"]).name for a in result.document["articles"]}
+    by_file = {paths[a]: e["id"] for e in result.document["events"] for a in e["articles"]}
+    library = by_file["saltmere-echo-library-centenary.txt"]
+    assert [p for p, e in by_file.items() if e == library] == ["saltmere-echo-library-centenary.txt"]
+    strike = {by_file[p] for p in ("saltmere-echo-dockers-walk-out.txt", "freight-lines-diverted.txt",
+                                   "norvale-today-mediator.html")}
+    assert len(strike) == 1 and library not in strike
+    assert len(result.document["events"]) == 4
 
 
 def test_one_event_digest_flags_an_unrelated_article_from_the_same_site(tmp_path):
