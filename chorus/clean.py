@@ -240,6 +240,23 @@ def _mark_collection(docs: list[_Doc]) -> list[int]:
     return changed
 
 
+def sentence_spans(text: str, lead: str | None = None) -> list[tuple[int, int]]:
+    """The sentences of an article's cleaned ``text`` as ``(start, end)`` offsets.
+
+    The sentence opening ``lead`` (the first paragraph of the body; the
+    text's first paragraph when not given) starts after its dateline, so a
+    summary quoting it does not open with "ALEPPO, Syria:".
+    """
+    sentences = split_sentences(text)
+    if lead is None:
+        lead = text.split(PARAGRAPH_SEP, 1)[0]
+    skip = md.dateline_length(lead)
+    at = text.find(lead) if skip else -1
+    if at >= 0:
+        sentences = [(s + skip, e) if s == at and s + skip < e else (s, e) for s, e in sentences]
+    return sentences
+
+
 def _finish(doc: _Doc) -> Article | Rejection:
     """The article the verdicts leave: body text, dateline, wire credits, what was removed."""
     raw, lines = doc.raw, doc.lines
@@ -251,11 +268,7 @@ def _finish(doc: _Doc) -> Article | Rejection:
     place, wire = md.dateline(lead)
     doc.add_wire(wire)
     doc.add_wire(md.gathered_by(text))
-    sentences = split_sentences(text)
-    skip = md.dateline_length(lead) if place else 0
-    at = text.find(lead) if skip else -1
-    if at >= 0:
-        sentences = [(s + skip, e) if s == at and s + skip < e else (s, e) for s, e in sentences]
+    sentences = sentence_spans(text, lead)
     return Article(
         sentences=sentences,
         id=article_id(text),

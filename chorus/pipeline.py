@@ -53,11 +53,54 @@ def analysis_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+def sentences_fingerprint() -> str:
+    """A digest of the code that finds sentence boundaries (the splitter and the
+    dateline rules): when it differs from the one the store recorded, stored
+    articles are split again with this version's rules."""
+    import hashlib
+
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for name in ("sentences.py", "metadata.py"):
+        h.update(name.encode())
+        h.update((root / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def refresh_sentences(store: Store) -> list[str]:
+    """Split the stored articles again when the sentence rules have changed since
+    they were stored; return the ids of those whose sentences differ now.
+
+    Text, and so every offset into it, stays as stored; only the sentence
+    spans (which summaries and facts cite) follow the current rules.
+    """
+    from .clean import sentence_spans
+
+    fingerprint = sentences_fingerprint()
+    if store.get_state("sentences") == fingerprint:
+        return []
+    changed: list[str] = []
+    batch: list[Article] = []
+    for a in store.iter_articles():
+        spans = sentence_spans(a.text)
+        if [tuple(x) for x in a.sentences] != spans:
+            a.sentences = spans
+            batch.append(a)
+            changed.append(a.id)
+        if len(batch) >= 1000:
+            store.update_articles(batch)
+            batch = []
+    store.update_articles(batch)
+    store.set_state("sentences", fingerprint)
+    return changed
+
+
 @dataclass
 class DigestResult:
     """What a digest run did, for the end-of-run table and for tests."""
 
     read: int = 0
+    resplit: int = 0  # stored articles split again under changed sentence rules
     rejected: list[Rejection] = field(default_factory=list)
     stored: int = 0  # articles new to the store
     already_stored: int = 0
@@ -142,7 +185,12 @@ def digest(
     """
     warn = warn or (lambda msg: print(msg, file=sys.stderr))
     with Store(db) as store:
+        t0 = time.perf_counter()
+        resplit = refresh_sentences(store)
+        seconds = time.perf_counter() - t0
         new, result = ingest(paths, store, settings, progress)
+        result.resplit = len(resplit)
+        result.seconds["resplit"] = seconds
         for rej in result.rejected:
             warn(f"rejected {rej.message()}")
         _mark(new, store, settings, result)
@@ -151,6 +199,8 @@ def digest(
         fingerprint = analysis_fingerprint()
         if store.get_state("analysis") != fingerprint:  # analysed by another version: all again
             todo = list(dict.fromkeys(todo + [e.id for e in store.events()]))
+        elif resplit:  # events citing sentences that are split differently now
+            todo = list(dict.fromkeys(todo + sorted(set(store.event_ids_for_articles(resplit).values()))))
         _analyse(todo, store, settings, strict, result, warn, progress)
         store.set_state("analysis", fingerprint)
         doc = build_document(store, result.rejected)

@@ -57,6 +57,8 @@ def summary_table(result: Any) -> str:
         ("events updated", len(result.events_changed)),
         ("events in store", result.events_total),
     ]
+    if getattr(result, "resplit", 0):
+        rows.append(("sentences redone", result.resplit))  # stored articles, after a rules change
     if result.warnings:
         rows.append(("stage warnings", len(result.warnings)))
     width = max(len(k) for k, _ in rows)

@@ -178,6 +178,21 @@ class Store:
                     found[a.id] = a
         return [found[i] for i in wanted if i in found]
 
+    def iter_articles(self, batch: int = 1000) -> Iterator[Article]:
+        """Every article in the order first stored, read ``batch`` at a time
+        (for passes over a large store without holding it all in memory)."""
+        last = 0
+        while True:
+            with self._lock:
+                # (rowids grow with every insert, as seq does, and are indexed)
+                rows = self._db.execute("SELECT rowid, data FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                                        (last, batch)).fetchall()
+            if not rows:
+                return
+            for _, data in rows:
+                yield Article.from_dict(json.loads(data))
+            last = rows[-1][0]
+
     def count_articles(self) -> int:
         with self._lock:
             return self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]

@@ -89,6 +89,41 @@ def test_analyses_made_by_another_version_are_made_again(tmp_path):
         assert s.events()[0].summary["headline"]["text"] == "kept"
 
 
+@needs_seeds
+def test_articles_stored_under_older_sentence_rules_are_split_again(tmp_path):
+    """A store made by a version whose splitter joined two sentences: the next
+    run splits them as this version does and analyses their event again, and
+    stores nothing twice."""
+    db = tmp_path / "c.db"
+    digest([SEEDS], db=db)
+    with Store(db) as s:
+        good = {a.id: [tuple(x) for x in a.sentences] for a in s.articles()}
+        target = next(a for a in s.articles() if len(a.sentences) > 3)
+        (start, _), (_, end) = target.sentences[1], target.sentences[2]
+        target.sentences = [target.sentences[0], (start, end)] + target.sentences[3:]
+        s.update_articles([target])
+        (event,) = s.events()
+        event.summary = {"headline": {"text": "stale", "citations": []}, "short": [], "long": []}
+        s.put_event(event)
+        s.set_state("sentences", "older sentence rules")
+    again = digest([SEEDS], db=db)
+    assert again.resplit == 1 and again.stored == 0
+    with Store(db) as s:
+        assert {a.id: [tuple(x) for x in a.sentences] for a in s.articles()} == good
+        assert s.count_articles() == 5
+        (event,) = s.events()
+        assert event.summary["headline"]["text"] != "stale"
+        assert s.get_state("sentences") != "older sentence rules"
+    # Under the current rules nothing is split again.
+    with Store(db) as s:
+        target = s.get_article(target.id)
+        target.sentences = target.sentences[:1]
+        s.update_articles([target])
+    assert digest([SEEDS], db=db).resplit == 0
+    with Store(db) as s:
+        assert len(s.get_article(target.id).sentences) == 1
+
+
 def test_bad_input_is_rejected_and_the_run_goes_on(tmp_path):
     good = tmp_path / "in" / "good.txt"
     good.parent.mkdir()
