@@ -80,6 +80,22 @@ def test_word_tokens_are_the_regex_tokens_lower_cased():
                                                  if w not in textstats.STOPWORDS and len(w) > 1]
 
 
+def test_word_tokens_of_mixed_punctuation_are_the_regex_tokens():
+    # The ASCII fast path (typographic quotes, dashes and apostrophes replaced
+    # first) against the regex, on strings where apostrophes, dashes and
+    # letters that change length when lower-cased meet.
+    import random
+
+    rnd = random.Random(7)
+    alphabet = "aZ09'’“”‘—–… _-.,İΣéß\u212a\t"
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14)))
+        expected = [w.lower().replace("’", "'") for w in textstats._WORD.findall(text)]
+        assert textstats.words(text) == expected, text
+    for text in ("don't 'quote' rock'n'roll ''twice'' o'", "It’s “quoted” — twice… ‘so’", "A'B''C'"):
+        assert textstats.words(text) == [w.lower().replace("’", "'") for w in textstats._WORD.findall(text)]
+
+
 def test_prefiltered_search_agrees_with_the_pattern():
     probes = TEXTS + [t.lower() for t in TEXTS] + [t.upper() for t in TEXTS] + [
         "He SAİD so.", "She ſaid it", "ACCORDING TO him", "in an interview", "noted:", "the notes_ said"]

@@ -49,9 +49,46 @@ def words(text: str) -> list[str]:
     # Lower-casing any other character keeps it one character, and a letter or
     # digit stays one: the same tokens, lower-cased, found in one pass.
     if text.isascii():
-        return _ASCII_WORD.findall(text.lower())
+        return _ascii_words(text)
+    # News text is mostly ASCII but for typographic quotes and dashes: those
+    # (never part of a word; ’ an apostrophe, as in ``_WORD``) are replaced and
+    # the ASCII path taken when nothing else remains.
+    plain = text
+    for mark, by in _TYPOGRAPHIC:
+        if mark in plain:
+            plain = plain.replace(mark, by)
+    if plain.isascii():
+        return _ascii_words(plain)
     found = _WORD.findall(text.lower())
     return [w.replace("’", "'") for w in found] if "’" in text else found
+
+
+# Non-ASCII characters common in news text that ``_WORD`` never takes into a
+# word (quotation marks, dashes, ellipsis), and the curly apostrophe it treats
+# as "'".
+_TYPOGRAPHIC = (("“", " "), ("”", " "), ("’", "'"), ("‘", " "), ("—", " "), ("–", " "), ("…", " "))
+# ASCII bytes -> themselves for a-z, 0-9 and "'", the lower case for A-Z, a
+# space for anything else (no byte past ASCII is ever looked up).
+_TOKEN_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122 or c == 39) else 32
+                     for c in range(256))
+
+
+def _ascii_words(text: str) -> list[str]:
+    """``_ASCII_WORD.findall(text.lower())`` for ASCII ``text``. Every character
+    outside [A-Za-z0-9'] only separates words, so it becomes a space and the
+    text is split on spaces; a piece holding an apostrophe is left to the
+    regex (which never matches across a separator, so pieces can be taken one
+    by one)."""
+    toks = text.encode("ascii").translate(_TOKEN_BYTES).decode("ascii").split()
+    if "'" not in text:
+        return toks
+    out: list[str] = []
+    for t in toks:
+        if "'" in t:
+            out += _ASCII_WORD.findall(t)
+        else:
+            out.append(t)
+    return out
 
 
 def word_count(text: str) -> int:
@@ -97,7 +134,8 @@ def _stem(word: str) -> str:
 
 # Lower-cased word -> its stem, or _SKIP for a stop word or a 1-letter token:
 # a word-level cache (a plain dict, emptied when it grows past its bound).
-_SKIP = object()
+# (_SKIP is the empty string, which no stem is: filtering on truth drops it.)
+_SKIP = ""
 _CONTENT_STEMS: dict[str, object] = {}
 _CONTENT_STEMS_MAX = 200_000
 
@@ -112,7 +150,7 @@ def content_terms(text: str) -> list[str]:
         for k, w in enumerate(toks):
             if found[k] is None:
                 found[k] = _CONTENT_STEMS[w] = _SKIP if w in STOPWORDS or len(w) <= 1 else _stem(w)
-    return [t for t in found if t is not _SKIP]
+    return list(filter(None, found))
 
 
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
