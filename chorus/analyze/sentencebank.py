@@ -93,12 +93,13 @@ class SentenceBank:
             after_heading = False  # the previous piece was a heading (no closing punctuation)
             for s, e in sents:
                 t = a.text[s:e]
-                if t.strip() in captions or t.strip() in titles:
+                if (captions or titles) and (t.strip() in captions or t.strip() in titles):
                     continue
                 if p == 0 or after_heading:  # a title run into the body, a dateline: metadata, not the sentence
                     s = _after_dateline(a.text, _after_title(a.text, s, e, title) if title else s, e)
                     t = a.text[s:e]
-                after_heading = not _END.search(t.rstrip())
+                # (not ``_END.search(t.rstrip())``: a stop, then nothing but closing quotes and brackets)
+                after_heading = t.rstrip().rstrip(_END_CLOSERS)[-1:] not in (".", "!", "?")
                 art.append(ai)
                 pos.append(p)
                 spans.append((s, e))
