@@ -124,8 +124,14 @@ class SentenceBank:
         ok = [k and not q for k, q in zip(long, unattributed)]
         self.ok = np.asarray(ok, dtype=bool)
         self.quote_ctx = _context_quotes(texts, art, nwords, self.terms, ok, long=long, unattributed=unattributed)
-        self.dangling = np.asarray([bool(_PRONOUN_START.match(t)) for t in texts], dtype=bool)
+        dangling = [_PRONOUN_START.match(t) is not None for t in texts]
+        self.dangling = np.asarray(dangling, dtype=bool)
         self.vectors = textstats.Vectors(self.terms)
+        # The same per-sentence values as Python lists, for the loops of the
+        # summary over a few dozen sentences (no numpy call, no numpy scalar).
+        self.art_l, self.pos_l, self.nwords_l, self.ok_l = art, pos, nwords, ok
+        self.statement_l, self.dangling_l = statement, dangling
+        self.quote_ctx_l = self.quote_ctx.tolist()
         # What analyzers derive from the bank alone, worked out once per bank
         # (the bank is never modified once built).
         self.derived: dict = {}
@@ -139,7 +145,7 @@ class SentenceBank:
         return len(self.texts)
 
     def article_id(self, i: int) -> str:
-        return self.articles[int(self.art[i])].id
+        return self.articles[self.art_l[i]].id
 
     def citation(self, i: int) -> dict:
         s, e = self.display_span(i)
@@ -152,7 +158,7 @@ class SentenceBank:
 
     def display_text(self, i: int) -> str:
         s, e = self.display_span(i)
-        return self.articles[int(self.art[i])].text[s:e]
+        return self.articles[self.art_l[i]].text[s:e]
 
 
 class Numbers:
