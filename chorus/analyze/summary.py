@@ -112,6 +112,12 @@ def _support(bank: SentenceBank, rows: np.ndarray, sim) -> np.ndarray:
     return best.sum(axis=1) / (n_art - 1)
 
 
+def _row_norms(v: np.ndarray) -> np.ndarray:
+    """``np.linalg.norm(v, axis=1)`` for a real 2-d array: the same operations,
+    without the Python-level checks around them."""
+    return np.sqrt(np.add.reduce(v * v, axis=1))
+
+
 def article_centrality(bank: SentenceBank, w: Weights = DEFAULT) -> np.ndarray:
     """How well each article's opening matches the rest of the event (cosine of its
     first ``lead_words`` words of fit sentences to the other articles' full text)."""
@@ -126,7 +132,7 @@ def article_centrality(bank: SentenceBank, w: Weights = DEFAULT) -> np.ndarray:
     in_lead = bank.ok & (before < w.lead_words)
     lead = bank.vectors.group_sum(bank.art, n, in_lead)
     for v in (full, lead):
-        norms = np.linalg.norm(v, axis=1)
+        norms = _row_norms(v)
         norms[norms == 0] = 1.0
         v /= norms[:, None]
     total = full.sum(axis=0)
@@ -189,10 +195,10 @@ def _compute_parts(bank: SentenceBank, cap: int):
         return rows_a, ranks_a, sim, np.zeros(0), np.zeros(0)
     # Event centroid with each article weighing the same.
     per_art = bank.vectors.group_sum(bank.art, len(bank.articles))
-    norms = np.linalg.norm(per_art, axis=1)
+    norms = _row_norms(per_art)
     norms[norms == 0] = 1.0
     centroid = (per_art / norms[:, None]).sum(axis=0)
-    nc = np.linalg.norm(centroid)
+    nc = np.sqrt(centroid.dot(centroid))  # np.linalg.norm(centroid), without its argument checks
     cent = bank.vectors.dot(rows_a, centroid / nc) if nc else np.zeros(len(rows_a))
     return rows_a, ranks_a, sim, cent, _support(bank, rows_a, sim)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -121,13 +121,28 @@ def _stem(word: str) -> str:
             w = w[:-2]
         elif not w.endswith(("ss", "us", "is")):
             w = w[:-1]
-    if w[-1] in ("y", "g", "d"):  # the last letters of the suffixes below
-        for suf in ("ingly", "edly", "ing", "ed", "ly"):
-            if w.endswith(suf) and len(w) - len(suf) >= 3:
-                w = w[: -len(suf)]
-                if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
-                    w = w[:-1]
-                break
+    # The first of "ingly", "edly", "ing", "ed", "ly" the word ends with that
+    # leaves at least 3 letters is cut off (only "ing" can end in "g", only
+    # "ed" in "d"), and then a doubled final consonant other than l, s, z.
+    last = w[-1]
+    cut = 0
+    if last == "g":
+        if w.endswith("ing") and len(w) >= 6:
+            cut = 3
+    elif last == "d":
+        if w.endswith("ed") and len(w) >= 5:
+            cut = 2
+    elif last == "y":
+        if w.endswith("ingly") and len(w) >= 8:
+            cut = 5
+        elif w.endswith("edly") and len(w) >= 7:
+            cut = 4
+        elif w.endswith("ly") and len(w) >= 5:
+            cut = 2
+    if cut:
+        w = w[:-cut]
+        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+            w = w[:-1]
     if w[-1] == "e" and len(w) > 4:
         w = w[:-1]
     return w
@@ -287,8 +302,8 @@ class Vectors:
         from the highest term id down straight away; its squares are summed by
         increasing id, as before, on the entries read backwards."""
         n_rows = len(rows)
-        flat = [t for terms in rows for t in terms]
-        vocab = {t: j for j, t in enumerate(dict.fromkeys(flat))}  # ids in order of first appearance
+        flat = list(chain.from_iterable(rows))
+        vocab = dict(zip(dict.fromkeys(flat), range(len(flat))))  # ids in order of first appearance
         ids = list(map(vocab.__getitem__, flat))
         cols: list[int] = []
         cnts: list[int] = []
