@@ -1,6 +1,8 @@
 """The fast paths under summaries and facts give what the plain definitions give.
 
-TF-IDF products without scipy against scipy's own products (to the last bit),
+TF-IDF vectors built on lists against the general construction and their
+products without scipy against scipy's own products (to the last bit), stems
+against the plain suffix loop,
 pattern searches that look for required substrings first against the patterns
 themselves, byte counts against the regexes they replace, and the salience
 parts shared by the headline and the summary against a fresh computation.
@@ -80,6 +82,22 @@ def test_word_tokens_are_the_regex_tokens_lower_cased():
                                                  if w not in textstats.STOPWORDS and len(w) > 1]
 
 
+def test_word_tokens_of_mixed_punctuation_are_the_regex_tokens():
+    # The ASCII fast path (typographic quotes, dashes and apostrophes replaced
+    # first) against the regex, on strings where apostrophes, dashes and
+    # letters that change length when lower-cased meet.
+    import random
+
+    rnd = random.Random(7)
+    alphabet = "aZ09'’“”‘—–… _-.,İΣéß\u212a\t"
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14)))
+        expected = [w.lower().replace("’", "'") for w in textstats._WORD.findall(text)]
+        assert textstats.words(text) == expected, text
+    for text in ("don't 'quote' rock'n'roll ''twice'' o'", "It’s “quoted” — twice… ‘so’", "A'B''C'"):
+        assert textstats.words(text) == [w.lower().replace("’", "'") for w in textstats._WORD.findall(text)]
+
+
 def test_prefiltered_search_agrees_with_the_pattern():
     probes = TEXTS + [t.lower() for t in TEXTS] + [t.upper() for t in TEXTS] + [
         "He SAİD so.", "She ſaid it", "ACCORDING TO him", "in an interview", "noted:", "the notes_ said"]
@@ -124,3 +142,58 @@ def test_shared_salience_parts_equal_a_fresh_computation():
             assert got[2].tobytes() == sim.tobytes()
             assert got[1].tobytes() == summary.salience(SentenceBank(arts), *then)[1].tobytes()
             assert len(rows) and sim.shape == (len(rows), len(bank))
+
+
+def test_small_vectors_equal_the_general_construction():
+    # Passing the rows themselves as df_docs gives the same document
+    # frequencies but takes the general (numpy) construction.
+    rows = [textstats.content_terms(t) for t in TEXTS] + [["plant", "plant", "coal"], [], ["a"] * 3 + ["b"]]
+    rows += [[f"t{k % 13}" for k in range(j, j + 140)] for j in range(3)]  # rows of more than 128 terms
+    for sample in (rows, rows[:1], [[]], [[], ["x"]], []):
+        small, general = textstats.Vectors(sample), textstats.Vectors(sample, df_docs=sample)
+        for name in ("data", "indices", "indptr", "row", "idf"):
+            a, b = getattr(small, name), getattr(general, name)
+            assert a.dtype == b.dtype and a.tobytes() == b.tobytes(), name
+        assert small.vocab == general.vocab and small.shape == general.shape
+
+
+def _stem_reference(word: str) -> str:
+    # The stemmer as first written: every suffix tried in turn.
+    w = word.lower()
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) <= 3 or w.isdigit():
+        return w
+    if w[-1] == "s":
+        if w.endswith("ies") and len(w) > 4:
+            w = w[:-3] + "y"
+        elif w.endswith("sses"):
+            w = w[:-2]
+        elif not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+    for suf in ("ingly", "edly", "ing", "ed", "ly"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            w = w[: -len(suf)]
+            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+                w = w[:-1]
+            break
+    if w[-1] == "e" and len(w) > 4:
+        w = w[:-1]
+    return w
+
+
+def test_stems_equal_the_plain_definition():
+    words = {w for t in TEXTS for w in textstats.words(t)}
+    for stem in ("a", "ab", "abc", "abcd", "runn", "hopp", "fill", "buzz", "ss", "us", "is", "kingl", "edl"):
+        for suf in ("", "ingly", "edly", "ing", "ed", "ly", "s", "ies", "sses", "'s", "e", "ingy", "edy"):
+            words.update({stem + suf, (stem + suf).upper()})
+    for w in words:
+        assert textstats._stem(w) == _stem_reference(w), w
+
+
+def test_bank_lists_equal_its_arrays():
+    bank = SentenceBank(ARTICLES)
+    assert bank.art_l == bank.art.tolist() and bank.pos_l == bank.pos.tolist()
+    assert bank.nwords_l == bank.nwords.tolist() and bank.ok_l == bank.ok.tolist()
+    assert bank.statement_l == bank.statement.tolist() and bank.dangling_l == bank.dangling.tolist()
+    assert bank.quote_ctx_l == bank.quote_ctx.tolist()

@@ -93,12 +93,13 @@ class SentenceBank:
             after_heading = False  # the previous piece was a heading (no closing punctuation)
             for s, e in sents:
                 t = a.text[s:e]
-                if t.strip() in captions or t.strip() in titles:
+                if (captions or titles) and (t.strip() in captions or t.strip() in titles):
                     continue
                 if p == 0 or after_heading:  # a title run into the body, a dateline: metadata, not the sentence
                     s = _after_dateline(a.text, _after_title(a.text, s, e, title) if title else s, e)
                     t = a.text[s:e]
-                after_heading = not _END.search(t.rstrip())
+                # (not ``_END.search(t.rstrip())``: a stop, then nothing but closing quotes and brackets)
+                after_heading = t.rstrip().rstrip(_END_CLOSERS)[-1:] not in (".", "!", "?")
                 art.append(ai)
                 pos.append(p)
                 spans.append((s, e))
@@ -110,15 +111,27 @@ class SentenceBank:
         self.texts = texts
         self.terms = [textstats.content_terms(t) for t in texts]
         self.nums = Numbers(texts)
-        self.nwords = np.asarray([textstats.word_count(t) for t in texts], dtype=np.int64)
-        self.statement = np.asarray([summary_fit(t, n, len(tm), min_words=5, quotes=True) for t, n, tm in
-                                     zip(texts, self.nwords, self.terms)], dtype=bool)
-        long = self.statement & (self.nwords >= MIN_WORDS)
-        self.ok = long & np.asarray([bool(k) and not quote_without_speaker(t) for t, k in zip(texts, long)],
-                                    dtype=bool)
-        self.quote_ctx = _context_quotes(texts, self.art, self.nwords, self.terms, self.ok)
-        self.dangling = np.asarray([bool(_PRONOUN_START.match(t)) for t in texts], dtype=bool)
+        nwords = [len(t.split()) for t in texts]  # textstats.word_count
+        self.nwords = np.asarray(nwords, dtype=np.int64)
+        statement = [summary_fit(t, n, len(tm), min_words=5, quotes=True) for t, n, tm in
+                     zip(texts, nwords, self.terms)]
+        self.statement = np.asarray(statement, dtype=bool)
+        # Full statements of MIN_WORDS words or more (what ``summary_fit`` with
+        # its default length and quotes=True says), and which of them are
+        # quotations without their speaker.
+        long = [k and n >= MIN_WORDS for k, n in zip(statement, nwords)]
+        unattributed = [k and quote_without_speaker(t) for t, k in zip(texts, long)]
+        ok = [k and not q for k, q in zip(long, unattributed)]
+        self.ok = np.asarray(ok, dtype=bool)
+        self.quote_ctx = _context_quotes(texts, art, nwords, self.terms, ok, long=long, unattributed=unattributed)
+        dangling = [_PRONOUN_START.match(t) is not None for t in texts]
+        self.dangling = np.asarray(dangling, dtype=bool)
         self.vectors = textstats.Vectors(self.terms)
+        # The same per-sentence values as Python lists, for the loops of the
+        # summary over a few dozen sentences (no numpy call, no numpy scalar).
+        self.art_l, self.pos_l, self.nwords_l, self.ok_l = art, pos, nwords, ok
+        self.statement_l, self.dangling_l = statement, dangling
+        self.quote_ctx_l = self.quote_ctx.tolist()
         # What analyzers derive from the bank alone, worked out once per bank
         # (the bank is never modified once built).
         self.derived: dict = {}
@@ -132,7 +145,7 @@ class SentenceBank:
         return len(self.texts)
 
     def article_id(self, i: int) -> str:
-        return self.articles[int(self.art[i])].id
+        return self.articles[self.art_l[i]].id
 
     def citation(self, i: int) -> dict:
         s, e = self.display_span(i)
@@ -145,7 +158,7 @@ class SentenceBank:
 
     def display_text(self, i: int) -> str:
         s, e = self.display_span(i)
-        return self.articles[int(self.art[i])].text[s:e]
+        return self.articles[self.art_l[i]].text[s:e]
 
 
 class Numbers:
@@ -249,16 +262,21 @@ def quote_without_speaker(text: str) -> bool:
     return not _ATTRIB_SEARCH.search(outside)
 
 
-def _context_quotes(texts, art, nwords, terms, ok) -> np.ndarray:
+def _context_quotes(texts, art, nwords, terms, ok, long=None, unattributed=None) -> np.ndarray:
     """Quotations without their own speaker whose previous sentence (same article)
     names the speaker, or is itself such a quotation: fit for a summary only right
-    after that sentence."""
+    after that sentence. ``long`` (``summary_fit(..., quotes=True)`` of each
+    sentence) and ``unattributed`` (``quote_without_speaker`` of each where
+    ``long``) spare working them out again when the caller has them."""
     out = [False] * len(texts)
     ok, art = np.asarray(ok, dtype=bool).tolist(), np.asarray(art).tolist()
     for i, t in enumerate(texts):
         if ok[i] or i == 0 or art[i - 1] != art[i] or not (ok[i - 1] or out[i - 1]):
             continue
-        if not quote_without_speaker(t) or not summary_fit(t, nwords[i], len(terms[i]), quotes=True):
+        if long is not None:
+            if not (long[i] and unattributed[i]):
+                continue
+        elif not quote_without_speaker(t) or not summary_fit(t, nwords[i], len(terms[i]), quotes=True):
             continue
         prev = texts[i - 1].rstrip()
         if out[i - 1] or prev.endswith(":") or _ATTRIB_SEARCH.search(prev):
@@ -321,19 +339,28 @@ class _Prefiltered:
         # A pattern that is only whole words (``\b(?:said|told|...)\b``) is
         # matched by looking for each word and checking its neighbours.
         self.words = _bounded_words(pattern)
+        self._has_hint = _contains_any(hints) if hints else None
+        self._has_word = _contains_any(self.words) if self.words else None
 
     def search(self, text: str):
         """A match object, True (a match found without the regex), or None."""
         if self.words is not None and not (self.ignorecase and self._FOLDS.search(text)):
-            return _find_words(text.lower() if self.ignorecase else text, self.words)
-        hints = self.hints
-        if hints is not None:
+            text = text.lower() if self.ignorecase else text
+            return _find_words(text, self.words) if self._has_word(text) else None
+        if self.hints is not None:
             if not self.ignorecase:
-                if not any(map(text.__contains__, hints)):
+                if not self._has_hint(text):
                     return None
-            elif not self._FOLDS.search(text) and not any(map(text.lower().__contains__, hints)):
+            elif not self._FOLDS.search(text) and not self._has_hint(text.lower()):
                 return None
         return self.pattern.search(text)
+
+
+def _contains_any(strings: tuple[str, ...]):
+    """A function telling whether a text contains one of ``strings``: the ``in``
+    tests written out one after another in a single expression (a few times
+    cheaper than calling ``text.__contains__`` once per string)."""
+    return eval("lambda text: " + " or ".join(f"{s!r} in text" for s in strings))  # literals only
 
 
 def _find_words(text: str, words: tuple[str, ...]) -> bool | None:

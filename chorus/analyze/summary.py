@@ -112,6 +112,12 @@ def _support(bank: SentenceBank, rows: np.ndarray, sim) -> np.ndarray:
     return best.sum(axis=1) / (n_art - 1)
 
 
+def _row_norms(v: np.ndarray) -> np.ndarray:
+    """``np.linalg.norm(v, axis=1)`` for a real 2-d array: the same operations,
+    without the Python-level checks around them."""
+    return np.sqrt(np.add.reduce(v * v, axis=1))
+
+
 def article_centrality(bank: SentenceBank, w: Weights = DEFAULT) -> np.ndarray:
     """How well each article's opening matches the rest of the event (cosine of its
     first ``lead_words`` words of fit sentences to the other articles' full text)."""
@@ -126,7 +132,7 @@ def article_centrality(bank: SentenceBank, w: Weights = DEFAULT) -> np.ndarray:
     in_lead = bank.ok & (before < w.lead_words)
     lead = bank.vectors.group_sum(bank.art, n, in_lead)
     for v in (full, lead):
-        norms = np.linalg.norm(v, axis=1)
+        norms = _row_norms(v)
         norms[norms == 0] = 1.0
         v /= norms[:, None]
     total = full.sum(axis=0)
@@ -166,26 +172,33 @@ def _salience_parts(bank: SentenceBank, cap: int):
 
 
 def _compute_parts(bank: SentenceBank, cap: int):
-    fit = bank.ok | bank.quote_ctx
-    if not fit.any():  # nothing long enough: settle for any full statement with its speaker
-        fit = bank.statement & np.asarray([not quote_without_speaker(t) for t in bank.texts], dtype=bool)
-    idx = np.flatnonzero(fit)
+    fit = [a or b for a, b in zip(bank.ok_l, bank.quote_ctx_l)]
+    if not any(fit):  # nothing long enough: settle for any full statement with its speaker
+        fit = [k and not quote_without_speaker(t) for k, t in zip(bank.statement_l, bank.texts)]
     # Each fit sentence's rank among its article's fit sentences (the bank keeps
-    # each article's sentences together, in article order).
-    first_row = np.searchsorted(bank.art, np.arange(len(bank.articles)))
-    rank = np.arange(len(idx)) - np.searchsorted(idx, first_row[bank.art[idx]])
-    keep = rank < cap
-    rows_a = idx[keep].astype(np.int64)
-    ranks_a = rank[keep].astype(np.float64)
+    # each article's sentences together, in article order); the first ``cap``.
+    rows: list[int] = []
+    ranks: list[int] = []
+    art, current, rank = bank.art_l, -1, 0
+    for i, f in enumerate(fit):
+        if f:
+            if art[i] != current:
+                current, rank = art[i], 0
+            if rank < cap:
+                rows.append(i)
+                ranks.append(rank)
+            rank += 1
+    rows_a = np.asarray(rows, dtype=np.int64)
+    ranks_a = np.asarray(ranks, dtype=np.float64)
     sim = _cross_sim(bank, rows_a)
     if not len(rows_a):
         return rows_a, ranks_a, sim, np.zeros(0), np.zeros(0)
     # Event centroid with each article weighing the same.
     per_art = bank.vectors.group_sum(bank.art, len(bank.articles))
-    norms = np.linalg.norm(per_art, axis=1)
+    norms = _row_norms(per_art)
     norms[norms == 0] = 1.0
     centroid = (per_art / norms[:, None]).sum(axis=0)
-    nc = np.linalg.norm(centroid)
+    nc = np.sqrt(centroid.dot(centroid))  # np.linalg.norm(centroid), without its argument checks
     cent = bank.vectors.dot(rows_a, centroid / nc) if nc else np.zeros(len(rows_a))
     return rows_a, ranks_a, sim, cent, _support(bank, rows_a, sim)
 
@@ -218,6 +231,15 @@ def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT, sal=None) -> l
     if not len(rows):
         return []
     local = _cols(sim, rows)  # candidate x candidate similarity
+    if len(rows) <= SMALL_SELECT and np.isfinite(score).all() and np.isfinite(local).all():
+        # The inputs of the loop below worked out on lists, then the loop itself.
+        rows_l = rows.tolist()
+        art, pos, quote_ctx, dangling = bank.art_l, bank.pos_l, bank.quote_ctx_l, bank.dangling_l
+        needs = [r - 1 if quote_ctx[r] or (w.resolve_openers and dangling[r] and r > 0 and art[r - 1] == art[r]
+                                          and pos[r] > 0) else -1 for r in rows_l]
+        return _select_small(bank, budget, w, rows_l, score.tolist(), local.T.tolist(), needs,
+                             [art[r] for r in rows_l], [pos[r] < w.repeat_lead for r in rows_l],
+                             len(bank.articles) > 1)
     chosen: list[int] = []
     maxsim = np.zeros(len(rows))
     alive = np.ones(len(rows), dtype=bool)
@@ -234,9 +256,6 @@ def select(bank: SentenceBank, budget: int, w: Weights = DEFAULT, sal=None) -> l
     lead_r = bank.pos[rows] < w.repeat_lead
     several = len(bank.articles) > 1
     to_k = np.ascontiguousarray(local.T)  # to_k[k]: each candidate's similarity to candidate k
-    if len(rows) <= SMALL_SELECT and np.isfinite(score).all() and np.isfinite(local).all():
-        return _select_small(bank, budget, w, rows.tolist(), score.tolist(), to_k.tolist(),
-                             needs.tolist(), art_r.tolist(), lead_r.tolist(), several)
     words = 0
     while words < budget and alive.any():
         ready = alive & (no_need | picked[need_at])
@@ -294,7 +313,7 @@ def _select_small(bank: SentenceBank, budget: int, w: Weights, rows: list[int], 
         picked.add(i)
         alive[k] = False
         col = to_k[k]
-        if several and bank.pos[i] < w.repeat_lead:
+        if several and bank.pos_l[i] < w.repeat_lead:
             terms_i = set(bank.terms[i])
             art_i = art_r[k]
             for c in range(n):
@@ -303,7 +322,7 @@ def _select_small(bank: SentenceBank, budget: int, w: Weights, rows: list[int], 
                     if (len(terms_i.intersection(bank.terms[j])) >= w.repeat_shared
                             and _numbers_agree(bank, i, j)):
                         alive[c] = False
-        words += int(bank.nwords[i])
+        words += bank.nwords_l[i]
         for c in range(n):
             if col[c] > maxsim[c]:
                 maxsim[c] = col[c]
@@ -316,9 +335,10 @@ def reading_order(bank: SentenceBank, chosen: list[int]) -> list[int]:
     """Order chosen sentences to read well: by article (in order of each article's
     first pick), then by position inside the article."""
     first: dict[int, int] = {}
+    art, pos = bank.art_l, bank.pos_l
     for k, i in enumerate(chosen):
-        first.setdefault(int(bank.art[i]), k)
-    return sorted(chosen, key=lambda i: (first[int(bank.art[i])], int(bank.pos[i])))
+        first.setdefault(art[i], k)
+    return sorted(chosen, key=lambda i: (first[art[i]], pos[i]))
 
 
 def cited_rows(bank: SentenceBank, i: int, sim_row: np.ndarray, w: Weights = DEFAULT) -> list[int]:
@@ -366,7 +386,7 @@ def summarize(articles: list[Article], budget: int, *, w: Weights = DEFAULT,
     bank = bank or SentenceBank(articles)
     sal = sal if sal is not None else salience(bank, w)
     chosen = select(bank, budget, w, sal)
-    where = {int(r): k for k, r in enumerate(sal[0])}
+    where = {r: k for k, r in enumerate(sal[0].tolist())}
     return [_sentence(bank, i, w, _row(sal[2], where[i])) for i in reading_order(bank, chosen)]
 
 
@@ -393,22 +413,24 @@ def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_wor
     repeats further down; ties go to the most sources, then the most salient."""
     bank = bank or SentenceBank(articles)
     rows, score, sim = salience(bank, w, max_per_article=lead_window)
-    keep = np.flatnonzero(bank.nwords[rows] <= max_words) if len(rows) else np.zeros(0, dtype=np.int64)
-    if not len(keep):
+    rows_l, nwords, pos = rows.tolist(), bank.nwords_l, bank.pos_l
+    keep = [k for k, i in enumerate(rows_l) if nwords[i] <= max_words]
+    if not keep:
         return None
+    score_l = score.tolist()
     source_of = source_key(wire_groups)
     best = None
     for k in keep:
-        i = int(rows[k])
+        i = rows_l[k]
         cited = [i] + cited_rows(bank, i, _row(sim, k), w)
         # How prominently the sources state it: each independent source (a wire
         # group counts once) by the earliest place one of its articles says it.
         place: dict[object, int] = {}
         for j in cited:
             src = source_of(bank.article_id(j))
-            place[src] = min(place.get(src, 1 << 30), int(bank.pos[j]))
+            place[src] = min(place.get(src, 1 << 30), pos[j])
         prominence = sum(1.0 / (p + 1) ** PROMINENCE_DECAY for p in place.values())
-        key = (round(prominence, 9), len(place), len(cited), float(score[k]))
+        key = (round(prominence, 9), len(place), len(cited), score_l[k])
         if best is None or key > best[0]:
             best = (key, {"text": bank.display_text(i), "citations": [bank.citation(j) for j in cited]})
     return best[1]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from itertools import accumulate, chain
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -49,9 +50,46 @@ def words(text: str) -> list[str]:
     # Lower-casing any other character keeps it one character, and a letter or
     # digit stays one: the same tokens, lower-cased, found in one pass.
     if text.isascii():
-        return _ASCII_WORD.findall(text.lower())
+        return _ascii_words(text)
+    # News text is mostly ASCII but for typographic quotes and dashes: those
+    # (never part of a word; ’ an apostrophe, as in ``_WORD``) are replaced and
+    # the ASCII path taken when nothing else remains.
+    plain = text
+    for mark, by in _TYPOGRAPHIC:
+        if mark in plain:
+            plain = plain.replace(mark, by)
+    if plain.isascii():
+        return _ascii_words(plain)
     found = _WORD.findall(text.lower())
     return [w.replace("’", "'") for w in found] if "’" in text else found
+
+
+# Non-ASCII characters common in news text that ``_WORD`` never takes into a
+# word (quotation marks, dashes, ellipsis), and the curly apostrophe it treats
+# as "'".
+_TYPOGRAPHIC = (("“", " "), ("”", " "), ("’", "'"), ("‘", " "), ("—", " "), ("–", " "), ("…", " "))
+# ASCII bytes -> themselves for a-z, 0-9 and "'", the lower case for A-Z, a
+# space for anything else (no byte past ASCII is ever looked up).
+_TOKEN_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122 or c == 39) else 32
+                     for c in range(256))
+
+
+def _ascii_words(text: str) -> list[str]:
+    """``_ASCII_WORD.findall(text.lower())`` for ASCII ``text``. Every character
+    outside [A-Za-z0-9'] only separates words, so it becomes a space and the
+    text is split on spaces; a piece holding an apostrophe is left to the
+    regex (which never matches across a separator, so pieces can be taken one
+    by one)."""
+    toks = text.encode("ascii").translate(_TOKEN_BYTES).decode("ascii").split()
+    if "'" not in text:
+        return toks
+    out: list[str] = []
+    for t in toks:
+        if "'" in t:
+            out += _ASCII_WORD.findall(t)
+        else:
+            out.append(t)
+    return out
 
 
 def word_count(text: str) -> int:
@@ -83,13 +121,28 @@ def _stem(word: str) -> str:
             w = w[:-2]
         elif not w.endswith(("ss", "us", "is")):
             w = w[:-1]
-    if w[-1] in ("y", "g", "d"):  # the last letters of the suffixes below
-        for suf in ("ingly", "edly", "ing", "ed", "ly"):
-            if w.endswith(suf) and len(w) - len(suf) >= 3:
-                w = w[: -len(suf)]
-                if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
-                    w = w[:-1]
-                break
+    # The first of "ingly", "edly", "ing", "ed", "ly" the word ends with that
+    # leaves at least 3 letters is cut off (only "ing" can end in "g", only
+    # "ed" in "d"), and then a doubled final consonant other than l, s, z.
+    last = w[-1]
+    cut = 0
+    if last == "g":
+        if w.endswith("ing") and len(w) >= 6:
+            cut = 3
+    elif last == "d":
+        if w.endswith("ed") and len(w) >= 5:
+            cut = 2
+    elif last == "y":
+        if w.endswith("ingly") and len(w) >= 8:
+            cut = 5
+        elif w.endswith("edly") and len(w) >= 7:
+            cut = 4
+        elif w.endswith("ly") and len(w) >= 5:
+            cut = 2
+    if cut:
+        w = w[:-cut]
+        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+            w = w[:-1]
     if w[-1] == "e" and len(w) > 4:
         w = w[:-1]
     return w
@@ -97,7 +150,8 @@ def _stem(word: str) -> str:
 
 # Lower-cased word -> its stem, or _SKIP for a stop word or a 1-letter token:
 # a word-level cache (a plain dict, emptied when it grows past its bound).
-_SKIP = object()
+# (_SKIP is the empty string, which no stem is: filtering on truth drops it.)
+_SKIP = ""
 _CONTENT_STEMS: dict[str, object] = {}
 _CONTENT_STEMS_MAX = 200_000
 
@@ -112,7 +166,7 @@ def content_terms(text: str) -> list[str]:
         for k, w in enumerate(toks):
             if found[k] is None:
                 found[k] = _CONTENT_STEMS[w] = _SKIP if w in STOPWORDS or len(w) <= 1 else _stem(w)
-    return [t for t in found if t is not _SKIP]
+    return list(filter(None, found))
 
 
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -163,6 +217,9 @@ class Vectors:
 
     def __init__(self, rows: Sequence[Sequence[str]], df_docs: Iterable[Iterable[str]] | None = None,
                  sublinear: bool = True):
+        if df_docs is None and sublinear and sum(map(len, rows)) <= 20_000:
+            self._build_small(rows)
+            return
         # One entry per (row, term), rows in order, terms by id (ids in order of
         # first appearance, row after row): the layout of scipy's count matrix
         # once its indices are sorted.
@@ -232,6 +289,64 @@ class Vectors:
         self.data = ((1.0 / norms)[row] * vals)[rev]
         self.indices = col[rev]
         self.indptr = indptr
+        self.row = row  # the row of each stored entry
+        self._matrix = None
+        self._postings = None
+        self._cross_all = None
+
+    def _build_small(self, rows: Sequence[Sequence[str]]) -> None:
+        """``__init__`` for the rows of an event (idf over the rows, sublinear
+        tf): the same arrays to the last bit, with the counting and ordering
+        done on Python lists and a third as many numpy calls (whose fixed cost
+        dominates on a few dozen sentences). Each row's entries are laid out
+        from the highest term id down straight away; its squares are summed by
+        increasing id, as before, on the entries read backwards."""
+        n_rows = len(rows)
+        flat = list(chain.from_iterable(rows))
+        vocab = dict(zip(dict.fromkeys(flat), range(len(flat))))  # ids in order of first appearance
+        ids = list(map(vocab.__getitem__, flat))
+        cols: list[int] = []
+        cnts: list[int] = []
+        sizes: list[int] = []
+        at = 0
+        for terms in rows:
+            n = len(terms)
+            r = ids[at:at + n]
+            at += n
+            ks = sorted(set(r), reverse=True)
+            cols += ks
+            cnts += [1] * n if len(ks) == n else map(r.count, ks)
+            sizes.append(len(ks))
+        n_terms = len(vocab)
+        self.vocab = vocab
+        self.shape = (n_rows, n_terms)
+        col = np.asarray(cols, dtype=np.int64)
+        row = np.repeat(np.arange(n_rows, dtype=np.int64), sizes)
+        df = np.bincount(col, minlength=n_terms).astype(np.float64)
+        self.idf = np.log((1.0 + n_rows) / (1.0 + df)) + 1.0
+        vals = self.idf[col]
+        top = max(cnts, default=1)
+        if top > 1:  # else every tf is 1 + log(1) = 1.0, and 1.0 * x is x
+            lut = np.asarray([1.0 + math.log(c) if c else 0.0 for c in range(top + 1)])
+            vals = lut[np.asarray(cnts, dtype=np.int64)] * vals
+        ends = list(accumulate(sizes, initial=0))
+        total = ends[-1]
+        # Row sums of squares by increasing term id: numpy's reduceat on the
+        # entries read backwards (rows last to first), one run per non-empty row.
+        back = (vals * vals)[::-1].copy()
+        starts = [total - ends[r + 1] for r in range(n_rows - 1, -1, -1) if sizes[r]]
+        if len(starts) == n_rows:
+            sums = np.add.reduceat(back, starts)[::-1] if n_rows else np.zeros(0)
+            norms = np.sqrt(sums)  # every row has a term, whose idf is at least 1
+        else:
+            sums = np.zeros(n_rows)
+            if starts:
+                sums[[r for r in range(n_rows - 1, -1, -1) if sizes[r]]] = np.add.reduceat(back, starts)
+            norms = np.sqrt(sums)
+            norms[norms == 0] = 1.0
+        self.data = (1.0 / norms)[row] * vals
+        self.indices = col
+        self.indptr = np.asarray(ends, dtype=np.int64)
         self.row = row  # the row of each stored entry
         self._matrix = None
         self._postings = None
