@@ -48,9 +48,12 @@ def test_every_quote_is_between_quotation_marks():
     a = art("a", FLOOD)
     for q in run(a):
         for o in q["occurrences"]:
-            assert a.text[o["start"]:o["end"]] == o["text"]
-            assert a.text[o["start"] - 1] in "\"\u201c"
-            assert a.text[o["end"]] in "\"\u201d"
+            parts = o.get("parts") or [[o["start"], o["end"]]]
+            assert (parts[0][0], parts[-1][1]) == (o["start"], o["end"])
+            assert " ".join(a.text[s:e] for s, e in parts) == o["text"]
+            for s, e in parts:
+                assert a.text[s - 1] in "\"\u201c"
+                assert a.text[e] in "\"\u201d"
 
 
 def test_attribution_styles():
@@ -75,10 +78,25 @@ def test_described_speaker_stays_a_description():
     assert q["speaker"][0].islower() or q["speaker"].startswith("local")
 
 
-def test_split_quote_has_one_speaker_for_both_parts():
-    qs = run(art("a", FLOOD))
-    assert find(qs, "rebuild the bridge")["speaker"] == "Elena Vostrikova"
-    assert find(qs, "before the summer")["speaker"] == "Elena Vostrikova"
+def test_split_quote_is_one_quote_with_both_parts():
+    a = art("a", FLOOD)
+    qs = run(a)
+    q = find(qs, "rebuild the bridge")
+    assert q is find(qs, "before the summer")
+    assert q["speaker"] == "Elena Vostrikova"
+    assert q["text"] == "We will rebuild the bridge, and we will do it before the summer."
+    (o,) = q["occurrences"]
+    assert o["verbatim"] and len(o["parts"]) == 2
+    assert a.text[o["start"]:o["end"]] == ("We will rebuild the bridge,\u201d Vostrikova said, \u201cand we will "
+                                           "do it before the summer.")
+
+
+def test_quotes_of_two_sentences_around_an_attribution_stay_two():
+    """'"A," she said. "B."': the attribution ends a sentence, so two quotations."""
+    a = art("a", 'Mayor Elena Vostrikova spoke on Monday. "The levee will hold," she said. '
+                 '"nobody should panic."')
+    texts = sorted(q["text"] for q in run(a))
+    assert texts == ["The levee will hold,", "nobody should panic."]
 
 
 def test_names_and_scare_quotes_are_not_quotations():
@@ -209,3 +227,17 @@ def test_quote_after_a_sentence_about_someone_and_described_inverted_speakers():
     qs = run(art("a", text))
     assert find(qs, "We ran for the hills")["speaker"] == "Mara Venn"
     assert find(qs, "believe it")["speaker"] == "Oskar Lind"
+
+
+def test_report_shows_a_split_quote_as_one_wording():
+    """The report compares each occurrence's words with the quote's: for a split
+    quotation those are its parts, not the span with the attribution inside."""
+    from chorus.render.view import build_event_view
+
+    a = art("a", FLOOD, outlet="Valley Post")
+    event = {"id": "ev-test", "articles": ["a"], "quotes": run(a)}
+    articles = {"a": {"id": "a", "text": a.text, "outlet": "Valley Post", "title": "Flood"}}
+    view = build_event_view(event, articles, lambda x, s, e: f"{x}#{s}-{e}", lambda x: x)
+    group = next(g for g in view["quotes"] if g["speaker"] == "Elena Vostrikova")
+    split = next(q for q in group["quotes"] if "rebuild the bridge" in q["text"])
+    assert len(split["outlets"]) == 1 and split["differences"] == []

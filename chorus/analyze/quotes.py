@@ -13,6 +13,11 @@ The speaker comes from the sentence (``chorus.analyze.speakers.attribute``);
 ("one opposition official, who declined ..."); a quote with no attribution
 that follows another quote continues it. Descriptions stay descriptions.
 
+A quotation split around its attribution ("We will rebuild the bridge,"
+she said, "and we will do it before the summer.") is one quote: its
+occurrence spans both parts (attribution included) and lists each part in
+``parts``; its wording joins the parts.
+
 The same quote in several articles is one record with several occurrences;
 each occurrence is ``verbatim`` when its words match the canonical wording
 exactly, and ``wordings`` / ``differences`` show how outlets differ.
@@ -43,6 +48,27 @@ _MIN_WORDS = 3  # shorter quotes need to end their sentence and have an attribut
 _PEOPLE_ROLES = ROLES - frozenset("group organisation organization agency ministry statement report "
                                    "police".split())  # "he" and "she" are people
 _CONTINUE_SENTENCES = 2  # an unattributed quote continues a quote this close before it
+# Between the two parts of a split quotation: the closing mark, the attribution
+# (no sentence end, no other quotation, one line) ending in a comma, the opening mark.
+_SPLIT_GAP = re.compile(r"[\"”’']\s+[^.!?\"“”\n]{1,120},\s*[\"“‘']")
+
+
+def _join_split(found: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """Join each quotation whose first part ends in a comma and whose second part,
+    after the attribution, goes on in lower case, when both have one speaker."""
+    out: list[dict[str, Any]] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev["text"].rstrip().endswith(",") and q["text"][:1].islower()
+                and (q["speaker"] is None or q["speaker"] == prev["speaker"])
+                and _SPLIT_GAP.fullmatch(text, prev["end"], q["start"])):
+            parts = prev.get("parts") or [[prev["start"], prev["end"]]]
+            out[-1] = {**prev, "end": q["end"], "text": prev["text"].rstrip() + " " + q["text"],
+                       "parts": parts + [[q["start"], q["end"]]]}
+            continue
+        out.append(q)
+    return out
+
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
@@ -205,7 +231,7 @@ class _ArticleQuotes:
                           "speaker_text": sp.text if sp else None})
             last_quote = (ei, speaker, kind)
             self.last_quote_end = e
-        return found
+        return _join_split(found, a.text)
 
     def _frame(self, spans, c_start, c_end, this) -> tuple[str, int]:
         """The context sentences with every quotation (marks included) replaced by QMARK."""
@@ -337,6 +363,17 @@ def _verbatim(found: str, canonical: str) -> bool:
     return found in canonical and normalize(found) != normalize(canonical)
 
 
+def _occurrence(o: dict[str, Any], article_text: str, canonical: str) -> dict[str, Any]:
+    parts = o.get("parts")
+    found = " ".join(article_text[s:e].rstrip() if k < len(parts) - 1 else article_text[s:e]
+                     for k, (s, e) in enumerate(parts)) if parts else article_text[o["start"]:o["end"]]
+    occ = {"article": o["article"], "start": o["start"], "end": o["end"],
+           "verbatim": _verbatim(found, canonical), "text": o["text"]}
+    if parts:
+        occ["parts"] = [list(p) for p in parts]
+    return occ
+
+
 def _differences(a: str, b: str) -> list[str]:
     ta, tb = a.split(), b.split()
     out = []
@@ -385,11 +422,7 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
             "speaker_kind": kind,
             "speaker_variants": variants,
             "text": text,
-            "occurrences": [{
-                "article": o["article"], "start": o["start"], "end": o["end"],
-                "verbatim": _verbatim(texts[o["article"]][o["start"]:o["end"]], text),
-                "text": o["text"],
-            } for o in group],
+            "occurrences": [_occurrence(o, texts[o["article"]], text) for o in group],
         }
         if len(wordings) > 1:
             record["wordings"] = [{"text": t, "articles": sorted({o["article"] for o in group

@@ -164,6 +164,21 @@ class _Builder:
         }
 
 
+
+def _parts(occ: dict, n: int) -> list[tuple[int, int]] | None:
+    """The ``parts`` of a quote occurrence, when they are well-formed spans of a text of length ``n``."""
+    parts = occ.get("parts")
+    if not isinstance(parts, list) or not parts:
+        return None
+    out = []
+    for p in parts:
+        if not (isinstance(p, (list, tuple)) and len(p) == 2 and all(isinstance(x, int) for x in p)
+                and 0 <= p[0] <= p[1] <= n):
+            return None
+        out.append((p[0], p[1]))
+    return out
+
+
 def _summary_parts(summary: Any) -> tuple[Any, list, list]:
     """(headline, short, long) from the summary field; older shapes map onto ``long``."""
     if isinstance(summary, dict):
@@ -251,7 +266,10 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
             aid, s, e = sp
             link = b.target(aid, s, e, "quote")
             a = articles.get(aid)
-            wording = a["text"][s:e] if link else None
+            wording = None
+            if link:  # a quotation split around its attribution: its parts, joined
+                parts = _parts(occ, len(a["text"]))
+                wording = " ".join(a["text"][ps:pe] for ps, pe in parts) if parts else a["text"][s:e]
             entry = {**b.source_link(aid), "span_href": link, "verbatim": bool(occ.get("verbatim", True)),
                      "wording": wording}
             carried.append(entry)
