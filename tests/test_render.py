@@ -100,9 +100,12 @@ def test_view_numbers_citations_and_marks_targets(doc):
     assert v["summary"][1]["refs"] == [2, 3, 4]
     first = ev["summary"]["long"][0]["citations"][0]
     assert v["refs"][0]["excerpt"] == arts[first["article"]]["text"][first["start"]:first["end"]]
-    # facts sorted by independent backing; figures split by disagreement
+    # facts sorted by independent backing; those of one source (wire copies) shown apart
     assert [f["independent_sources"] for f in v["facts"]] == sorted(
         (f["independent_sources"] for f in v["facts"]), reverse=True)
+    assert [f["independent_sources"] for f in v["facts"]] == [2]
+    assert [f["independent_sources"] for f in v["facts_one_source"]] == [1, 1]
+    # figures split by disagreement
     assert [f["measure"] for f in v["figures_disagree"]] == ["people evacuated from Kessel"]
     assert [f["measure"] for f in v["figures_other"]] == ["rain between Friday and Sunday"]
     # quotes grouped by speaker, with the paraphrasing outlet's wording as a difference
@@ -189,6 +192,7 @@ def test_html_report_sections(doc, report):
                  "Harbour Times", "2024-03-05"):
         assert cell in table
     assert "wire group 1" in report and ">duplicate<" in report
+    assert '<details class="one-source"><summary>Backed by one source only (2)' in report
     assert "We have never seen the water rise this quickly" in report  # the wording difference
     tl = re.findall(r"<time>([^<]+)</time>", report)
     assert tl == sorted(tl[:5]) + sorted(tl[5:])
@@ -224,6 +228,10 @@ def test_markdown_report(doc):
         assert part in md
     assert "| 3,500 people | about | regional fire brigade | Northern Post | 2024-03-04 |" in md
     assert "wire group 1" in md and "duplicate of Coastal Daily" in md
+    # facts of one source under their own note, not in the agreement table
+    agree = md[md.index("### What the sources agree on"):md.index("### Figures that disagree")]
+    one = agree.index("Backed by one source only")
+    assert agree[:one].count("\n| ") == 2 and agree[one:].count("\n| ") == 3  # header and rows
     # framing: outlets by kinds of actor, the labels each uses; an outlet-less entry named from its article
     assert "| Outlet | authorities | flood defences | leaving |" in md
     assert "| Northern Post | neglectful council 1 | flood defences 1 | fled 1 |  |" in md

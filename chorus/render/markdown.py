@@ -76,7 +76,13 @@ def _event(ev: dict, i: int) -> list[str]:
             [md_escape(f["text"]) + _cites(f["refs"]), str(f["independent_sources"]),
              md_escape(_join([s["outlet"] for s in f["support"]]))] for f in ev["facts"]])
     else:
-        L += ["No facts found.", ""]
+        L += ["No statement is backed by two independent sources.", ""]
+    if ev["facts_one_source"]:
+        L += ["Backed by one source only (one outlet, or several carrying copies of one story), so "
+              "not independent agreement:", ""]
+        L += _table(["Statement", "Carried by"], [
+            [md_escape(f["text"]) + _cites(f["refs"]), md_escape(_join([s["outlet"] for s in f["support"]]))]
+            for f in ev["facts_one_source"]])
 
     L += ["### Figures that disagree", ""]
     if not ev["figures_disagree"]:

@@ -221,6 +221,10 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
             "refs": b.refs_of(f.get("spans")),
         })
     facts.sort(key=lambda f: (-(f["independent_sources"] or 0), -f["n_support"]))
+    # Several outlets carrying one source's story (wire copies) is repetition, not
+    # agreement: such facts are shown apart from those independent sources back.
+    one_source = [f for f in facts if (f["independent_sources"] or 0) < 2]
+    facts = [f for f in facts if (f["independent_sources"] or 0) >= 2]
 
     figures_disagree, figures_other = [], []
     for fig in event.get("figures") or []:
@@ -365,6 +369,7 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
         "summary_short": summary_short,
         "summary": summary,
         "facts": facts,
+        "facts_one_source": one_source,
         "figures_disagree": figures_disagree,
         "figures_other": figures_other,
         "quotes": quotes,
