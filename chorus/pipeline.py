@@ -39,32 +39,31 @@ ANALYZERS: tuple[str, ...] = (
 Progress = Callable[[str, int, int], None]
 
 
-def analysis_fingerprint() -> str:
-    """A digest of the analyzers' code: when it differs from the one the store
-    recorded, the stored analyses were made by another version of Chorus and
-    every event is analysed again (articles and events themselves are kept)."""
+def _fingerprint(files: Iterable[Path]) -> str:
+    """A short digest of the names and contents of ``files``."""
     import hashlib
 
     h = hashlib.sha256()
-    root = Path(__file__).resolve().parent / "analyze"
-    for f in sorted(root.glob("*.py")):
+    for f in files:
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:16]
 
 
-def sentences_fingerprint() -> str:
-    """A digest of the code that finds sentence boundaries (the splitter and the
-    dateline rules): when it differs from the one the store recorded, stored
-    articles are split again with this version's rules."""
-    import hashlib
+def analysis_fingerprint() -> str:
+    """A digest of the analyzers' code: when it differs from the one the store
+    recorded, the stored analyses were made by another version of Chorus and
+    every event is analysed again (articles and events themselves are kept)."""
+    return _fingerprint(sorted((Path(__file__).resolve().parent / "analyze").glob("*.py")))
 
-    h = hashlib.sha256()
+
+def sentences_fingerprint() -> str:
+    """A digest of the code that finds sentence boundaries (the splitter, the
+    dateline rules and the cleaner that applies them): when it differs from the
+    one the store recorded, stored articles are split again with this version's
+    rules."""
     root = Path(__file__).resolve().parent
-    for name in ("sentences.py", "metadata.py"):
-        h.update(name.encode())
-        h.update((root / name).read_bytes())
-    return h.hexdigest()[:16]
+    return _fingerprint(root / name for name in ("sentences.py", "metadata.py", "clean.py"))
 
 
 def refresh_sentences(store: Store) -> list[str]:

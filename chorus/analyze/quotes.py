@@ -70,7 +70,6 @@ def _join_split(found: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
     return out
 
 
-
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
     """``[start, end)`` of the text inside each pair of double quotation marks."""
     spans: list[tuple[int, int]] = []
