@@ -187,6 +187,32 @@ _DATELINE = re.compile(
 )
 
 
+_MONTH_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}"
+              r"(?:,?\s+\d{4})?")
+# A credit with no place: "(Reuters) - ...", "March 2 (Reuters) - ...", "March 12 (UPI) -- ...",
+# "(CNN) — ...", "(CNN)The ...".
+_CREDIT_ONLY = re.compile(
+    rf"^(?:{_MONTH_DAY}\s+)?\((?P<agency>[^()]{{2,40}})\)\s*(?:(?P<sep>—|–|--|-|:)\s+)?(?=[\"“‘'A-Z0-9])")
+
+
+def _credit_only(first_paragraph: str) -> tuple[list[str], int] | None:
+    """The agencies of a place-less dateline credit, and where the text after it starts."""
+    m = _CREDIT_ONLY.match(first_paragraph)
+    if not m:
+        return None
+    agency = m.group("agency").strip()
+    wire = agencies_in(agency)
+    if not wire:
+        # An unlisted name counts in capitals ("(CNN)", "(THE CONVERSATION)") or with a dash
+        # after it; "(L-R)" and "(FILE)" open captions, not stories.
+        if not _AGENCY_SHAPE.fullmatch(agency) or not (agency.isupper() or m.group("sep")):
+            return None
+        if sum(c.isalpha() for c in agency) < 3 or agency.upper() in _LABELS:
+            return None
+        wire = [agency]
+    return wire, m.end()
+
+
 def dateline(first_paragraph: str) -> tuple[str | None, list[str]]:
     """The dateline opening the first paragraph, and the agencies it credits.
 
@@ -197,7 +223,8 @@ def dateline(first_paragraph: str) -> tuple[str | None, list[str]]:
     """
     m = _DATELINE.match(first_paragraph)
     if not m:
-        return None, []
+        credit = _credit_only(first_paragraph)
+        return (None, credit[0]) if credit else (None, [])
     place = m.group("place").rstrip(",")
     if len(place) > 40:
         return None, []
@@ -228,9 +255,13 @@ def dateline_length(first_paragraph: str) -> int:
     """
     place, _ = dateline(first_paragraph)
     if place is None:
-        return 0
-    m = _DATELINE.match(first_paragraph)
-    end = m.end() if m else 0
+        credit = _credit_only(first_paragraph)
+        if credit is None:
+            return 0
+        end = credit[1]
+    else:
+        m = _DATELINE.match(first_paragraph)
+        end = m.end() if m else 0
     while end < len(first_paragraph) and first_paragraph[end].isspace():
         end += 1
     return end if end < len(first_paragraph) else 0

@@ -12,7 +12,9 @@ News text breaks the usual splitters in three ways this module handles:
 Scraped pages also run headings into the body: a headline runs into a dateline
 ("... killing at least 21 BEIJING (AP) — Twenty-one ...") and running stories
 open with a kicker ("The Latest on ... (all times local): ..."); a sentence
-starts at the dateline and after the kicker.
+starts at the dateline and after the kicker. Scrapers that drop line breaks
+glue sentences ("... lower courts.Military policy ..."): a stop between a
+lower-case word and a capitalised one ends a sentence there too.
 
 Paragraphs (line breaks) always end a sentence. Offsets are ``[start, end)``
 into the text passed in, with surrounding whitespace excluded.
@@ -96,6 +98,34 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return False
 
 
+# "... through lower courts.Military policy had ...": a scraper that drops line
+# breaks glues one sentence to the next. A lower-case word, one stop, then a
+# capitalised word ends a sentence; "IGC.org", "Amazon.Com", "U.S.Army" and
+# "www.Example" do not.
+_GLUED_AFTER = re.compile(r"[A-Z][a-z]+\b(?![.@/])")
+_LOWER_WORD = re.compile(r"(?<![\w.@/-])[a-z]{3,}$")
+
+
+def _glued(para: str, m: re.Match) -> bool:
+    """Does the stop ``m``, with no space after it, end a sentence glued to the next?"""
+    dot = m.start()
+    if m.end() - dot != 1 or not _GLUED_AFTER.match(para, m.end()):
+        return False
+    before = _LOWER_WORD.search(para, max(0, dot - 40), dot)
+    return before is not None and before.group() != "www"
+
+
+def _glued_quote(para: str, m: re.Match, inside: list[bool]) -> bool:
+    """'... locked up with him."I had never been ...': the stop ends a sentence and
+    the quotation mark right after it opens the next one."""
+    q = m.end()
+    if m.end() - m.start() != 1 or q + 1 >= len(para) or para[q] not in "\"“":
+        return False
+    if inside[q] or not inside[q + 1] or not para[q + 1].isupper():
+        return False
+    return _LOWER_WORD.search(para, max(0, m.start() - 40), m.start()) is not None
+
+
 def _closes(para: str, start: int, end: int) -> bool:
     """Does a double quotation mark close among the closers ``para[start:end]``?"""
     return any(c in "\"”" for c in para[start:end])
@@ -135,8 +165,13 @@ def _split_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]
         k = j
         while k < len(para) and para[k] in " \t\u00a0":
             k += 1
-        if k == j or k >= len(para):
+        if k >= len(para):
             continue
+        if k == j:  # no space: a sentence glued to the next, or no ending at all
+            if _glued_quote(para, m, inside):
+                j = k = m.end()  # the quotation mark opens the next sentence
+            elif not _glued(para, m):
+                continue
         nxt = para[k]
         if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
             continue

@@ -244,6 +244,13 @@ def test_broadcaster_caption_labels_and_follow_prompts():
     ("UPDATE: The council voted again on Monday evening.", (None, [])),
     ("Lavrov: “We will treat them as terrorists,” he said on Monday.", (None, [])),
     ("Moscow - Russia said on Monday it would talk.", (None, [])),
+    # A credit with no place, as agencies and some outlets open their copy.
+    ("(Reuters) - A federal judge will block the rule.", (None, ["Reuters"])),
+    ("March 2 (Reuters) - Roger Federer won his 100th title.", (None, ["Reuters"])),
+    ("March 12 (UPI) -- Schools will be closed on Tuesday.", (None, ["UPI"])),
+    ("(CNN)The president said on Monday he would sign.", (None, ["CNN"])),
+    ("(L-R) Ana Ruiz and Tom Park at the opening.", (None, [])),
+    ("(Photo) The bridge on Monday.", (None, [])),
 ])
 def test_datelines(opening, expected):
     from chorus.metadata import dateline
@@ -270,6 +277,18 @@ def test_first_sentence_starts_after_the_dateline():
     s, e = art.sentences[0]
     assert art.text[s:e] == "The harbour bridge reopened on Tuesday after six weeks of repairs, the city said."
     assert art.text.startswith("PORT ELM, Estland - ")  # the text itself keeps the dateline
+
+
+def test_first_sentence_starts_after_a_credit_without_a_place():
+    from chorus.clean import clean_documents
+    from chorus.model import RawDoc
+
+    text = ("March 2 (Reuters) - Roger Federer claimed the 100th title of his career on Saturday. "
+            "He beat Stefanos Tsitsipas in the final.\n")
+    (art,) = clean_documents([RawDoc(path="federer.txt", text=text, format="text")])
+    assert art.wire == ["Reuters"] and art.dateline is None
+    s, e = art.sentences[0]
+    assert art.text[s:e] == "Roger Federer claimed the 100th title of his career on Saturday."
 
 
 def test_pages_of_one_masthead_share_their_labels():

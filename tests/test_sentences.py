@@ -90,3 +90,18 @@ def test_headline_run_into_a_dateline_splits_before_the_dateline():
     assert texts(text)[0] == 'But he told CBS: "We will know more next week."'
     text = "Videos of the flood go viral on social media KARACHI: Heavy rain flooded the city on Monday."
     assert texts(text)[1] == "KARACHI: Heavy rain flooded the city on Monday."
+
+
+def test_sentences_glued_without_a_space_are_split():
+    # Scrapers that drop line breaks glue one sentence to the next.
+    t = ("The cases will continue to move through lower courts.Military policy had barred service. "
+         "The judge was locked up with him.\"I had never been to jail before,\" Olivera said.")
+    assert texts(t) == ["The cases will continue to move through lower courts.", "Military policy had barred service.",
+                        "The judge was locked up with him.", "\"I had never been to jail before,\" Olivera said."]
+
+
+def test_addresses_and_dotted_names_are_not_glued_sentences():
+    for t in ["Read the archive at IGC.org.These pages stay.", "See www.Example.com for the full list.",
+              "Shares of Amazon.Com rose.", "The U.S.Army said no.", "Write to jane.Doe@example.com today.",
+              "It cost approx.Ten dollars."]:
+        assert len(texts(t)) == 1, t
