@@ -151,6 +151,39 @@ def test_pronoun_opener_only_right_after_the_sentence_before_it():
             assert order.index(1) > 0 and order[order.index(1) - 1] == 0
 
 
+def test_openings_that_lean_on_the_sentence_before_are_told_apart():
+    leaning = ["It got 11 votes from the opposition as well.", "It was published in 2014 in the same journal.",
+               "This has now been confirmed by the county coroner.", "That may seem like a lot of money.",
+               "But the service said the threat was not immediate.", "However, the council did not vote.",
+               "Its leader resigned on Monday.", "\"He will not stay,\" the coach said."]
+    standing = ["It is likely that the bridge will reopen in May.", "It’s always hard to say goodbye to a team.",
+                "This week, the studio fired back in court.", "That same day, the diver was rescued.",
+                "Those who ran fast lived as long as those who did not.", "Italy said it would send two ships."]
+    a = _article("\n".join(leaning + standing), "d1")
+    bank = SentenceBank([a])
+    assert bank.dangling.tolist() == [True] * len(leaning) + [False] * len(standing)
+
+
+def test_an_unresolved_it_is_only_shown_after_its_antecedent():
+    a = _article(
+        "The council of Valdera passed a new budget for the harbour district on Tuesday evening after a long debate.\n"
+        "It was the first budget in three years to include money for new quays and dredging of the channel.\n"
+        "Harbour workers have asked for better pay since the spring, and the budget includes a small rise.", "d2")
+    bank = SentenceBank([a])
+    assert bank.dangling.tolist() == [False, True, False]
+    for budget in (20, 40, 250):
+        order = summary.reading_order(bank, summary.select(bank, budget))
+        if 1 in order:
+            assert order.index(1) > 0 and order[order.index(1) - 1] == 0
+
+
+def test_correction_notes_are_never_summary_sentences():
+    a = _article("Floodwater forced 3,000 people from their homes in the river district on Monday, the city said.\n"
+                 "This story has been corrected to show that the district is in the north of the city.\n"
+                 "An earlier version of this story misstated the number of people who left their homes.", "d3")
+    assert SentenceBank([a]).ok.tolist() == [True, False, False]
+
+
 def test_openings_that_repeat_each_other_across_articles_appear_once():
     arts = [
         _article("The city of Brenford will close its three coal power stations by 2030, the mayor announced on Friday.\n"

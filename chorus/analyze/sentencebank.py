@@ -42,13 +42,28 @@ _BOILER = re.compile(
     r"comment(?:ing)? (?:policy|guidelines)|leave a (?:reply|comment)|follow us|share this|share\W+tweet|"
     r"read more|related:|advertisement|getty images|photo(?:graph)?:|image:|\(photo|\[photo|credit:|"
     r"reporting by|editing by|writing by|contributed to this report|log in|javascript|your browser|"
-    r"download the app|watch video|story continues|file photo|\bfile - "
+    r"download the app|watch video|story continues|file photo|\bfile - |"
+    r"(?:story|article|report) (?:has been|was) corrected|an earlier version of th"
 )
 _CREDIT_TAIL = re.compile(r"[\(\[][^()\[\]]{0,80}(?:/|Images|Agency|Photo|AFP|AP|Reuters|Getty|EPA)[^()\[\]]{0,40}[\)\]]\s*$")
 # Where-in-the-picture markers only photo captions use: "(C)", "(L-R)", "(2nd R)", "(centre)".
 _PICTURE_MARK = re.compile(r"\((?:[CLR]|[LR]-[LR]|(?:\d(?:st|nd|rd|th)|second|third) (?:[LR]|left|right|from [lr]\w+)|"
                            r"cent(?:re|er)|left|right|front|back|top|bottom|in red|in blue|pictured)\)", re.I)
-_PRONOUN_START = re.compile(r"^(?:[\"“‘']\s*)?(?:He|She|They|His|Her|Their|Him|Them)\b")
+# Openings that lean on the sentence before: a personal pronoun (also at the
+# start of a quotation), "it" unless it announces what follows ("It is likely
+# that ...", "It's fun to ..."), "this"/"that"/"these"/"those" standing for
+# something said before ("This has now been confirmed ..."; not "This week" or
+# "Those who ..."), and connectives ("But", "However", "And").
+_PRONOUN_START = re.compile(
+    r"^(?:[\"“‘']\s*)?(?:He|She|They|His|Her|Their|Him|Them|Its)\b"
+    r"|^It(?:['’]s)?\b(?!(?:['’]s|\s+(?:is|was|has been|had been|would be|will be|could be|may be|might be|"
+    r"seems|seemed|appears|appeared|remains|remained|took|takes|is not|was not|isn['’]t|wasn['’]t))?"
+    r"\s+(?:[\w,’'-]+\s+){0,4}?(?:to|that|for|when|whether|how|why|if)\b)"
+    r"|^(?:This|That|These|Those)\s+(?:is|was|are|were|isn['’]t|wasn['’]t|aren['’]t|has|have|had|will|would|"
+    r"could|can|may|might|must|should|means|meant|comes|came|marks|marked|follows|followed|includes|included|"
+    r"makes|made|leads|led|prompted|sparked|caused|raises|raised|adds|added|puts|put|shows|showed)\b"
+    r"|^(?:But|And|However|Yet|Nevertheless|Nonetheless|Moreover|Furthermore|Instead|Besides|Thus|Therefore|"
+    r"Hence)\b")
 _UPPER = re.compile(r"[A-Z]")
 _ODD = re.compile(r"[^\w\s]|_")
 # The same counts on ASCII text, as bytes: what is left once letters, digits and
