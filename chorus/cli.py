@@ -16,6 +16,7 @@ from .settings import Settings
 
 EXAMPLES = {
     "digest": "chorus digest examples/ --out out/",
+    "regroup": "chorus regroup --db chorus.db --out out/",
     "serve": "chorus serve --db chorus.db --port 8000",
     "bench ingest": "chorus bench ingest --articles 10000",
     "bench cluster": "chorus bench cluster --data multinews_val.jsonl --half even",
@@ -74,6 +75,21 @@ def build_parser() -> argparse.ArgumentParser:
                    help="word-shingle Jaccard above which an article is a near-duplicate; fixed when a store is created "
                    f"(default: {Settings.duplicate_threshold})")
 
+    r = sub.add_parser(
+        "regroup",
+        help="group every stored article into events again, in one batch",
+        description="Group every article in the store into events again, all at once. Articles added "
+        "run by run join the events they find; regrouping sees the whole collection together. An event "
+        "keeps its id when most of its articles stay together; events whose articles changed are analysed "
+        "again. Written in one transaction: an interrupted run leaves the store as it was.",
+        epilog="example:\n  " + EXAMPLES["regroup"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    r.add_argument("--db", default="chorus.db", help="SQLite store (default: chorus.db)")
+    r.add_argument("--out", type=Path, help="folder for events.json, report.md and report.html")
+    r.add_argument("--strict", action="store_true", help="exit non-zero when any analysis stage fails")
+    r.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary table")
+
     s = sub.add_parser(
         "serve",
         help="browse events, search and read articles in a local web app",
@@ -116,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "digest":
         return _digest(args)
+    if args.command == "regroup":
+        return _regroup(args)
     if args.command == "serve":
         return _serve(args)
     if args.command == "bench":
@@ -158,6 +176,27 @@ def _digest(args: argparse.Namespace) -> int:
     if args.strict and (result.rejected or result.warnings):
         return 1
     return 0
+
+
+def _regroup(args: argparse.Namespace) -> int:
+    from .pipeline import StageError, regroup
+    from .progress import ProgressBar, regroup_table
+    from .store import StoreError
+
+    if not Path(args.db).exists():
+        print(f"chorus: {args.db}: no such store; run 'chorus digest' first", file=sys.stderr)
+        return 2
+    bar = ProgressBar(enabled=not args.quiet)
+    try:
+        result = regroup(db=args.db, out=args.out, strict=args.strict, progress=bar.update)
+    except (StoreError, StageError) as exc:
+        bar.close()
+        print(f"chorus: {exc}", file=sys.stderr)
+        return 2
+    bar.close()
+    if not args.quiet:
+        print(regroup_table(result), file=sys.stderr)
+    return 1 if args.strict and result.warnings else 0
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -70,6 +70,27 @@ def summary_table(result: Any) -> str:
     return "\n".join(["chorus digest:"] + lines)
 
 
+def regroup_table(result: Any) -> str:
+    """The end-of-run overview of ``chorus regroup``."""
+    rows = [
+        ("articles grouped", result.articles),
+        ("events before", result.events_before),
+        ("events after", result.events_total),
+        ("unchanged", result.kept),
+        ("regrouped", len(result.changed)),
+        ("removed", len(result.removed)),
+        ("articles moved", result.moved),
+    ]
+    if result.warnings:
+        rows.append(("stage warnings", len(result.warnings)))
+    width = max(len(k) for k, _ in rows)
+    lines = [f"  {k:<{width}}  {v:>7}" for k, v in rows]
+    lines.append(f"  {'seconds':<{width}}  {sum(result.seconds.values()):>7.2f}")
+    for _, path in sorted(result.outputs.items()):
+        lines.append(f"  wrote {path}")
+    return "\n".join(["chorus regroup:"] + lines)
+
+
 def _is_number(s: str) -> bool:
     t = s.replace(",", "").replace("%", "").replace("_", "").strip()
     for suffix in ("ms", "s"):

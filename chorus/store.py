@@ -210,33 +210,50 @@ class Store:
         self.put_events([event], {a.id: a for a in articles or []})
 
     def put_events(self, events: Iterable[Event], articles: dict[str, Article] | None = None) -> None:
-        articles = articles or {}
         with self._lock, self._db:
-            for event in events:
-                self._db.execute(
-                    "INSERT OR REPLACE INTO events (id, title, first_published, last_published, size, data)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    (event.id, event.title, event.first_published, event.last_published,
-                     len(event.articles), json.dumps(event.to_dict())),
-                )
-                self._db.execute("DELETE FROM event_articles WHERE event_id = ?", (event.id,))
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO event_articles (article_id, event_id) VALUES (?, ?)",
-                    [(aid, event.id) for aid in event.articles],
-                )
-                self._db.execute("DELETE FROM events_fts WHERE event_id = ?", (event.id,))
-                body = _event_search_text(event, [articles[a] for a in event.articles if a in articles])
-                self._db.execute(
-                    "INSERT INTO events_fts (event_id, title, body) VALUES (?, ?, ?)",
-                    (event.id, event.title or "", body),
-                )
+            self._write_events(events, articles or {})
+
+    def _write_events(self, events: Iterable[Event], articles: dict[str, Article]) -> None:
+        """Rows of ``events`` (inside the caller's transaction)."""
+        for event in events:
+            self._db.execute(
+                "INSERT OR REPLACE INTO events (id, title, first_published, last_published, size, data)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (event.id, event.title, event.first_published, event.last_published,
+                 len(event.articles), json.dumps(event.to_dict())),
+            )
+            self._db.execute("DELETE FROM event_articles WHERE event_id = ?", (event.id,))
+            self._db.executemany(
+                "INSERT OR REPLACE INTO event_articles (article_id, event_id) VALUES (?, ?)",
+                [(aid, event.id) for aid in event.articles],
+            )
+            self._db.execute("DELETE FROM events_fts WHERE event_id = ?", (event.id,))
+            body = _event_search_text(event, [articles[a] for a in event.articles if a in articles])
+            self._db.execute(
+                "INSERT INTO events_fts (event_id, title, body) VALUES (?, ?, ?)",
+                (event.id, event.title or "", body),
+            )
+
+    def replace_events(self, put: list[Event], delete: Iterable[str], state: dict[str, str],
+                       articles: dict[str, Article] | None = None) -> None:
+        """In one transaction: delete the events ``delete``, insert or replace
+        ``put`` and set the ``state`` keys, so an interrupted regrouping leaves
+        the store as it was."""
+        with self._lock, self._db:
+            self._delete_events(delete)
+            self._write_events(put, articles or {})
+            for key, value in state.items():
+                self._db.execute("INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)", (key, value))
 
     def delete_events(self, ids: Iterable[str]) -> None:
         with self._lock, self._db:
-            for eid in ids:
-                self._db.execute("DELETE FROM events WHERE id = ?", (eid,))
-                self._db.execute("DELETE FROM event_articles WHERE event_id = ?", (eid,))
-                self._db.execute("DELETE FROM events_fts WHERE event_id = ?", (eid,))
+            self._delete_events(ids)
+
+    def _delete_events(self, ids: Iterable[str]) -> None:
+        for eid in ids:
+            self._db.execute("DELETE FROM events WHERE id = ?", (eid,))
+            self._db.execute("DELETE FROM event_articles WHERE event_id = ?", (eid,))
+            self._db.execute("DELETE FROM events_fts WHERE event_id = ?", (eid,))
 
     def get_event(self, event_id: str) -> Event | None:
         with self._lock:

@@ -155,3 +155,97 @@ def test_nothing_readable_exits_non_zero(tmp_path):
     out = subprocess.run([sys.executable, "-m", "chorus", "digest", str(tmp_path / "empty.txt"), "--db",
                           str(tmp_path / "c.db"), "--quiet"], capture_output=True, text=True, timeout=300)
     assert out.returncode == 1 and "empty.txt" in out.stderr
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _partition(db) -> dict[str, frozenset]:
+    with Store(db) as s:
+        return {e.id: frozenset(e.articles) for e in s.events()}
+
+
+def test_regroup_gives_the_batch_grouping_and_keeps_event_ids(tmp_path):
+    from chorus.pipeline import regroup
+
+    batch_db = tmp_path / "batch.db"
+    digest([EXAMPLES], db=batch_db)
+    batch = _partition(batch_db)
+    # The same files added one run at a time, in the order the folder digest reads them.
+    files = sorted(p for p in EXAMPLES.rglob("*") if p.is_file())
+    db = tmp_path / "runs.db"
+    for f in files:
+        digest([f], db=db)
+    # A grouping that went wrong: one article of the largest event moved into the smallest.
+    with Store(db) as s:
+        events = s.events()
+        big, small = events[0], events[-1]
+        moved = big.articles[-1]
+        big.articles.remove(moved)
+        small.articles.append(moved)
+        s.put_events([big, small])
+        before = {e.id: e.to_dict() for e in s.events()}
+    result = regroup(db=db, out=tmp_path / "out")
+    after = _partition(db)
+    # The batch grouping, under the same ids. (Added one file at a time, the library
+    # centenary joins the strike from its own town, with which it shares the town's
+    # name and little else; regrouping gives it back its own event.)
+    assert after == batch
+    assert set(before) <= set(after) and result.removed == []
+    was_in = {a: e for e, d in before.items() for a in d["articles"]}
+    assert result.moved == sum(1 for e, ids in after.items() for a in ids if was_in.get(a) != e) >= 1
+    differ = sorted(e for e in after if frozenset(before.get(e, {}).get("articles", ())) != after[e])
+    assert sorted(result.changed) == differ and result.kept == len(after) - len(differ)
+    assert {big.id, small.id} <= set(differ)
+    with Store(db) as s:
+        for e in s.events():
+            if e.id not in result.changed:  # untouched events keep their analyses as they were
+                assert e.to_dict() == before[e.id]
+            else:
+                assert e.summary and e.summary["headline"]
+                cited = {c["article"] for c in e.summary["headline"]["citations"]}
+                assert cited <= set(e.articles)
+        assert s.count_articles() == sum(1 for _ in s.iter_articles())
+    doc = json.loads((tmp_path / "out" / "events.json").read_text())
+    assert {e["id"]: frozenset(e["articles"]) for e in doc["events"]} == after
+    # Once grouped in one batch, grouping again changes nothing.
+    again = regroup(db=db)
+    assert again.changed == [] and again.moved == 0 and again.kept == len(after)
+
+
+def test_interrupted_regroup_leaves_the_store_as_it_was(tmp_path, monkeypatch):
+    import chorus.pipeline as pipeline
+
+    db = tmp_path / "c.db"
+    digest([EXAMPLES], db=db)
+    with Store(db) as s:
+        events = s.events()
+        big, small = events[0], events[-1]
+        moved = big.articles[-1]
+        big.articles.remove(moved)
+        small.articles.append(moved)
+        s.put_events([big, small])
+        before = {e.id: e.to_dict() for e in s.events()}
+        state = s.get_state("cluster")
+
+    def broken(event, articles, settings=None):
+        return [f"event {event.id}: chorus.analyze.summary failed: RuntimeError()\n"]
+
+    monkeypatch.setattr(pipeline, "analyse_event", broken)
+    with pytest.raises(pipeline.StageError):
+        pipeline.regroup(db=db, strict=True)
+    with Store(db) as s:
+        assert {e.id: e.to_dict() for e in s.events()} == before
+        assert s.get_state("cluster") == state
+
+
+def test_regroup_command(tmp_path):
+    db = tmp_path / "c.db"
+    missing = subprocess.run([sys.executable, "-m", "chorus", "regroup", "--db", str(db)],
+                             capture_output=True, text=True)
+    assert missing.returncode == 2 and "no such store" in missing.stderr
+    digest([EXAMPLES], db=db)
+    run = subprocess.run([sys.executable, "-m", "chorus", "regroup", "--db", str(db), "--out", str(tmp_path / "o")],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "unchanged" in run.stderr and (tmp_path / "o" / "report.html").exists()
