@@ -118,7 +118,7 @@ _UI_RULES: list[tuple[str, re.Pattern]] = [
         r"toggle navigation|(?:open|close) menu|back to top|top|log ?in|sign in|log ?out|register|"
         r"my account|more|next|previous|prev|loading\.{0,3}|print this page|font size|text size|"
         r"listen to this article|\d+ min(?:ute)?s? read|reading time:? .{0,20}|"
-        r"select language|language|edition)$", re.I)),
+        r"select language|language|edition|[\w' &,-]{0,40}\bmore\s*(?:>>|»|›+|→))$", re.I)),
     ("tag list", re.compile(r"^(?:tags?|topics?|filed under|categories|keywords)\s*:\s*\S.{0,200}$", re.I)),
     ("separator line", re.compile(r"^[\W_]+$")),
     ("copyright line", re.compile(r"^(?:©|\(c\)\s|copyright\b).{0,160}$|\ball rights reserved\.?$", re.I)),
@@ -161,14 +161,25 @@ _CREDIT_WORDS = re.compile(
     r"epa|afp|reuters|ap|dpa|anadolu|imago|picture[- ]alliance|via)\b", re.I)
 _CAPTION_OPENER = re.compile(
     r"^(?:(?:image|photo|picture|media) caption\s*[,:]\s*\S"
+    # BBC pages run the picture's credit and caption into one line
+    r"|(?:image|photo|picture) copyright\s+\S.{0,80}?\b(?:image|photo|picture) caption\b"
+    r"|media playback is unsupported on your device\b"
     r"|(?:(?:a|an|the|this) )?(?:general view (?:shows|of)|(?:picture|photo|photograph|image) "
     r"(?:taken|released|made available|provided)|(?:file|handout) (?:photo|picture|image))"
     r"|(?:file photo|file|photo|picture|image|foto)\s*[:|–—-]\s)", re.I)
 
 
+# "... after his rescue on August 11th. Photo: Bax Lindhardt/Scanpix" (capitalised label, no stop after).
+_TRAILING_CREDIT = re.compile(r"(?:^|[.!?\s])(?:Photo(?:graph)?|Picture|Image|Foto)s?(?: by)?\s*:\s*[^.:!?]{2,80}$")
+
+
 def photo_credit(line: str) -> str | None:
-    """The photo credit a caption line ends with, such as "[Name/Agency]", or None."""
+    """The photo credit a caption line ends with, such as "[Name/Agency]" or
+    "Photo: Name/Agency", or None."""
     if not line.rstrip().endswith((")", "]")):
+        m = _TRAILING_CREDIT.search(line.rstrip()) if ":" in line else None
+        if m and m.start() > 0 and n_words(line[m.start():]) <= 10:
+            return line[m.start():].strip()
         return None
     m = _BRACKET_END.search(line)
     if not m or m.start() == 0:
@@ -176,6 +187,8 @@ def photo_credit(line: str) -> str | None:
     credit = m.group("credit")
     if n_words(credit) > 10:
         return None
+    if line[:m.start()].rstrip().endswith(("...", "…")) and n_words(credit) <= 4 and credit[:1].isupper():
+        return m.group(0).strip()  # a caption cut short for a teaser: "... are widening... (Associated Press)"
     if "/" in credit:
         parts = [p.strip() for p in credit.split("/")]
         if all(p and (p[0].isupper() or p[:1].isdigit() or p.islower() and len(p) <= 20) for p in parts):

@@ -99,11 +99,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 
 # "... through lower courts.Military policy had ...": a scraper that drops line
-# breaks glues one sentence to the next. A lower-case word, one stop, then a
-# capitalised word ends a sentence; "IGC.org", "Amazon.Com", "U.S.Army" and
-# "www.Example" do not.
-_GLUED_AFTER = re.compile(r"[A-Z][a-z]+\b(?![.@/])")
-_LOWER_WORD = re.compile(r"(?<![\w.@/-])[a-z]{3,}$")
+# breaks glues one sentence to the next. A word of three letters or more (not
+# in capitals), one stop, then a capitalised word ends a sentence ("... trip in
+# Liberia.They are ..."); "IGC.org", "Amazon.Com", "U.S.Army" and "www.Example"
+# do not.
+_GLUED_AFTER = re.compile(r"(?!(?:Com|Org|Net|Gov|Edu|Info|Co|Uk|Us|Ca|Au|De|Fr|In|Io)\b)[A-Z][a-z]+\b(?![.@/])")
+_LOWER_WORD = re.compile(r"(?<![\w.@/-])[A-Za-z][a-z]{2,}$")
 
 
 def _glued(para: str, m: re.Match) -> bool:

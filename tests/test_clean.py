@@ -302,3 +302,36 @@ def test_pages_of_one_masthead_share_their_labels():
     other = _page("Budget story passes the regional parliament again", body, ["Coast Herald"], [])
     arts = clean_documents([docs[0], other])
     assert all("Valley Times budget tracker" in a.text.split(PARAGRAPH_SEP) for a in arts)  # two sites
+
+
+@pytest.mark.parametrize("line", [
+    "Image copyright Getty Images Image caption The band broke up in 1980 after the death of its drummer",
+    "Media playback is unsupported on your device Media caption The mayor speaks to residents of the Lower Town",
+    "Harbour master Ana Ruiz speaks to reporters after the rescue on Monday. Photo: Jens Berg/Scanpix",
+    "A child looks at the flowers left after a vigil in Valdera on Monday. Police arrested several people "
+    "and are widening... (Associated Press)",
+])
+def test_caption_shapes(line):
+    from chorus import boilerplate as bp
+
+    assert bp.caption_reason(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The minister said the photo: it was fake, and he would sue the paper over it.",
+    "Police said about 400 people joined the march (Associated Press reported).",
+    "The council voted on Monday to widen the harbour road by 2025, the mayor said.",
+])
+def test_sentences_are_not_captions(line):
+    from chorus import boilerplate as bp
+
+    assert bp.caption_reason(line) is None
+
+
+def test_more_links_are_navigation_and_never_the_title():
+    from chorus import boilerplate as bp
+
+    assert bp.interface_reason("Local News More>>") == "site navigation"
+    text = "Local News More>>\n\n" + "\n\n".join(_BODY)
+    art = clean_document(RawDoc("more.txt", text, "text"))
+    assert art.title != "Local News More>>" and "Local News More>>" not in art.text

@@ -98,6 +98,9 @@ def test_sentences_glued_without_a_space_are_split():
          "The judge was locked up with him.\"I had never been to jail before,\" Olivera said.")
     assert texts(t) == ["The cases will continue to move through lower courts.", "Military policy had barred service.",
                         "The judge was locked up with him.", "\"I had never been to jail before,\" Olivera said."]
+    t = "The passenger started the trip in Liberia.They are now in isolation in Newark.This comes as rules tighten."
+    assert texts(t) == ["The passenger started the trip in Liberia.", "They are now in isolation in Newark.",
+                        "This comes as rules tighten."]
 
 
 def test_addresses_and_dotted_names_are_not_glued_sentences():

@@ -266,6 +266,29 @@ def test_photo_captions_in_running_text_are_not_summary_sentences():
     assert summary.headline_sentence([a])["text"].startswith("Floodwater forced 3,000 people")
 
 
+def test_picture_positions_between_commas_mark_a_caption():
+    text = ("A protester, left, holds a flag outside the council building in Valdera on Saturday afternoon.\n"
+            "Police said about 400 people joined the march against the new harbour fees on Saturday.")
+    a = Article(id="t6", text=text)
+    a.sentences = split_sentences(text)
+    assert SentenceBank([a]).ok.tolist() == [False, True]
+
+
+def test_headline_never_leans_on_a_sentence_before_it_when_another_fits():
+    # A page scraped from the middle of a story opens with "Then, ...".
+    text = ("Then, near the harbour gate, more video shows the truck stopping abruptly before it sped away.\n"
+            "Police in Valdera arrested the driver of a truck that hit a harbour worker on Friday night.\n"
+            "The worker was taken to hospital with minor injuries, the police said.")
+    a = Article(id="t7", text=text)
+    a.sentences = split_sentences(text)
+    assert SentenceBank([a]).dangling.tolist() == [True, False, False]
+    assert summary.headline_sentence([a])["text"].startswith("Police in Valdera arrested")
+    # "Then-" is a title, not a connective.
+    b = Article(id="t8", text="Then-mayor Ana Ruiz opened the harbour bridge in 2010, the city said on Monday.")
+    b.sentences = split_sentences(b.text)
+    assert SentenceBank([b]).dangling.tolist() == [False]
+
+
 def test_headline_is_what_sources_open_with_not_a_detail_they_all_repeat():
     # Three outlets open with three developments of one strike and all repeat
     # the union's demand further down. Counting sources alone would make the

@@ -53,7 +53,10 @@ _PICTURE_MARK = re.compile(r"\((?:[CLR]|[LR]-[LR]|(?:\d(?:st|nd|rd|th)|second|th
 # start of a quotation), "it" unless it announces what follows ("It is likely
 # that ...", "It's fun to ..."), "this"/"that"/"these"/"those" standing for
 # something said before ("This has now been confirmed ..."; not "This week" or
-# "Those who ..."), and connectives ("But", "However", "And").
+# "Those who ..."), and connectives ("But", "However", "Then,"; not "Then-President").
+# ... and written out between commas: "A Ku Klux Klansman, left, uses an American flag ..."
+_PICTURE_MARK_WORDS = re.compile(r", (?:left|right|cent(?:re|er)|(?:second|third|2nd|3rd) (?:left|right)|"
+                                 r"from (?:left|right)|top|bottom|front|back|foreground|background),")
 _PRONOUN_START = re.compile(
     r"^(?:[\"“‘']\s*)?(?:He|She|They|His|Her|Their|Him|Them|Its)\b"
     r"|^It(?:['’]s)?\b(?!(?:['’]s|\s+(?:is|was|has been|had been|would be|will be|could be|may be|might be|"
@@ -63,7 +66,7 @@ _PRONOUN_START = re.compile(
     r"could|can|may|might|must|should|means|meant|comes|came|marks|marked|follows|followed|includes|included|"
     r"makes|made|leads|led|prompted|sparked|caused|raises|raised|adds|added|puts|put|shows|showed)\b"
     r"|^(?:But|And|However|Yet|Nevertheless|Nonetheless|Moreover|Furthermore|Instead|Besides|Thus|Therefore|"
-    r"Hence)\b")
+    r"Hence|Also|Meanwhile|Still|Then)\b(?!-)")
 _UPPER = re.compile(r"[A-Z]")
 _ODD = re.compile(r"[^\w\s]|_")
 # The same counts on ASCII text, as bytes: what is left once letters, digits and
@@ -309,7 +312,8 @@ def summary_fit(text: str, nwords: int, nterms: int, min_words: int = 8, max_wor
     if t[0].islower() or t.rstrip(_END_CLOSERS)[-1:] not in (".", "!", "?"):
         return False
     if _BOILER_SEARCH.search(t.lower()) or _DATE_LINE.match(t) or (
-            ("(" in t or "[" in t) and (_CREDIT_TAIL.search(t) or _PICTURE_MARK.search(t))):
+            ("(" in t or "[" in t) and (_CREDIT_TAIL.search(t) or _PICTURE_MARK.search(t))) or (
+            ", " in t and _PICTURE_MARK_WORDS.search(t)):
         return False
     n = len(t)
     odd, upper = _odd_upper(t)  # punctuation and symbols; capitals

@@ -417,6 +417,10 @@ def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_wor
     keep = [k for k, i in enumerate(rows_l) if nwords[i] <= max_words]
     if not keep:
         return None
+    # A headline stands alone: one that leans on a sentence before it ("Then,
+    # near the intersection ...", "It got 11 votes") only when nothing else fits.
+    dangling = bank.dangling_l
+    keep = [k for k in keep if not dangling[rows_l[k]]] or keep
     score_l = score.tolist()
     source_of = source_key(wire_groups)
     best = None
