@@ -27,6 +27,7 @@ import re
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof gen lt col capt cpt sgt maj adm cmdr gov sen rep rev fr st
+    det insp supt cpl pvt spc atty hon mt brig msgr
     jr sr inc corp ltd co bros no nos vs etc al approx est dept univ
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     u.s u.k u.n e.u u.a.e d.c a.m p.m e.g i.e

@@ -40,6 +40,12 @@ def test_abbreviations_initials_and_decimals_do_not_split():
     assert len(texts(t)) == 2
 
 
+def test_titles_before_names_do_not_split():
+    t = ("\"He was just wearing red shoes that day,\" LAPD Det. Christopher Barling said. Insp. Ana Ruiz, "
+         "Supt. Tom Hale and Cpl. Jan Berg met at Mt. Hood. The talks ended.")
+    assert texts(t)[-1] == "The talks ended." and len(texts(t)) == 3
+
+
 def test_lowercase_continuation_does_not_split():
     t = "The price rose to 3.4 p.m. levels. e.g. nothing else. Then it fell."
     out = texts(t)

@@ -85,6 +85,15 @@ def test_quotation_detection():
     assert not quote_without_speaker("\"The water came up so fast,\" said resident Tom Hale.")
     assert not quote_without_speaker("The film \"Blue Night\" opened in 40 cinemas on Friday.")
     assert not quote_without_speaker("He called the proposal \"unacceptable.\"")
+    # Speakers named with other verbs of saying, or in a quoting phrase.
+    for t in ["\"The studio was very mindful of the persecution of the Jews in Europe,\" Bernstein remarks.",
+              "“There is a need to draw a line between the leaders and the people like me,” the presidency "
+              "quoted the letter as saying.",
+              "The new suit alleges that the car “suffered from material defects which caused the battery "
+              "to ignite under certain driving conditions.”",
+              "The chain describes the sandwich as “juicy pork, bacon, cheese, crunchy lettuce, red onion and "
+              "a honey-mustard sauce.”"]:
+        assert not quote_without_speaker(t), t
 
 
 def test_quotation_follows_the_sentence_naming_its_speaker():

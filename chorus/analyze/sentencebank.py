@@ -33,6 +33,8 @@ _ATTRIB = re.compile(
     r"stated|declared|replied|argued|tweeted|according to|announced|claimed|called|described|"
     r"suggested|acknowledged|conceded|urged|vowed|estimated|reported|reports|explains|reads|read|"
     r"teased|joked|admitted|responded|posted|continued|recalled|quipped|insists|notes|"
+    r"describes|remarks|remarked|alleges|alleged|alleging|saying|quoted|quoting|asks|admits|stressed|"
+    r"stresses|maintained|maintains|commented|confirmed|denied|promised|pledged|testified|"
     r"in a statement|in an interview)\b",
     re.I,
 )
