@@ -241,3 +241,14 @@ def test_report_shows_a_split_quote_as_one_wording():
     group = next(g for g in view["quotes"] if g["speaker"] == "Elena Vostrikova")
     split = next(q for q in group["quotes"] if "rebuild the bridge" in q["text"])
     assert len(split["outlets"]) == 1 and split["differences"] == []
+
+
+def test_he_said_after_a_person_who_opens_a_later_clause():
+    text = ("President Ana Ruiz opened the archive of the trial at a ceremony on Wednesday.\n"
+            "\u201cI was only an instrument,\u201d the prisoner wrote in his letter to the court.\n"
+            "The capture made the young state proud, and Ruiz referred to "
+            "the trial as a turning point.\n"
+            "\u201cThe trial broke the silence of a whole generation,\u201d he said.\n"
+            "The prisoner's hearing was set for May, while Tomas Brandt's appeal has yet to be heard.\n")
+    qs = run(art("a", text))
+    assert find(qs, "broke the silence")["speaker"] == "Ana Ruiz"

@@ -275,7 +275,19 @@ def sentence_subject(frame: str) -> Speaker | None:
         sp = _np(start)
         if sp is not None and sp.kind in ("name", "description") and not is_organisation(sp.text):
             return sp
+    # "The ability of the services ... was a source of pride, and Rivlin referred to
+    # the trial as ...": a person who opens a later clause.
+    for clause in reversed(_CLAUSE.split(head)[1:]):
+        m = _CLAUSE_NAME.match(clause)
+        if m and not is_organisation(m.group("name")):
+            return Speaker(_clean_name(m.group("name")), "name")
     return None
+
+
+_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+# A name and then a verb in lower case: "Rivlin referred ...", not "McCullum's first appearance".
+_CLAUSE_NAME = re.compile(r"(?!(?:The|A|An|This|That|These|Those|It|He|She|They|We|I|There|Here)\b)(?P<name>[A-Z][a-z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})\s+(?:[a-z]+ed|[a-z]+s|was|is|has|had|"
+                          r"will|would|could|did|told|said|made|took|gave|went|came|spoke|wrote|left|met)\b")
 
 
 def first_person(frame: str) -> Speaker | None:
