@@ -252,3 +252,10 @@ def test_he_said_after_a_person_who_opens_a_later_clause():
             "The prisoner's hearing was set for May, while Tomas Brandt's appeal has yet to be heard.\n")
     qs = run(art("a", text))
     assert find(qs, "broke the silence")["speaker"] == "Ana Ruiz"
+
+
+def test_the_subject_of_a_relative_clause_speaks():
+    text = ("The archive also holds the pages on which chief prosecutor Gideon Hausner wrote the line invoking "
+            "\"six million accusers\" at the trial.\n")
+    qs = run(art("a", text))
+    assert find(qs, "six million accusers")["speaker"] == "Gideon Hausner"

@@ -91,7 +91,8 @@ DESC = (r"(?:(?i:a|an|the|one|another|two|three|several|some)\s+)"
         r"|(?-i:[a-z]+(?:man|woman|men|women|person|people|ist|ists|eer|eers)))\b"
         r"(?:\s+(?:" + _ROLE_ALT + r")\b)*")
 _PRON = r"\b(?:he|she|they|He|She|They)\b"
-_PP = r"(?:,?\s+(?:of|from|at|with|for|in|on|inside)\s+[^,;]{0,70})?"
+# (not "on which X wrote": a relative clause has its own subject)
+_PP = r"(?:,?\s+(?:of|from|at|with|for|in|on|inside)\s+(?!(?:which|whom|whose)\b)[^,;]{0,70})?"
 _END_NP = re.compile(rf"(?:(?P<name>{NAME})|(?P<desc>{DESC})|(?P<pron>{_PRON})|"
                      rf"(?P<np>\b(?i:the|a|an|one|another)\s+(?:[a-z][\w'’\-]*\s+){{0,3}}[a-z][\w\-]*))"
                      rf"{_PP}\s*,?\s*$")
