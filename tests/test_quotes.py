@@ -259,3 +259,13 @@ def test_the_subject_of_a_relative_clause_speaks():
             "\"six million accusers\" at the trial.\n")
     qs = run(art("a", text))
     assert find(qs, "six million accusers")["speaker"] == "Gideon Hausner"
+
+
+def test_things_that_do_not_speak_are_not_speakers():
+    text = ("League commissioner Jan Berg attended the match and, after the anthem played, said he was unaware "
+            "of the club's plans.\n"
+            "\u201cI would have preferred an honest dialogue about what we wanted to do,\u201d he said.\n"
+            "The lawsuit says the club \"ignored every warning\" about the old stand.\n")
+    qs = run(art("a", text))
+    assert find(qs, "honest dialogue")["speaker"] == "Jan Berg"
+    assert find(qs, "ignored every warning")["speaker"] == "lawsuit"

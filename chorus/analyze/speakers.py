@@ -49,6 +49,27 @@ nurse nurses surgeon paramedic pilot guard guards policeman policemen executive 
 economist economists scientist scientists engineer engineers mother father son daughter wife
 husband neighbour neighbor customer customers
 """.split())
+# What else speaks in news copy, besides the roles above: documents and outlets
+# ("the lawsuit says", "the magazine reported"), bodies, and people by relation.
+SOURCE_NOUNS = ROLES | frozenset("""
+statements reports lawsuit suit complaint filing filings email emails letter letters memo memorandum
+document documents post tweet tweets message note notice release study survey poll paper papers
+indictment affidavit ruling order verdict judge judges jury court couple family families parents
+company companies firm board council committee campaign team union party government administration
+department office service authorities authority network newspaper magazine website site broadcaster
+channel outlet station plaintiffs plaintiff defendants defendant authors author researchers fans fan
+people girl boy child children kids friend friends relative relatives brother sister uncle aunt
+cousin grandmother grandfather victim victims suspect suspects actor actress singer star player
+players coach user users citizen citizens nominee candidate candidates insider insiders acquaintance
+partner partners veterinarian pastor priest detective detectives matron officials agent agents
+attorney attorneys counsel panel commission regulator regulators watchdog bank group groups
+association federation ministry army military navy embassy consulate hospital school university
+club league federation organizers organisers producers producer director directors clerk sheriff
+trooper troopers deputy deputies dispatcher coroner examiner spokespeople representatives
+juror jurors patient patients presenter presenters host hosts colleague colleagues presidency
+publicist publicists stagehand staff staffer staffers crew charity charities ngo foundation institute
+observatory centre center fund trust society coalition alliance movement agencies newspapers outlets
+""".split())
 TITLE_WORDS = frozenset("""
 president minister foreign prime deputy secretary general gen lt col colonel major maj capt
 captain sgt ambassador envoy chief spokesman spokeswoman senator sen rep representative governor
@@ -197,6 +218,8 @@ def _np(match: re.Match[str] | None) -> Speaker | None:
         d = match.group("desc") or match.group("np")
         if not match.group("desc") and any(w.lower() in _NOT_NOUNS for w in d.split()[1:]):
             return None  # "the jury should not be": a clause, not a speaker
+        if not match.group("desc") and d.split()[-1].lower() not in SOURCE_NOUNS:
+            return None  # "the anthem played", "the president proudly": not who is speaking
         inner = [n for n in _NAME_RE.findall(d) if len(n.split()) >= 2]
         if inner:
             return Speaker(_clean_name(max(inner, key=len)), "name")
