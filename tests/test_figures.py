@@ -167,3 +167,29 @@ def test_durations_after_for_are_amounts():
     f = figure_with(run(a, b), "a", "30 days")
     assert {c["article"] for c in f["claims"]} == {"a", "b"}
     assert f["disagree"] is False
+
+
+def test_ranks_decades_names_and_emergency_numbers_are_not_amounts():
+    assert find_numbers("It was the 8th time in the 21st century and the 53rd award.") == []
+    assert find_numbers("Music of the 90s and the 1960s.") == []
+    a = art("a", "The rapper 50 Cent joined 4 Ever on stage for 12 songs. A 911 operator took 30 calls. "
+                 "The festival drew 20,000 fans on Saturday.")
+    texts = [c["text"] for f in run(a) for c in f["claims"]]
+    assert not any(t.startswith(("50", "4 ", "911")) for t in texts), texts
+    assert any(t.startswith("20,000") for t in texts) and any(t.startswith("12") for t in texts)
+
+
+def test_report_keeps_the_space_after_a_qualifier():
+    from chorus.render.markdown import render_markdown
+
+    a = art("a", "Police said about 2,000 people marched on Monday.")
+    b = art("b", "Organisers said more than 1,900 people marched on Monday.")
+    figs = run(a, b)
+    assert figs
+    doc = {"schema": "chorus.events/1", "rejected": [],
+           "articles": [{"id": x.id, "text": x.text, "path": f"{x.id}.txt", "title": None, "outlet": None,
+                         "published": x.published} for x in (a, b)],
+           "events": [{"id": "ev-test", "articles": ["a", "b"], "title": "March", "figures": figs}]}
+    md = render_markdown(doc)
+    assert "about 2,000" in md and "more than 1,900" in md
+    assert "about2" not in md and "than1" not in md

@@ -48,6 +48,8 @@ more most less some any all each every other another about around nearly almost 
 still also just only even not no being going leaving according since before after during
 remain remains live lives stay stays face faces need needs return returns wait want work
 early late today yesterday tomorrow overnight now ago more
+out off down away back too again here appears appear seems seem got get gets went go goes came come
+comes took take takes made make makes per
 """.split())
 _PEOPLE = frozenset("people persons civilians residents inhabitants others individuals".split())
 _FIGHTERS = frozenset("fighters rebels militants insurgents combatants gunmen jihadists".split())
@@ -235,6 +237,12 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
             lo, hi = _clause(sent, n, nums)
             window = sent[lo:hi]
             unit, subset = _unit_after(sent, n)
+            head = re.sub(r"['’]s$", "", unit.split()[0]) if unit else ""
+            if unit and not n.share and n.value != 1 and re.match(r"[A-Z][a-z]*[^s]$", head) \
+                    and sent[n.end:].lstrip().startswith(unit.split()[0]):
+                continue  # "50 Cent", "4 Ever": a name; counted things are plural
+            if n.text == "911" and unit:
+                continue  # "911 operator", "911 calls": the emergency number
             subset = subset or bool(re.search(r"\b(?:a further|another|of whom)\s*$", sent[:n.start]))
             subset = subset or bool(re.match(r"\s+more\b", sent[n.end:]))  # "two more died": an increment
             predicate = _predicate(sent, lo, hi, n, unit)

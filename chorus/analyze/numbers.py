@@ -174,6 +174,10 @@ def _find_numbers(text: str) -> list[Number]:
                     continue  # list numbering
                 if re.match(r"[A-Z]", text[e:e + 1]) and not m.group("short"):
                     continue  # "2D", "4G": a name, not an amount
+                if not m.group("scale") and not m.group("pct") and re.match(r"(?:st|nd|rd|th)\b", after, re.I):
+                    continue  # "8th", "21st": a rank, not an amount
+                if re.fullmatch(r"\d*0", raw) and re.match(r"['’]?s\b", after):
+                    continue  # "the 90s", "1960s": a decade
                 if re.search(r"\d[\d,.]*\s*[A-Za-z]*\s*\((?:about|some|around)?\s*$", before):
                     continue  # "2,700km (1,680 miles)": the same amount in other units
                 scale = (m.group("scale") or m.group("short") or "").lower()

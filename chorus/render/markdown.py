@@ -97,7 +97,7 @@ def _event(ev: dict, i: int) -> list[str]:
         L += ["Figures the sources agree on:", ""]
         for fig in ev["figures_other"]:
             vals = "; ".join(
-                f"{md_escape((r['qualifier'] + ' ') if r['qualifier'] else '')}{md_escape(r['value'])}"
+                f"{(md_escape(r['qualifier']) + ' ') if r['qualifier'] else ''}{md_escape(r['value'])}"
                 f"{' ' + md_escape(r['unit']) if r['unit'] else ''} ({md_escape(r['outlet'])}"
                 f"{', ' + md_escape(r['source']) if r['source'] else ''})" for r in fig["rows"])
             L.append(f"- {md_escape(fig['measure'])}: {vals}")
