@@ -136,9 +136,26 @@ _UI_ANY = re.compile("|".join(
 _COOKIE = dict(_UI_RULES)["cookie notice"]
 
 
+# Interface text that says what it is whatever else runs into its line (up to 60 words):
+# a sign-up box's small print, a "story continues" marker, a video player's labels.
+_STRONG_UI = [
+    ("sign-up or follow prompt", re.compile(
+        r"\bby signing up,? you agree\b|\byou can unsubscribe at any time\b", re.I)),
+    ("advertisement label", re.compile(
+        r"^(?:(?:the )?(?:story|article) continues? (?:below|after (?:this|the) (?:ad|advertisement))|"
+        r"story continued below|continue reading (?:below|the main story))\.?$", re.I)),
+    ("media teaser", re.compile(r"^JUST WATCHED\b|\bReplay More Videos\b")),
+]
+
+
 def interface_reason(line: str) -> str | None:
-    """Why ``line`` is page-interface text, or None. Only short lines qualify."""
+    """Why ``line`` is page-interface text, or None. Only short lines qualify, but
+    for text that names itself (a sign-up box's small print, a video player's labels)."""
     n = n_words(line)
+    if n <= 60:
+        for reason, pat in _STRONG_UI:
+            if pat.search(line):
+                return reason
     if n > 30:
         return None
     if n <= 25:

@@ -335,3 +335,26 @@ def test_more_links_are_navigation_and_never_the_title():
     text = "Local News More>>\n\n" + "\n\n".join(_BODY)
     art = clean_document(RawDoc("more.txt", text, "text"))
     assert art.title != "Local News More>>" and "Local News More>>" not in art.text
+
+
+@pytest.mark.parametrize("line,reason", [
+    ("Story Continued Below", "advertisement label"),
+    ("Sign up here for Harbour Daily A morning briefing on the port in your inbox. Email Sign Up By signing up "
+     "you agree to receive email newsletters or alerts from the Gazette. You can unsubscribe at any time.",
+     "sign-up or follow prompt"),
+    ("JUST WATCHED Mayor: the levee will hold Replay More Videos ... MUST WATCH Mayor: the levee will hold 01:12",
+     "media teaser"),
+])
+def test_interface_text_that_names_itself_inside_the_body(line, reason):
+    from chorus import boilerplate as bp
+
+    assert bp.interface_reason(line) == reason
+    text = "\n\n".join([_BODY[0], line, _BODY[2]])
+    art = clean_document(RawDoc("page.txt", text, "text"))
+    assert line not in art.text and _BODY[2] in art.text
+
+
+def test_sentences_about_stories_continuing_stay():
+    from chorus import boilerplate as bp
+
+    assert bp.interface_reason("The story continued below the fold in the print edition, editors said.") is None
