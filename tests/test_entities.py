@@ -58,3 +58,14 @@ def test_common_words_at_sentence_start_are_not_entities():
     assert "Workers" not in names
     assert "Rebels" not in names
     assert "Tuesday" not in names
+
+
+def test_bare_institutions_states_and_party_members():
+    a = art("c", "Congress passed the bill on Friday after the White House said New Jersey and West Virginia "
+                 "would get more money. Democrats said the Senate would vote next week. "
+                 "Congress said the New Jersey plan was fair, and the White House agreed.")
+    found = by_name(run(a))
+    assert found["Congress"]["kind"] == "organisation" and found["White House"]["kind"] == "organisation"
+    assert found["Senate"]["kind"] == "organisation"
+    assert found["New Jersey"]["kind"] == "place"
+    assert "Democrats" not in found

@@ -56,6 +56,22 @@ bucharest minsk tbilisi yerevan baku aleppo mosul gaza kandahar mumbai shanghai
                           "new zealand", "north korea", "south korea", "sri lanka", "costa rica",
                           "el salvador", "ivory coast", "united arab emirates", "west bank",
                           "czech republic", "dominican republic", "south sudan", "east timor"})
+US_STATES = frozenset("""
+alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
+vermont virginia wisconsin wyoming
+""".split()) | frozenset({"new hampshire", "new jersey", "new mexico", "new york", "north carolina",
+                          "north dakota", "rhode island", "south carolina", "south dakota", "west virginia"})
+# Bodies news copy names bare, with no organisation word to give them away.
+INSTITUTIONS = frozenset({
+    "congress", "senate", "house", "white house", "pentagon", "kremlin", "parliament", "knesset",
+    "bundestag", "duma", "supreme court", "state department", "capitol", "downing street", "elysee",
+    "vatican", "nato", "interpol", "cabinet", "politico", "cnn", "reuters", "fox news", "bbc", "msnbc",
+})
+# Members of parties and other groups named by a capitalised plural.
+_GROUPS = frozenset("republicans democrats conservatives liberals tories socialists communists "
+                    "greens catholics protestants muslims christians jews".split())
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february "
                       "march april may june july august september october november december "
                       "tv pm am gmt".split())
@@ -144,7 +160,16 @@ def _classify(toks: list[str], before: str, after: str, initial: bool):
                            or "-" in phrase and all(_is_demonym(p) for p in phrase.split("-"))
                            or phrase.lower() in _CALENDAR):
         return
-    if _PLACE_AFTER.match(after) or _PLACE_BEFORE.search(before):
+    low = phrase.lower()
+    if low in _GROUPS:
+        return  # "Republicans": members of a party, not the party, a person or a place
+    if low in INSTITUTIONS:
+        ev["organisation"] += 5
+        name = phrase
+    elif low in US_STATES:
+        ev["place"] += 5
+        name = phrase
+    elif _PLACE_AFTER.match(after) or _PLACE_BEFORE.search(before):
         ev["place"] += 3
         name = phrase
     elif is_organisation(phrase) or _ORG_AFTER.match(after):
