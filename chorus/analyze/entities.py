@@ -12,7 +12,10 @@ pooled over every mention in the event:
 * organisation: an organisation word ("Observatory", "Council", "Army",
   "Front", "Agency") or an acronym ("UN", "AFP");
 * place: a locative preposition in front ("in Aleppo", "from Turkey"), a
-  "-based" / "-held" compound ("Britain-based"), a dateline, or a country name.
+  "-based" / "-held" compound ("Britain-based"), a dateline, or a country name;
+* names news copy uses bare: institutions ("Congress", "the White House") are
+  organisations and US states places; party members and faith groups named by
+  a plural ("Democrats") are not entities at all.
 
 Variants merge: titles dropped, surnames join full names (Lavrov -> Sergei
 Lavrov, Sergey Lavrov), "al-"/"Al " prefixes ignored (al-Assad / Al Assad),
