@@ -126,12 +126,15 @@ class EventClusterer:
 
     # -- verbs ---------------------------------------------------------------------
 
-    def fit_predict(self, articles: Sequence[Article]) -> list[str]:
-        """Batch: forget any state, then cluster ``articles`` together."""
+    def fit_predict(
+        self, articles: Sequence[Article], *, terms: list[tuple[np.ndarray, np.ndarray]] | None = None
+    ) -> list[str]:
+        """Batch: forget any state, then cluster ``articles`` together (``terms`` as
+        for ``partial_fit``)."""
         self.df_ids_ = np.zeros(0, dtype=np.int64)
         self.df_counts_ = np.zeros(0, dtype=np.int64)
         self.n_docs_, self.events_ = 0, {}
-        return self.partial_fit(articles)
+        return self.partial_fit(articles, terms=terms)
 
     def partial_fit(
         self, articles: Sequence[Article], *, terms: list[tuple[np.ndarray, np.ndarray]] | None = None

@@ -225,7 +225,7 @@ class RegroupResult:
     moved: int = 0  # articles now in another event than before
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
-    document: dict[str, Any] | None = None
+    document: dict[str, Any] | None = None  # with ``out`` only
     outputs: dict[str, Path] = field(default_factory=dict)
 
 
@@ -251,20 +251,33 @@ def regroup(
     one transaction: an interrupted run leaves the store as it was.
     """
     from .cluster import STATE_KEY, EventClusterer
+    from .features import term_vector
     from .model import event_id
 
     warn = warn or (lambda msg: print(msg, file=sys.stderr))
     result = RegroupResult()
     with Store(db) as store:
         t0 = time.perf_counter()
-        stored = list(store.iter_articles())
-        old_events = {e.id: e for e in store.events()}
+        old_events = store.memberships()  # event id -> article ids
         result.events_before = len(old_events)
-        old_of = {aid: e.id for e in old_events.values() for aid in e.articles}
-        members = [a for a in stored if not a.not_news and not a.duplicate_of]
+        old_of = {aid: eid for eid, ids in old_events.items() for aid in ids}
         state = store.get_state(STATE_KEY)
         clusterer = EventClusterer.from_state(state) if state else EventClusterer()
-        keys = clusterer.fit_predict(members)
+        # One pass over the store, keeping what grouping needs (terms, date, id),
+        # not the texts: a large store is never held in memory whole.
+        params = clusterer.term_params()
+        members: list[Article] = []
+        terms = []
+        copies: list[tuple[str, str]] = []  # (near-duplicate, the article it copies)
+        for a in store.iter_articles():
+            if a.not_news:
+                continue
+            if a.duplicate_of:
+                copies.append((a.id, a.duplicate_of))
+                continue
+            terms.append(term_vector(a, **params))
+            members.append(Article(id=a.id, text="", published=a.published))
+        keys = clusterer.fit_predict(members, terms=terms)
         result.articles = len(members)
         result.seconds["cluster"] = time.perf_counter() - t0
 
@@ -282,7 +295,7 @@ def regroup(
                     counts[old_of[aid]] = counts.get(old_of[aid], 0) + 1
             best = max(counts, key=lambda e: (counts[e], e), default=None)
             if best is not None:
-                own = sum(1 for aid in old_events[best].articles if aid in member_ids)
+                own = sum(1 for aid in old_events[best] if aid in member_ids)
                 if 2 * counts[best] > len(ids) and 2 * counts[best] > own:
                     names[key] = best
         used = set(names.values())
@@ -299,45 +312,46 @@ def regroup(
             used.add(name)
         # Near-duplicates follow the article they copy, as when they were added.
         group_of = {aid: names[key] for key, ids in groups.items() for aid in ids}
-        articles_by_id = {a.id: a for a in stored}
         new_members: dict[str, list[str]] = {names[key]: list(ids) for key, ids in groups.items()}
-        for a in stored:
-            if a.duplicate_of and not a.not_news and a.duplicate_of in group_of:
-                new_members[group_of[a.duplicate_of]].append(a.id)
+        for aid, original in copies:
+            if original in group_of:
+                new_members[group_of[original]].append(aid)
         now_in = {aid: eid for eid, ids in new_members.items() for aid in ids}
         result.moved = sum(1 for aid, eid in old_of.items() if now_in.get(aid) != eid)
         result.seconds["match"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
         put: list[Event] = []
+        searchable: dict[str, Article] = {}  # the articles of the events written, for the search index
         for i, (eid, ids) in enumerate(sorted(new_members.items())):
             old = old_events.get(eid)
-            if old is not None and set(old.articles) == set(ids):
+            if old is not None and set(old) == set(ids):
                 result.kept += 1
                 continue
             event = Event(id=eid, articles=ids)
-            failures = analyse_event(event, [articles_by_id[a] for a in ids], settings)
+            texts = store.articles(ids)
+            failures = analyse_event(event, texts, settings)
             for f in failures:
                 if strict:
                     raise StageError(f)
                 result.warnings.append(f.splitlines()[0])
                 warn("warning: " + f.splitlines()[0])
             put.append(event)
+            searchable.update((a.id, a) for a in texts)
             if progress:
                 progress("analyse", i + 1, len(new_members))
         result.changed = [e.id for e in put]
         result.removed = sorted(set(old_events) - set(new_members))
         clusterer.events_ = {names[k]: v for k, v in clusterer.events_.items()}
-        store.replace_events(put, result.removed, {STATE_KEY: clusterer.to_state()},
-                             {a: articles_by_id[a] for e in put for a in e.articles})
+        store.replace_events(put, result.removed, {STATE_KEY: clusterer.to_state()}, searchable)
         result.seconds["analyse"] = time.perf_counter() - t0
-        doc = build_document(store, [])
-        result.document = doc
-        result.events_total = len(doc["events"])
+        result.events_total = len(new_members)
+        if out is not None:  # the whole collection as one document: only when reports are asked for
+            result.document = build_document(store, [])
     if out is not None:
         from .render import write_reports
 
-        result.outputs = write_reports(doc, Path(out))
+        result.outputs = write_reports(result.document, Path(out))
     return result
 
 

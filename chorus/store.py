@@ -268,6 +268,14 @@ class Store:
             ).fetchall()
         return [Event.from_dict(json.loads(r[0])) for r in rows]
 
+    def memberships(self) -> dict[str, list[str]]:
+        """Each event's article ids, without loading the events' analyses."""
+        out: dict[str, list[str]] = {}
+        with self._lock:
+            for eid, aid in self._db.execute("SELECT event_id, article_id FROM event_articles ORDER BY rowid"):
+                out.setdefault(eid, []).append(aid)
+        return out
+
     def event_ids_for_articles(self, ids: Iterable[str]) -> dict[str, str]:
         out: dict[str, str] = {}
         ids = list(ids)
