@@ -186,6 +186,13 @@ def test_an_unresolved_it_is_only_shown_after_its_antecedent():
             assert order.index(1) > 0 and order[order.index(1) - 1] == 0
 
 
+def test_staff_credits_are_boilerplate_but_reporting_by_an_outlet_is_not():
+    a = _article("Officer Ana Ruiz received consent to keep the dogs in writing by their former owner on Sunday.\n"
+                 "The mayor resigned after previous reporting by the Valdera Gazette about the harbour contract.\n"
+                 "(Reporting by Tom Hale; Writing by Jan Berg; Editing by Mia Lund)", "d4")
+    assert SentenceBank([a]).ok.tolist() == [True, True, False]
+
+
 def test_correction_notes_are_never_summary_sentences():
     a = _article("Floodwater forced 3,000 people from their homes in the river district on Monday, the city said.\n"
                  "This story has been corrected to show that the district is in the north of the city.\n"

@@ -43,7 +43,7 @@ _BOILER = re.compile(
     r"use of cookies|cookie policy|privacy policy|terms of (?:use|service)|comments? (?:are |is )?closed|"
     r"comment(?:ing)? (?:policy|guidelines)|leave a (?:reply|comment)|follow us|share this|share\W+tweet|"
     r"read more|related:|advertisement|getty images|photo(?:graph)?:|image:|\(photo|\[photo|credit:|"
-    r"reporting by|editing by|writing by|contributed to this report|log in|javascript|your browser|"
+    r"(?:^|[(;—–-]\s*|additional |with )(?:reporting|editing|writing) by|contributed to this report|log in|javascript|your browser|"
     r"download the app|watch video|story continues|file photo|\bfile - |"
     r"(?:story|article|report) (?:has been|was) corrected|an earlier version of th"
 )
