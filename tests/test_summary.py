@@ -85,6 +85,8 @@ def test_quotation_detection():
     assert not quote_without_speaker("\"The water came up so fast,\" said resident Tom Hale.")
     assert not quote_without_speaker("The film \"Blue Night\" opened in 40 cinemas on Friday.")
     assert not quote_without_speaker("He called the proposal \"unacceptable.\"")
+    # a curly opening mark closed by a straight one is one quotation with its speaker
+    assert not quote_without_speaker("The founder, Ana Ruiz, said: “the cups taste good and smell of summer.\"")
     # Speakers named with other verbs of saying, or in a quoting phrase.
     for t in ["\"The studio was very mindful of the persecution of the Jews in Europe,\" Bernstein remarks.",
               "“There is a need to draw a line between the leaders and the people like me,” the presidency "

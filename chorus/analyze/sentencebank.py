@@ -265,6 +265,8 @@ def quote_without_speaker(text: str) -> bool:
         return False  # no quotation mark that opens or closes a quotation below
     opens = t[0] in "\"“‘«" or t.startswith("''")
     closes_only = (t.count("”") > t.count("“")) or (t.count('"') % 2 == 1 and not opens)
+    if closes_only and "”" not in t and 0 <= t.find("“") < t.find('"'):
+        closes_only = False  # “... closed by a straight mark: one quotation, mixed marks
     if closes_only:
         # The tail of an earlier quotation: text after its last closing mark.
         cut = max(t.rfind('"'), t.rfind("”"))
