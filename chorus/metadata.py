@@ -247,12 +247,23 @@ def dateline(first_paragraph: str) -> tuple[str | None, list[str]]:
     return place, wire
 
 
+# A label some sites put before the story: "Updated | When the first humans ...",
+# "UPDATE: The council ...", "BREAKING NEWS - ...".
+_LEAD_LABEL = re.compile(r"^(?:updated?|breaking(?: news)?|developing(?: story)?|just in)\s*[:|—–-]\s+(?=[\"“A-Z])",
+                         re.I)
+
+
 def dateline_length(first_paragraph: str) -> int:
-    """How many characters the dateline and its separator take (0 when none).
+    """How many characters the dateline and its separator take (0 when none),
+    with a label standing before them ("Updated | ...", "UPDATE: ...").
 
     Sentence offsets start after it, so a summary quoting the first sentence
     does not open with "ALEPPO, Syria:".
     """
+    label = _LEAD_LABEL.match(first_paragraph)
+    if label:
+        rest = first_paragraph[label.end():]
+        return label.end() + (dateline_length(rest) if rest else 0)
     place, _ = dateline(first_paragraph)
     if place is None:
         credit = _credit_only(first_paragraph)

@@ -291,6 +291,20 @@ def test_first_sentence_starts_after_a_credit_without_a_place():
     assert art.text[s:e] == "Roger Federer claimed the 100th title of his career on Saturday."
 
 
+def test_first_sentence_starts_after_a_label_before_the_story():
+    from chorus.clean import clean_documents
+    from chorus.model import RawDoc
+
+    text = "Updated | When the first humans left Africa, they got shorter. Their joints paid for it.\n"
+    (art,) = clean_documents([RawDoc(path="label.txt", text=text, format="text")])
+    s, e = art.sentences[0]
+    assert art.text[s:e] == "When the first humans left Africa, they got shorter."
+    (art2,) = clean_documents([RawDoc(path="rules.txt", text="Updated rules apply from Monday. The council "
+                                      "said so on Friday.\n", format="text")])
+    s, e = art2.sentences[0]
+    assert art2.text[s:e] == "Updated rules apply from Monday."
+
+
 def test_pages_of_one_masthead_share_their_labels():
     """Plain-text pages without URLs: the masthead tells which site they come from."""
     body = [_BODY[0], "Valley Times budget tracker", _BODY[2]]

@@ -195,6 +195,12 @@ def test_staff_credits_are_boilerplate_but_reporting_by_an_outlet_is_not():
     assert SentenceBank([a]).ok.tolist() == [True, True, False]
 
 
+def test_pointers_to_embedded_media_are_never_summary_sentences():
+    a = _article("Floodwater forced 3,000 people from their homes in the river district on Monday, the city said.\n"
+                 "Watch the mayor's visit to the flooded district in the video clip above, recorded on Monday.", "d5")
+    assert SentenceBank([a]).ok.tolist() == [True, False]
+
+
 def test_correction_notes_are_never_summary_sentences():
     a = _article("Floodwater forced 3,000 people from their homes in the river district on Monday, the city said.\n"
                  "This story has been corrected to show that the district is in the north of the city.\n"

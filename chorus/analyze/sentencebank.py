@@ -45,7 +45,8 @@ _BOILER = re.compile(
     r"read more|related:|advertisement|getty images|photo(?:graph)?:|image:|\(photo|\[photo|credit:|"
     r"(?:^|[(;—–-]\s*|additional |with )(?:reporting|editing|writing) by|contributed to this report|log in|javascript|your browser|"
     r"download the app|watch video|story continues|file photo|\bfile - |"
-    r"(?:story|article|report) (?:has been|was) corrected|an earlier version of th"
+    r"(?:story|article|report) (?:has been|was) corrected|an earlier version of th|"
+    r"(?:clip|video|photo|gallery|player|tweet|post|graphic) (?:above|below)\b"
 )
 _CREDIT_TAIL = re.compile(r"[\(\[][^()\[\]]{0,80}(?:/|Images|Agency|Photo|AFP|AP|Reuters|Getty|EPA)[^()\[\]]{0,40}[\)\]]\s*$")
 # Where-in-the-picture markers only photo captions use: "(C)", "(L-R)", "(2nd R)", "(centre)".
