@@ -254,3 +254,13 @@ def test_seed_report_is_small(tmp_path):
     paths = write_reports(doc, tmp_path / "out")
     size = paths["html"].stat().st_size
     assert 10_000 < size < 1_000_000
+
+
+def test_articles_of_one_feed_without_outlets_are_told_apart():
+    from chorus.render.view import outlet_name
+
+    a = {"path": "feeds/wire.jsonl", "outlet": None, "url": None, "source_id": "item-7"}
+    b = {"path": "feeds/wire.jsonl", "outlet": None, "url": None, "source_id": "item-9"}
+    assert outlet_name(a) != outlet_name(b) and outlet_name(a).startswith("wire.jsonl")
+    assert outlet_name({"path": "x/page.html", "outlet": None, "url": None}) == "page.html"
+    assert outlet_name({"path": "x/page.html", "outlet": "Harbour Gazette"}) == "Harbour Gazette"

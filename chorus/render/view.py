@@ -43,7 +43,8 @@ def safe_url(url: Any) -> str | None:
 
 
 def outlet_name(article: dict | None) -> str:
-    """The outlet to show for an article: its outlet, else its URL's host, else its file name."""
+    """The outlet to show for an article: its outlet, else its URL's host, else its file
+    name (with the id the input gave it, when a feed or archive holds many articles)."""
     if not article:
         return "unknown source"
     if article.get("outlet"):
@@ -52,7 +53,8 @@ def outlet_name(article: dict | None) -> str:
     if url:
         return urlsplit(url).netloc
     path = str(article.get("path") or "")
-    return path.rsplit("/", 1)[-1] or "unknown source"
+    name = path.rsplit("/", 1)[-1] or "unknown source"
+    return f"{name} · {article['source_id']}" if article.get("source_id") else name
 
 
 def format_value(value: Any, low: Any = None, high: Any = None, unit: Any = None) -> str:
