@@ -103,6 +103,12 @@ class Store:
     def _migrate(self) -> None:
         self._check_version()
         version = self._version()
+        if version == 0:
+            tables = [r[0] for r in self._db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+            if tables:  # an SQLite file of something else: never write into it
+                raise StoreError(f"{self.path}: not a Chorus store (an SQLite database with other tables: "
+                                 f"{', '.join(sorted(tables)[:5])})")
         with self._lock:
             for i in range(version, SCHEMA_VERSION):
                 with self._db:

@@ -102,3 +102,16 @@ def test_state_round_trip(tmp_path):
 def test_store_folder_is_created(tmp_path):
     with Store(tmp_path / "new" / "dir" / "c.db") as s:
         assert s.count_articles() == 0
+
+
+def test_an_sqlite_file_of_something_else_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "notes.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE notes (body TEXT)")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="notes.db: not a Chorus store"):
+        Store(path)
+    con = sqlite3.connect(path)
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == {"notes"} and con.execute("PRAGMA user_version").fetchone()[0] == 0
