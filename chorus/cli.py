@@ -147,29 +147,41 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _digest(args: argparse.Namespace) -> int:
-    from .pipeline import StageError, digest
-    from .progress import ProgressBar, summary_table
+def _run_stage(args: argparse.Namespace, run, table):
+    """Run ``run(progress)`` behind a progress bar; print ``table(result)`` unless quiet.
+    Returns the result, or None after printing the error a run of the library raised."""
+    from .pipeline import StageError
+    from .progress import ProgressBar
     from .store import StoreError
 
     bar = ProgressBar(enabled=not args.quiet)
     try:
-        result = digest(
-            args.paths,
-            db=args.db,
-            out=args.out,
-            settings=Settings(workers=args.workers, duplicate_threshold=args.duplicate_threshold),
-            one_event=args.one_event,
-            strict=args.strict,
-            progress=bar.update,
-        )
+        result = run(bar.update)
     except (StoreError, StageError) as exc:
         bar.close()
         print(f"chorus: {exc}", file=sys.stderr)
-        return 2
+        return None
     bar.close()
     if not args.quiet:
-        print(summary_table(result), file=sys.stderr)
+        print(table(result), file=sys.stderr)
+    return result
+
+
+def _digest(args: argparse.Namespace) -> int:
+    from .pipeline import digest
+    from .progress import summary_table
+
+    result = _run_stage(args, lambda progress: digest(
+        args.paths,
+        db=args.db,
+        out=args.out,
+        settings=Settings(workers=args.workers, duplicate_threshold=args.duplicate_threshold),
+        one_event=args.one_event,
+        strict=args.strict,
+        progress=progress,
+    ), summary_table)
+    if result is None:
+        return 2
     if result.read == 0 and result.rejected:
         print("chorus: nothing could be read", file=sys.stderr)
         return 1
@@ -179,23 +191,16 @@ def _digest(args: argparse.Namespace) -> int:
 
 
 def _regroup(args: argparse.Namespace) -> int:
-    from .pipeline import StageError, regroup
-    from .progress import ProgressBar, regroup_table
-    from .store import StoreError
+    from .pipeline import regroup
+    from .progress import regroup_table
 
     if not Path(args.db).exists():
         print(f"chorus: {args.db}: no such store; run 'chorus digest' first", file=sys.stderr)
         return 2
-    bar = ProgressBar(enabled=not args.quiet)
-    try:
-        result = regroup(db=args.db, out=args.out, strict=args.strict, progress=bar.update)
-    except (StoreError, StageError) as exc:
-        bar.close()
-        print(f"chorus: {exc}", file=sys.stderr)
+    result = _run_stage(args, lambda progress: regroup(db=args.db, out=args.out, strict=args.strict,
+                                                       progress=progress), regroup_table)
+    if result is None:
         return 2
-    bar.close()
-    if not args.quiet:
-        print(regroup_table(result), file=sys.stderr)
     return 1 if args.strict and result.warnings else 0
 
 

@@ -330,12 +330,7 @@ def regroup(
                 continue
             event = Event(id=eid, articles=ids)
             texts = store.articles(ids)
-            failures = analyse_event(event, texts, settings)
-            for f in failures:
-                if strict:
-                    raise StageError(f)
-                result.warnings.append(f.splitlines()[0])
-                warn("warning: " + f.splitlines()[0])
+            _report(analyse_event(event, texts, settings), strict, result.warnings, warn)
             put.append(event)
             searchable.update((a.id, a) for a in texts)
             if progress:
@@ -445,16 +440,20 @@ def _analyse(
         if event is None:
             continue
         articles = store.articles(event.articles)
-        failures = analyse_event(event, articles, settings)
-        for f in failures:
-            if strict:
-                raise StageError(f)
-            result.warnings.append(f.splitlines()[0])
-            warn("warning: " + f.splitlines()[0])
+        _report(analyse_event(event, articles, settings), strict, result.warnings, warn)
         store.put_event(event, articles)
         if progress:
             progress("analyse", i + 1, len(event_ids))
     result.seconds["analyse"] = time.perf_counter() - t0
+
+
+def _report(failures: list[str], strict: bool, warnings: list[str], warn: Callable[[str], None]) -> None:
+    """A failed analysis stage: an error in strict mode, else a warning that lets the run go on."""
+    for f in failures:
+        if strict:
+            raise StageError(f)
+        warnings.append(f.splitlines()[0])
+        warn("warning: " + f.splitlines()[0])
 
 
 def build_document(store: Store, rejected: list[Rejection]) -> dict[str, Any]:

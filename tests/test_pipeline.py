@@ -165,6 +165,17 @@ def _partition(db) -> dict[str, frozenset]:
         return {e.id: frozenset(e.articles) for e in s.events()}
 
 
+def _misgroup(db):
+    """A grouping gone wrong: the last article of the largest event moved into the smallest."""
+    with Store(db) as s:
+        events = s.events()
+        big, small = events[0], events[-1]
+        big.articles.remove(moved := big.articles[-1])
+        small.articles.append(moved)
+        s.put_events([big, small])
+    return big, small
+
+
 def test_regroup_gives_the_batch_grouping_and_keeps_event_ids(tmp_path):
     from chorus.pipeline import regroup
 
@@ -176,14 +187,8 @@ def test_regroup_gives_the_batch_grouping_and_keeps_event_ids(tmp_path):
     db = tmp_path / "runs.db"
     for f in files:
         digest([f], db=db)
-    # A grouping that went wrong: one article of the largest event moved into the smallest.
+    big, small = _misgroup(db)
     with Store(db) as s:
-        events = s.events()
-        big, small = events[0], events[-1]
-        moved = big.articles[-1]
-        big.articles.remove(moved)
-        small.articles.append(moved)
-        s.put_events([big, small])
         before = {e.id: e.to_dict() for e in s.events()}
     result = regroup(db=db, out=tmp_path / "out")
     after = _partition(db)
@@ -218,13 +223,8 @@ def test_interrupted_regroup_leaves_the_store_as_it_was(tmp_path, monkeypatch):
 
     db = tmp_path / "c.db"
     digest([EXAMPLES], db=db)
+    _misgroup(db)
     with Store(db) as s:
-        events = s.events()
-        big, small = events[0], events[-1]
-        moved = big.articles[-1]
-        big.articles.remove(moved)
-        small.articles.append(moved)
-        s.put_events([big, small])
         before = {e.id: e.to_dict() for e in s.events()}
         state = s.get_state("cluster")
 

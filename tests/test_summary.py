@@ -147,6 +147,14 @@ def test_seed_headline_and_citations(wire_groups):
     _check_citations([head, *s["short"], *s["long"]], arts)
 
 
+def _shown_only_after_the_sentence_before(bank, row):
+    """Whatever the budget, ``row`` appears in a summary only right after ``row - 1``."""
+    for budget in (20, 40, 250):
+        order = summary.reading_order(bank, summary.select(bank, budget))
+        if row in order:
+            assert order.index(row) > 0 and order[order.index(row) - 1] == row - 1
+
+
 def test_pronoun_opener_only_right_after_the_sentence_before_it():
     a = _article(
         "Maria Lopez, the new head of the port authority of Valdera, took office on Monday after a long vote.\n"
@@ -156,10 +164,7 @@ def test_pronoun_opener_only_right_after_the_sentence_before_it():
     )
     bank = SentenceBank([a])
     assert bank.dangling.tolist() == [False, True, False]
-    for budget in (20, 40, 250):
-        order = summary.reading_order(bank, summary.select(bank, budget))
-        if 1 in order:
-            assert order.index(1) > 0 and order[order.index(1) - 1] == 0
+    _shown_only_after_the_sentence_before(bank, 1)
 
 
 def test_openings_that_lean_on_the_sentence_before_are_told_apart():
@@ -182,10 +187,7 @@ def test_an_unresolved_it_is_only_shown_after_its_antecedent():
         "Harbour workers have asked for better pay since the spring, and the budget includes a small rise.", "d2")
     bank = SentenceBank([a])
     assert bank.dangling.tolist() == [False, True, False]
-    for budget in (20, 40, 250):
-        order = summary.reading_order(bank, summary.select(bank, budget))
-        if 1 in order:
-            assert order.index(1) > 0 and order[order.index(1) - 1] == 0
+    _shown_only_after_the_sentence_before(bank, 1)
 
 
 def test_staff_credits_are_boilerplate_but_reporting_by_an_outlet_is_not():
