@@ -118,7 +118,7 @@ _UI_RULES: list[tuple[str, re.Pattern]] = [
         r"toggle navigation|(?:open|close) menu|back to top|top|log ?in|sign in|log ?out|register|"
         r"my account|more|next|previous|prev|loading\.{0,3}|print this page|font size|text size|"
         r"listen to this article|\d+ min(?:ute)?s? read|reading time:? .{0,20}|"
-        r"select language|language|edition|[\w' &,-]{0,40}\bmore\s*(?:>>|»|›+|→))$", re.I)),
+        r"select language|language|edition)$", re.I)),
     ("tag list", re.compile(r"^(?:tags?|topics?|filed under|categories|keywords)\s*:\s*\S.{0,200}$", re.I)),
     ("separator line", re.compile(r"^[\W_]+$")),
     ("copyright line", re.compile(r"^(?:©|\(c\)\s|copyright\b).{0,160}$|\ball rights reserved\.?$", re.I)),
@@ -145,7 +145,11 @@ _STRONG_UI = [
         r"^(?:(?:the )?(?:story|article) continues? (?:below|after (?:this|the) (?:ad|advertisement))|"
         r"story continued below|continue reading (?:below|the main story))\.?$", re.I)),
     ("media teaser", re.compile(r"^JUST WATCHED\b|\bReplay More Videos\b")),
+    ("site navigation", re.compile(r"^[\w' &,-]{0,40}\bmore\s*(?:>>|»|›+|→)$", re.I)),  # "Local News More>>"
 ]
+# What any of them contains, looked for first in one search (most lines have none of it).
+_STRONG_HINT = re.compile(r"igning [uU]p|IGNING UP|nsubscribe|NSUBSCRIBE|ontinue|ONTINUE|WATCHED|Replay More|"
+                          r">>|»|›|→")
 
 
 def interface_reason(line: str) -> str | None:
@@ -153,9 +157,10 @@ def interface_reason(line: str) -> str | None:
     for text that names itself (a sign-up box's small print, a video player's labels)."""
     n = n_words(line)
     if n <= 60:
-        for reason, pat in _STRONG_UI:
-            if pat.search(line):
-                return reason
+        if _STRONG_HINT.search(line):
+            for reason, pat in _STRONG_UI:
+                if pat.search(line):
+                    return reason
     if n > 30:
         return None
     if n <= 25:
