@@ -14,7 +14,7 @@ Scraped pages also run headings into the body: a headline runs into a dateline
 open with a kicker ("The Latest on ... (all times local): ..."); a sentence
 starts at the dateline and after the kicker. Scrapers that drop line breaks
 glue sentences ("... lower courts.Military policy ..."): a stop between a
-lower-case word and a capitalised one ends a sentence there too.
+word not in capitals and a capitalised one ends a sentence there too.
 
 Paragraphs (line breaks) always end a sentence. Offsets are ``[start, end)``
 into the text passed in, with surrounding whitespace excluded.

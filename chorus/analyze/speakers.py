@@ -310,8 +310,10 @@ def sentence_subject(frame: str) -> Speaker | None:
 
 _CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 # A name and then a verb in lower case: "Rivlin referred ...", not "McCullum's first appearance".
-_CLAUSE_NAME = re.compile(r"(?!(?:The|A|An|This|That|These|Those|It|He|She|They|We|I|There|Here)\b)(?P<name>[A-Z][a-z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})\s+(?:[a-z]+ed|[a-z]+s|was|is|has|had|"
-                          r"will|would|could|did|told|said|made|took|gave|went|came|spoke|wrote|left|met)\b")
+_CLAUSE_NAME = re.compile(r"(?!(?:The|A|An|This|That|These|Those|It|He|She|They|We|I|There|Here)\b)"
+                          r"(?P<name>[A-Z][a-z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})\s+"
+                          r"(?:[a-z]+ed|[a-z]+s|was|is|has|had|will|would|could|did|told|said|made|took|gave|"
+                          r"went|came|spoke|wrote|left|met)\b")
 
 
 def first_person(frame: str) -> Speaker | None:
