@@ -12,6 +12,7 @@ import pytest
 from chorus.clean import clean_documents
 from chorus.model import Article, RawDoc, Rejection
 from chorus.read import read_paths
+from chorus.read.jsonl import NO_TEXT
 from chorus.settings import Settings
 
 BODY = ("The harbour master said on Monday that the new pier would open in the spring, "
@@ -86,7 +87,7 @@ def test_jsonl_with_one_malformed_line(tmp_path):
     bad = out[1]
     assert bad.line == 2 and "malformed JSON" in bad.reason
     assert bad.message().startswith(f"{path}:2: ")
-    assert (out[3].line, out[3].reason) == (4, "no 'text' field")
+    assert (out[3].line, out[3].reason) == (4, NO_TEXT)
     assert out[4].line == 5
     assert [o.source_id for o in out if isinstance(o, RawDoc)] == ["1", "3"]
 

@@ -14,6 +14,7 @@ from chorus.dates import date_line, find_date, parse_date
 from chorus.model import RawDoc, Rejection
 from chorus.read import read_bytes, read_paths
 from chorus.read.decode import NotText, decode_bytes
+from chorus.read.jsonl import NO_TEXT
 
 DATA = Path(__file__).parent / "data"
 HTML_PAGE = (DATA / "html" / "valley_times.html").read_text(encoding="utf-8")
@@ -117,7 +118,7 @@ def test_json_array_file(tmp_path):
     path = tmp_path / "a.json"
     path.write_text(json.dumps([{"text": BODY}, {"title": "no text"}]), encoding="utf-8")
     out = list(read_paths([path]))
-    assert isinstance(out[0], RawDoc) and out[1] == Rejection(str(path), "no 'text' field", 2)
+    assert isinstance(out[0], RawDoc) and out[1] == Rejection(str(path), NO_TEXT, 2)
 
 
 def test_html_reader_metadata():
@@ -204,3 +205,46 @@ def test_html_meta_charset_is_honoured(tmp_path):
 def test_read_bytes_names_its_source():
     (doc,) = read_bytes("mem.txt", ("Pier opening delayed\n\n" + BODY).encode())
     assert doc.path == "mem.txt" and doc.format == "text" and not doc.structured
+
+
+def test_jsonl_reads_the_common_news_dataset_layouts(tmp_path):
+    """news-please, schema.org-style and WordPress records read without renaming a field."""
+    news_please = {"maintext": BODY, "title": "Pier delayed", "date_publish": "2021-04-01 08:00:00",
+                   "date_download": "2023-01-01 00:00:00", "source_domain": "port.example",
+                   "url": "https://port.example/pier", "authors": ["Jo Brandt", "Ana Ruiz"]}
+    schema_org = {"headline": "Pier delayed", "articleBody": BODY, "datePublished": "2021-04-02",
+                  "publisher": {"@type": "Organization", "name": "Coast Radio"},
+                  "author": [{"@type": "Person", "name": "Ana Ruiz"}], "uuid": "u-2"}
+    wordpress = {"id": 7, "link": "https://bay.example/?p=7", "date": "2021-04-03T10:00:00",
+                 "title": {"rendered": "Pier delayed &#8211; again"},
+                 "content": {"rendered": f"<p>{BODY}</p>\n<p>The steel is expected in March, "
+                                         "the port authority said in a statement.</p>"}}
+    both = {"text": BODY, "maintext": "something else entirely", "date": "2021-04-04"}
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(o) for o in (news_please, schema_org, wordpress, both)) + "\n",
+                    encoding="utf-8")
+    a, b, c, d = read_paths([path])
+    assert (a.text, a.title, a.published, a.outlet, a.url, a.byline) == (
+        BODY, "Pier delayed", "2021-04-01", "port.example", "https://port.example/pier", "Jo Brandt, Ana Ruiz")
+    assert (b.text, b.title, b.published, b.outlet, b.byline, b.source_id) == (
+        BODY, "Pier delayed", "2021-04-02", "Coast Radio", "Ana Ruiz", "u-2")
+    # WordPress: the HTML body goes through the extractor, tags gone, paragraphs kept apart.
+    assert c.text.splitlines()[0] == BODY and "<p>" not in c.text and "steel is expected" in c.text
+    assert (c.title, c.published, c.url, c.source_id) == (
+        "Pier delayed \u2013 again", "2021-04-03", "https://bay.example/?p=7", "7")
+    assert d.text == BODY and d.published == "2021-04-04"  # "text" first of the text fields
+
+
+def test_jsonl_record_holding_the_page_html(tmp_path):
+    """A crawler's record with the raw page: the article comes out of the HTML, and the
+    record's own metadata wins over what the page states."""
+    good = {"url": "https://www.valleytimes.example/x", "html": HTML_PAGE, "title": "Record title"}
+    empty = {"url": "https://www.valleytimes.example/login", "html": "<html><body><nav>Home</nav></body></html>"}
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(json.dumps(good) + "\n" + json.dumps(empty) + "\n", encoding="utf-8")
+    doc, rej = read_paths([path])
+    (page,) = read_paths([DATA / "html" / "valley_times.html"])
+    assert isinstance(doc, RawDoc) and doc.format == "jsonl" and doc.line == 1
+    assert doc.text == page.text and doc.title == "Record title" and doc.url == good["url"]
+    assert (doc.published, doc.outlet) == (page.published, page.outlet) == ("2022-09-14", "Valley Times")
+    assert rej == Rejection(str(path), "no article text found in the record's HTML", 2)

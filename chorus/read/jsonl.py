@@ -1,20 +1,55 @@
-"""JSON-lines reader: one article per line, ``text`` required.
+"""JSON-lines reader: one article per line.
 
-Each line is an object with ``text`` and optionally ``id``, ``title``,
-``url``, ``published`` (any date form ``chorus.dates`` reads, or a Unix
-timestamp) and ``outlet`` (or ``source``, a string or an object with a
-``name``) and ``byline`` (or ``author``). A file holding one JSON array of
-such objects is read the same way. A malformed line, or one without text,
+Each line is an object holding the article's text and, optionally, its
+metadata. Field names follow the common news-dataset layouts, so the output
+of the usual scrapers and crawlers reads as it is:
+
+* text: ``text``, ``maintext`` (news-please), ``content``, ``body``,
+  ``article``, ``articleBody`` (schema.org), ``full_text``; a WordPress-style
+  ``{"rendered": ...}`` object is read too. Text that is HTML markup (``<p>``
+  paragraphs, a whole page) goes through the HTML extractor, and so does a
+  record that carries only the page: ``html``, ``raw_html``, ``content_html``.
+* ``id`` (or ``uuid``, ``guid``), ``title`` (or ``headline``), ``url`` (or
+  ``link``, ``canonical_url``);
+* ``published`` (or ``date``, ``date_publish``, ``publish_date``,
+  ``published_at``, ``datePublished``, ``date_published``, ``pubDate``,
+  ``publication_date``): any date form ``chorus.dates`` reads, or a Unix
+  timestamp; never a download or modification date;
+* ``outlet`` (or ``source``, ``site_name``, ``sitename``, ``publisher``,
+  ``source_domain``, ``domain``; a string or an object with a ``name``);
+* ``byline`` (or ``author``, ``authors``: a string, a list, objects with a
+  ``name``).
+
+The first field present of each list is used. A file holding one JSON array
+of such objects is read the same way. A malformed line, or one without text,
 is rejected with its line number and the rest of the file is still read.
 """
 
 from __future__ import annotations
 
+import html as _html
 import json
+import re
 from typing import Any, Iterator
 
 from chorus.dates import parse_date
 from chorus.model import RawDoc, Rejection
+
+TEXT_KEYS = ("text", "maintext", "content", "body", "article", "articleBody", "article_body", "full_text")
+HTML_KEYS = ("html", "raw_html", "content_html", "body_html")
+ID_KEYS = ("id", "uuid", "guid")
+TITLE_KEYS = ("title", "headline")
+URL_KEYS = ("url", "link", "canonical_url")
+DATE_KEYS = ("published", "date", "date_publish", "publish_date", "published_at", "datePublished",
+             "date_published", "pubDate", "publication_date")
+OUTLET_KEYS = ("outlet", "source", "site_name", "sitename", "publisher", "source_domain", "domain")
+BYLINE_KEYS = ("byline", "author", "authors")
+
+NO_TEXT = "no 'text' field (nor " + ", ".join(TEXT_KEYS[1:] + HTML_KEYS) + ")"
+
+_TAG = re.compile(r"<[^>]+>")
+# Markup, not prose: a paragraph, line-break, block or document tag.
+_MARKUP = re.compile(r"<(?:p|br|div|article|section|html|body|h[1-6]|ul|li|figure|span|a)\b[^>]*>", re.I)
 
 
 def _str(value: Any) -> str | None:
@@ -25,36 +60,94 @@ def _str(value: Any) -> str | None:
     return None
 
 
-def _outlet(obj: dict) -> str | None:
-    for key in ("outlet", "source", "site_name", "sitename"):
-        value = obj.get(key)
-        if isinstance(value, dict):
-            value = value.get("name")
-        if _str(value):
-            return _str(value)
+def _plain(value: Any) -> str | None:
+    """A string, or a WordPress-style ``{"rendered": "..."}`` field as plain text."""
+    if isinstance(value, dict) and isinstance(value.get("rendered"), str):
+        value = " ".join(_html.unescape(_TAG.sub(" ", value["rendered"])).split())
+    return _str(value)
+
+
+def _name(value: Any) -> str | None:
+    """A string, or the ``name`` of an object (a schema.org person or organisation)."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    return _str(value)
+
+
+def _first(obj: dict, keys: tuple[str, ...], read=_str) -> Any:
+    for key in keys:
+        if key in obj:
+            value = read(obj[key])
+            if value is not None:
+                return value
     return None
+
+
+def _byline(value: Any) -> str | None:
+    if isinstance(value, list):
+        names = [n for n in (_name(v) for v in value) if n]
+        return ", ".join(dict.fromkeys(names)) or None
+    return _name(value)
+
+
+def _date(value: Any) -> str | None:
+    return parse_date(value) if value is not None and value != "" else None
+
+
+def _text_field(obj: dict) -> tuple[str | None, Any]:
+    """The first text field present and its value (a ``{"rendered"}`` object unwrapped)."""
+    for key in TEXT_KEYS:
+        if key in obj and obj[key] is not None:
+            value = obj[key]
+            if isinstance(value, dict) and isinstance(value.get("rendered"), str):
+                value = value["rendered"]
+            return key, value
+    return None, None
+
+
+def looks_like_markup(text: str) -> bool:
+    """Text that is HTML rather than prose: it opens with a tag and holds paragraph or block tags."""
+    head = text.lstrip()[:2000]
+    return head.startswith("<") and len(_MARKUP.findall(head)) >= 1
 
 
 def record_to_raw(name: str, obj: Any, line: int) -> RawDoc | Rejection:
     """One decoded JSON value as a RawDoc, or a Rejection saying what is missing."""
     if not isinstance(obj, dict):
         return Rejection(name, "JSON value is not an object", line)
-    text = obj.get("text")
-    if not isinstance(text, str):
-        return Rejection(name, "no 'text' field" if text is None else "'text' is not a string", line)
-    if not text.strip():
-        return Rejection(name, "empty 'text'", line)
+    key, text = _text_field(obj)
+    markup = None
+    if key is None:
+        markup = _first(obj, HTML_KEYS)
+        if markup is None:
+            return Rejection(name, NO_TEXT, line)
+    elif not isinstance(text, str):
+        return Rejection(name, f"'{key}' is not a string", line)
+    elif not text.strip():
+        return Rejection(name, f"empty '{key}'", line)
+    elif looks_like_markup(text):
+        markup = text
+    url = _first(obj, URL_KEYS)
+    found: dict = {}
+    if markup is not None:
+        from chorus.read.html import extract_html
+
+        found = extract_html(markup, url) or {}
+        if not found:
+            return Rejection(name, "no article text found in the record's HTML", line)
+        text = found["text"]
     return RawDoc(
         path=name,
         text=text,
         format="jsonl",
         line=line,
-        title=_str(obj.get("title")),
-        url=_str(obj.get("url")),
-        published=parse_date(obj.get("published", obj.get("date"))),
-        outlet=_outlet(obj),
-        source_id=_str(obj.get("id")),
-        byline=_str(obj.get("byline", obj.get("author"))),
+        title=_first(obj, TITLE_KEYS, _plain) or found.get("title"),
+        url=url or found.get("url"),
+        published=_first(obj, DATE_KEYS, _date) or found.get("published"),
+        outlet=_first(obj, OUTLET_KEYS, _name) or found.get("outlet"),
+        source_id=_first(obj, ID_KEYS),
+        byline=_first(obj, BYLINE_KEYS, _byline) or found.get("byline"),
+        captions=found.get("captions") or [],
         structured=True,
     )
 
