@@ -56,13 +56,32 @@ from chorus.parallel import map_ordered
 from chorus.sentences import split_sentences
 
 PARAGRAPH_SEP = "\n"  # one paragraph per line, as docs/events-json.md states
-_DELETE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_DELETE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0080-\u009f]")  # invisible marks, C1 controls
 _INNER_STOP = re.compile(r"[a-z0-9][.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")  # a sentence ends inside the line
 
 
+# Mojibake: UTF-8 bytes read as cp1252 or Latin-1 somewhere upstream ("itâ€™s", "cafÃ©"):
+# the look-alike of a lead byte (0xC2-0xEF) followed by that of a continuation byte
+# (0x80-0xBF, which cp1252 shows as these letters and punctuation).
+_CONTINUATION = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014" \
+                "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_MOJIBAKE = re.compile(f"[\u00c2-\u00ef][{_CONTINUATION}]")
+
+
+def repair_mojibake(text: str | None) -> str | None:
+    """``text`` with mis-decoded UTF-8 put right (ftfy's ``fix_encoding``, which
+    changes text only when the result is more plausible); other text as it is."""
+    if not text or not _MOJIBAKE.search(text):
+        return text
+    import ftfy
+
+    return ftfy.fix_encoding(text)
+
+
 def normalise_lines(text: str) -> list[str]:
-    """Non-blank lines of ``text`` with whitespace normalised and hard wraps joined."""
-    text = _DELETE.sub("", unicodedata.normalize("NFC", text))
+    """Non-blank lines of ``text`` with whitespace normalised, mis-decoded UTF-8
+    repaired and hard wraps joined."""
+    text = _DELETE.sub("", unicodedata.normalize("NFC", repair_mojibake(text)))
     out: list[str] = []
     blank_before = True
     for raw in text.splitlines():
@@ -98,10 +117,10 @@ class _Doc:
         self.lines = normalise_lines(raw.text)
         self.verdict: list[str | None] = [None] * len(self.lines)  # None = body text
         self.wire: list[str] = []
-        self.title = " ".join(raw.title.split()) or None if raw.title else None
-        self.outlet = " ".join(raw.outlet.split()) or None if raw.outlet else None
+        self.title = " ".join(repair_mojibake(raw.title).split()) or None if raw.title else None
+        self.outlet = " ".join(repair_mojibake(raw.outlet).split()) or None if raw.outlet else None
         self.published = raw.published
-        self.byline = raw.byline
+        self.byline = repair_mojibake(raw.byline)
         if raw.byline:
             self.add_wire(md.agencies_in(raw.byline))
         self.first = self.last = -1

@@ -372,3 +372,24 @@ def test_sentences_about_stories_continuing_stay():
     from chorus import boilerplate as bp
 
     assert bp.interface_reason("The story continued below the fold in the print edition, editors said.") is None
+
+
+def test_mis_decoded_utf8_is_repaired_and_real_accents_left_alone():
+    """Scrapers that read UTF-8 as cp1252 leave "itâ€™s" and "cafÃ©"; the cleaner puts the
+    text, title and byline right, drops C1 control characters left over from such damage,
+    and leaves text that merely has accents ("SÃO PAULO", "Zürich") as it is."""
+    body = ("SÃO PAULO, March 3 - The cafÃ© owners of SÃ£o Paulo said on Tuesday that "
+            "itâ€™s the â€œworst winterâ€\x9d in a decade for their trade in Zürich-style pastries.\n"
+            "Sales fell by a third in February, according to the owners\u0092 association, "
+            "which asked the city for help with rents.\n"
+            "Rents in the centre rose by 12 percent last year,\u009d the association said.")
+    raw = RawDoc(path="cafes.txt", text=body, format="text", title="CafÃ©s in SÃ£o Paulo struggle",
+                 byline="JosÃ© Ribeiro")
+    art = clean_document(raw)
+    assert isinstance(art, Article), art
+    assert "The café owners of São Paulo said on Tuesday that it’s the “worst winter” in a decade" in art.text
+    assert "Zürich-style" in art.text and "owners’ association" in art.text  # cp1252's 0x92 too
+    assert "12 percent last year, the association said." in art.text
+    assert art.title == "Cafés in São Paulo struggle" and art.byline == "José Ribeiro"
+    assert art.dateline == "SÃO PAULO"
+    assert not any("\u0080" <= ch <= "\u009f" for ch in art.text)
