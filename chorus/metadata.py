@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from chorus.analyze.letters import UPPER
 from chorus.boilerplate import ends_sentence, n_words
 
 # Canonical name -> the ways texts write it. Case matters: "AP" and "AA" are words only in capitals.
@@ -171,7 +172,7 @@ def gathered_by(text: str) -> list[str]:
     return out
 
 
-_PLACE_WORD = r"[A-Z][\w.'’-]*"
+_PLACE_WORD = rf"[{UPPER}][\w.'’-]*"  # "BOGOTÁ", "ÉVRY", "São Paulo"
 # Labels that open a paragraph the way a dateline does, but are not places.
 _LABELS = frozenset([
     "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "COMMENT", "WATCH", "LISTEN", "VIDEO",
@@ -183,7 +184,7 @@ _DATELINE = re.compile(
     rf"^(?P<place>{_PLACE_WORD}(?:(?:\s*[/,]\s*|\s+|-){_PLACE_WORD}){{0,4}})"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
     r"\s*(?:\((?P<agency>[^()]{2,40})\))?"
-    r"\s*(?P<sep>:|—|–|--|-)\s+(?=[\"“‘'A-Z0-9])"
+    rf"\s*(?P<sep>:|—|–|--|-)\s+(?=[\"“‘'{UPPER}0-9])"
 )
 
 
@@ -192,7 +193,7 @@ _MONTH_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,
 # A credit with no place: "(Reuters) - ...", "March 2 (Reuters) - ...", "March 12 (UPI) -- ...",
 # "(CNN) — ...", "(CNN)The ...".
 _CREDIT_ONLY = re.compile(
-    rf"^(?:{_MONTH_DAY}\s+)?\((?P<agency>[^()]{{2,40}})\)\s*(?:(?P<sep>—|–|--|-|:)\s+)?(?=[\"“‘'A-Z0-9])")
+    rf"^(?:{_MONTH_DAY}\s+)?\((?P<agency>[^()]{{2,40}})\)\s*(?:(?P<sep>—|–|--|-|:)\s+)?(?=[\"“‘'{UPPER}0-9])")
 
 
 def _credit_only(first_paragraph: str) -> tuple[list[str], int] | None:

@@ -63,7 +63,7 @@ def sentences_fingerprint() -> str:
     one the store recorded, stored articles are split again with this version's
     rules."""
     root = Path(__file__).resolve().parent
-    return _fingerprint(root / name for name in ("sentences.py", "metadata.py", "clean.py"))
+    return _fingerprint(root / name for name in ("sentences.py", "metadata.py", "clean.py", "analyze/letters.py"))
 
 
 def refresh_sentences(store: Store) -> list[str]:

@@ -69,3 +69,18 @@ def test_bare_institutions_states_and_party_members():
     assert found["Senate"]["kind"] == "organisation"
     assert found["New Jersey"]["kind"] == "place"
     assert "Democrats" not in found
+
+
+def test_names_with_letters_past_ascii_stay_whole():
+    """Names are not cut at their first accented letter: "Nicolás Maduro" was "Nicol" and
+    "Maduro", "Juan Guaidó" "Juan Guaid", "São Paulo" "S" and "Paulo"."""
+    text = ("President Nicolás Maduro blamed the opposition on Friday. Opposition leader Juan Guaidó "
+            "called for protests in Caracas, and Delcy Rodríguez said the army was loyal.\n"
+            "Prime Minister Nguyễn Xuân Phúc spoke to reporters in Hanoi about the talks.\n"
+            "Maduro later flew to São Paulo, where Guaidó had no supporters waiting.")
+    ents = by_name(run(art("a", text)))
+    for name in ("Nicolás Maduro", "Juan Guaidó", "Delcy Rodríguez", "Nguyễn Xuân Phúc"):
+        assert ents[name]["kind"] == "person", (name, sorted(ents))
+    assert "Maduro" in ents["Nicolás Maduro"]["variants"]
+    assert ents["São Paulo"]["kind"] == "place"
+    assert not {"Nicol", "Juan Guaid", "S", "Paulo", "Rodr"} & set(ents), sorted(ents)

@@ -269,3 +269,24 @@ def test_things_that_do_not_speak_are_not_speakers():
     qs = run(art("a", text))
     assert find(qs, "honest dialogue")["speaker"] == "Jan Berg"
     assert find(qs, "ignored every warning")["speaker"] == "lawsuit"
+
+
+def test_speakers_after_an_opening_phrase_a_possessive_or_a_recollection():
+    text = (
+        "President Nicolás Maduro blamed the United States for the blackout. \u201cThe power war "
+        "directed against our people will be defeated,\u201d he said.\n"
+        "In a series of posts overnight, Secretary of State Mike Pompeo mocked the government for "
+        "blaming outsiders. \u201cNo food. No medicine. Now, no power,\u201d he wrote.\n"
+        "On Instagram, the singer's longtime partner, Havoc, posted a photo with one word: \u201cForever.\u201d\n"
+        "Lena Ortiz describes an older senator who stopped her in a corridor. \u201cDon't lose "
+        "too much weight now,\u201d she recalls him saying.\n"
+        "Bundy's response: \u201cI might be a welfare queen, but I am producing something.\u201d\n"
+        "Heyer's mother then took the stage, telling the crowd: \u201cI miss her every day.\u201d\n"
+    )
+    qs = run(art("a", text))
+    assert find(qs, "power war")["speaker"] == "Nicolás Maduro"
+    assert find(qs, "No medicine")["speaker"] == "Mike Pompeo"
+    assert find(qs, "Forever")["speaker"] == "Havoc"
+    assert find(qs, "lose too much weight")["speaker"] == "older senator"
+    assert find(qs, "welfare queen")["speaker"] == "Bundy"
+    assert find(qs, "miss her every day")["speaker"] == "Heyer's mother"

@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from chorus.analyze.dates import find_dates, parse_iso
+from chorus.analyze.letters import LETTER, LOWER, UPPER
 from chorus.analyze.numbers import Number, find_numbers
 from chorus.analyze.quotes import find_quote_spans
 from chorus.analyze.speakers import QMARK, attribute, description, person_name
@@ -108,9 +109,9 @@ def _unit_after(text: str, n: Number) -> tuple[str | None, bool]:
     if n.share or n.value is None:
         rest = re.sub(r"^\s+of\b", "", rest)
     words = []
-    for w in re.findall(r"[A-Za-z][\w'’\-]*|[^\sA-Za-z]", rest)[:6]:
+    for w in _WORD_OR_MARK.findall(rest)[:6]:
         low = w.lower()
-        if not re.match(r"[a-z]", low) or low in _UNIT_STOP and not (n.share and low == "the"
+        if not _LOWER_START.match(low) or low in _UNIT_STOP and not (n.share and low == "the"
                                                                      and not words):
             if words or low not in ("the",):
                 break
@@ -145,7 +146,9 @@ def _category(word: str) -> str | None:
     return None
 
 
-_TOKEN = re.compile(r"[A-Za-z][\w'’\-]*")
+_TOKEN = re.compile(rf"[{LETTER}][\w'’\-]*")
+_WORD_OR_MARK = re.compile(rf"[{LETTER}][\w'’\-]*|[^\s{LETTER}]")
+_LOWER_START = re.compile(f"[{LOWER}]")
 _RELATIVE = frozenset("they he she it who which that we you i".split())
 
 
@@ -238,7 +241,7 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
             window = sent[lo:hi]
             unit, subset = _unit_after(sent, n)
             head = re.sub(r"['’]s$", "", unit.split()[0]) if unit else ""
-            if unit and not n.share and n.value != 1 and re.match(r"[A-Z][a-z]*[^s]$", head) \
+            if unit and not n.share and n.value != 1 and re.match(rf"[{UPPER}][{LOWER}]*[^s]$", head) \
                     and sent[n.end:].lstrip().startswith(unit.split()[0]):
                 continue  # "50 Cent", "4 Ever": a name; counted things are plural
             if n.text == "911" and unit:

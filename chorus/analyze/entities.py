@@ -29,6 +29,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
+from chorus.analyze.letters import LETTER, LOWER, UPPER
 from chorus.analyze.speakers import (
     NAME, STOP_CAPS, TITLE_WORDS, _is_demonym, is_organisation, merge_names, name_key, person_name,
 )
@@ -97,15 +98,18 @@ _PLACE_WORDS = frozenset("lane avenue market park gate quay harbour harbor port 
 _SPEECH_AFTER = re.compile(r"^(?:[’']s)?\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|added|stated|"
                            r"warned|announced|acknowledged|described|suggested)\b")
 _NAME_RE = re.compile(NAME)
-_COMPOUND = re.compile(r"^(?P<base>[A-Z][A-Za-z]+)-(?P<suffix>based|held|backed|controlled|led|"
+_COMPOUND = re.compile(rf"^(?P<base>[{UPPER}][{LETTER}]+)-(?P<suffix>based|held|backed|controlled|led|"
                        r"allied|run)$")
+
+
+_LOWER_WORD = re.compile(rf"\b[{LOWER}][{LOWER}'’\-]+\b")
 
 
 def _common_words(articles: list[Article]) -> set[str]:
     """Words the event's articles write in lower case somewhere."""
     lows: set[str] = set()
     for a in articles:
-        lows.update(re.findall(r"\b[a-z][a-z'’\-]+\b", a.text))
+        lows.update(_LOWER_WORD.findall(a.text))
     return lows
 
 
@@ -175,7 +179,8 @@ def _classify(toks: list[str], before: str, after: str, initial: bool):
     elif _PLACE_AFTER.match(after) or _PLACE_BEFORE.search(before):
         ev["place"] += 3
         name = phrase
-    elif is_organisation(phrase) or _ORG_AFTER.match(after):
+    elif is_organisation(phrase) and is_organisation(person_name(phrase)) or _ORG_AFTER.match(after):
+        # (not "European Council President Herman Van Rompuy": a person after the title)
         ev["organisation"] += 2
         name = person_name(phrase)
     else:
@@ -243,11 +248,11 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
         canon[n] = n
     for n, phrases in stripped_from.items():
         # a "title" that is part of a place's name: "Sheikh Saeed" the district
-        places = [ph for ph in phrases if ph in evidence and evidence[ph]["place"] > evidence[ph]["person"]]
+        places = sorted(ph for ph in phrases if ph in evidence and evidence[ph]["place"] > evidence[ph]["person"])
         if places and canon.get(n) == n:
             canon[n] = places[0]
             evidence[n]["person"] = 0  # the "title" was part of the place's name
-    full = sorted({c for c in canon.values()}, key=len, reverse=True)
+    full = sorted(set(canon.values()), key=lambda c: (-len(c), c))  # (ties by name: the same on every run)
     for n in list(canon):
         c = canon[n]
         key = c.replace(".", "")

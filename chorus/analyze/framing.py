@@ -33,6 +33,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from chorus.analyze.letters import LETTER
 from chorus.model import Article, Event
 
 # Labels for the same kind of actor or action, one group each (lower case).
@@ -78,7 +79,7 @@ liberated freed occupation occupied invasion invaders aggression victory defeat 
 humanitarian catastrophe tragedy civilians victims genocide war conflict civil-war jihad
 clashes violence thugs mob rioters protesters protests backed proxy allies ally loyal pro-government
 """.split())
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|(?P<punct>[^\w\s])")
+_WORD = re.compile(rf"[{LETTER}][{LETTER}'’\-]*[{LETTER}]|[{LETTER}]|(?P<punct>[^\w\s])")
 _TOP = 20  # terms reported per outlet
 PRIOR_WEIGHT = 0.1  # a0 as a share of the event's word count: the prior is a tenth of the data
 _LABELS = frozenset().union(*LABEL_GROUPS.values())

@@ -276,6 +276,14 @@ class _ArticleQuotes:
                         return disp, "description"
             return sp.display, "description"
         # pronoun
+        if sp.text.lower() in ("him", "her"):
+            # the person the sentence reports, not its subject: "she recalls him saying"
+            subjects = {x[2] for x in self.subjects if self.a.sentences[max(0, si - 1)][0] <= x[0] <= pos}
+            for idx, kind, disp in reversed(mentions):
+                if idx <= si and disp not in subjects and (
+                        kind == "description" or kind == "name" or disp.split()[-1].lower() in _PEOPLE_ROLES):
+                    return disp, kind
+            return None, None
         if sp.text.lower() == "they":
             return (last_quote[1], last_quote[2]) if last_quote else (None, None)
         sent_start = self.a.sentences[si][0]

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from chorus.analyze import textstats
+from chorus.analyze.letters import UPPER
 from chorus.model import Article
 
 # A dateline or agency tag opening an article ("PARIS (AP) — ", "ALEPPO, Syria: ",
 # "(CNN) -- "): metadata, not part of the first sentence.
 _DATELINE = re.compile(
-    r"^(?:(?:[A-Z][A-Z.'’ -]+|[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,3})(?:, [A-Z][\w.'’ -]{1,25})?\s*"
+    rf"^(?:(?:[{UPPER}][{UPPER}.'’ -]+|[{UPPER}][\w.'’-]*(?:[ /][{UPPER}][\w.'’-]*){{0,3}})(?:, [{UPPER}][\w.'’ -]{{1,25}})?\s*"
     r"(?:\([^()]{1,30}\))?\s*(?:—|–|--|-|:)\s+"
     r"|\([A-Z][\w .'-]{1,25}\)\s*(?:(?:—|–|--|-)\s*)?"
     r"|(?:—|–|--)\s+)(?=[A-Z\"“])"

@@ -23,10 +23,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from chorus.analyze.letters import LETTER, LOWER, UPPER
+
 _CAP = (r"(?:(?:Gen|Col|Lt|Maj|Capt|Cpt|Sgt|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Rev|Fr|St)\."
-        r"|[A-Z][A-Za-z'’\-]*[a-z]s['’](?=\s+[A-Z])|[A-Z][A-Za-z'’\-]*[A-Za-z]|[A-Z]\.(?:[A-Z]\.)*|[A-Z])")
+        rf"|[{UPPER}][{LETTER}'’\-]*[{LOWER}]s['’](?=\s+[{UPPER}])|[{UPPER}][{LETTER}'’\-]*[{LETTER}]"
+        rf"|[{UPPER}]\.(?:[{UPPER}]\.)*|[{UPPER}])")
 _PARTICLE = r"(?:al|el|ad|as|ash|de|del|della|da|di|du|van|von|der|den|bin|ibn|bint|abu|ben|le|la)"
-_LOWPREF = r"(?:(?:al|el|ad|as|ash)-[A-Z][A-Za-z'’\-]*)"
+_LOWPREF = rf"(?:(?:al|el|ad|as|ash)-[{UPPER}][{LETTER}'’\-]*)"
 NAME = rf"(?:{_CAP}|{_LOWPREF})(?:\s+(?:(?:{_PARTICLE}|of|for)\s+)?(?:{_CAP}|{_LOWPREF}))*"
 
 ROLES = frozenset("""
@@ -107,8 +110,8 @@ _ADVERBS = re.compile(r"(?:\s+(?:also|later|earlier|then|previously|has|have|had
 _DAY_ADVERB = re.compile(r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                          r"(?:\s+(?:morning|afternoon|evening|night))?\s*$")
 _ROLE_ALT = "|".join(sorted(ROLES, key=len, reverse=True))
-DESC = (r"(?:(?i:a|an|the|one|another|two|three|several|some)\s+)"
-        r"(?!of\b)(?:[A-Za-z][\w'’\-]*\s+){0,8}?(?:" + _ROLE_ALT +
+DESC = (r"\b(?:(?i:a|an|the|one|another|two|three|several|some)\s+)"
+        r"(?!of\b)(?:[" + LETTER + r"][\w'’\-]*\s+){0,8}?(?:" + _ROLE_ALT +
         r"|(?-i:[a-z]+(?:man|woman|men|women|person|people|ist|ists|eer|eers)))\b"
         r"(?:\s+(?:" + _ROLE_ALT + r")\b)*")
 _PRON = r"\b(?:he|she|they|He|She|They)\b"
@@ -164,7 +167,7 @@ def _clean_name(s: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def is_organisation(name: str) -> bool:
-    toks = re.findall(r"[A-Za-z]+", name)
+    toks = re.findall(f"[{LETTER}]+", name)
     return any(t.lower() in _ORG_WORDS for t in toks) or (len(toks) == 1 and toks[0].isupper())
 
 
@@ -173,6 +176,11 @@ def person_name(phrase: str) -> str:
     """Drop titles, roles, nationalities and '-based' words before a name."""
     toks = _clean_name(phrase).split()
     if is_organisation(" ".join(toks)):
+        # "European Council President Herman Van Rompuy": a person after a title
+        titles = [i for i, t in enumerate(toks[:-2]) if re.sub(r"[’']s$", "", t.lower().rstrip(".")) in TITLE_WORDS]
+        tail = " ".join(toks[titles[-1] + 1:]) if titles else ""
+        if tail and tail[0].isupper() and not is_organisation(tail):
+            return tail
         return " ".join(t for t in toks if not t.lower().endswith("-based"))
     for joint in ("of", "for"):  # "Friday of Mira Solvane": a person is never "X of Y"
         if joint in toks[:-1]:
@@ -279,25 +287,45 @@ def _subject_before(prefix: str) -> Speaker | None:
 def sentence_subject(frame: str) -> Speaker | None:
     """Who a sentence is about: the subject of its first speech verb, else the
     person or description that opens it (quotations masked)."""
-    m = _VERB_RE.search(frame)
+    # (not an -ing form after a preposition: "... ridiculed the government for blaming outsiders")
+    m = next((v for v in _VERB_RE.finditer(frame)
+              if not (v.group().endswith("ing") and _PREP_BEFORE.search(frame, 0, v.start()))), None)
     if m and not m.group().lower().startswith("according"):
         sp = _subject_before(frame[: m.start()])
         if sp is not None and sp.kind == "pronoun":
             return None
-        if sp is not None and sp.kind in ("name", "description") and not is_organisation(sp.text):
+        if sp is not None and sp.kind in ("name", "description") and not is_organisation(sp.display):
             return sp
     head = frame.lstrip()
+    intro = _INTRO.match(head)
+    if intro:  # "In a series of tweets overnight, Mike Pompeo ridiculed ...": after the opener
+        head = head[intro.end():]
     app = _HEAD_APPOSITIVE.match(head)
     if app:  # "The head of the agency, Tomas Reiter, defended ..."
         name = _clean_name(app.group("name"))
-        if len(name.split()) >= 2 and not is_organisation(name):
+        # one word will do after a possessive: "Prodigy's longtime partner, Havoc, posted ..."
+        possessive = re.search(r"\w['’]s\s", head[: app.start("name")])
+        if (len(name.split()) >= 2 or possessive and name[:1].isupper()) and not is_organisation(name):
             return Speaker(name, "name")
     if head.startswith(QMARK):
         return None
     start = _START_NP.search(head)
+    if start and start.group("name") and (start.group("name")[-2:] in ("'s", "’s")
+                                          or head[start.end():start.end() + 2] in ("'s", "’s")):
+        # "Holder's first speech ...": the subject is the speech, not Holder; but
+        # "Bundy's response: ..." is Bundy's, and "Heyer's mother" a person.
+        owner = _clean_name(start.group("name"))
+        after = _POSSESSED.match(head, start.end() + (0 if start.group("name")[-2:] in ("'s", "’s") else 2))
+        words = after.group(1).split() if after and owner else []
+        for k, w in enumerate(words):
+            if w.lower() in _OWN_WORDS:
+                return Speaker(owner, "name")
+            if w.lower() in ROLES:
+                return Speaker(f"{owner}'s {' '.join(words[:k + 1])}", "description")
+        return None
     if start:
         sp = _np(start)
-        if sp is not None and sp.kind in ("name", "description") and not is_organisation(sp.text):
+        if sp is not None and sp.kind in ("name", "description") and not is_organisation(sp.display):
             return sp
     # "The ability of the services ... was a source of pride, and Rivlin referred to
     # the trial as ...": a person who opens a later clause.
@@ -309,9 +337,21 @@ def sentence_subject(frame: str) -> Speaker | None:
 
 
 _CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+# Someone else's words reported by the subject: "she recalls him saying", "he remembered her telling".
+_HEARD = re.compile(r"\b(?:recalls?|recalled|recalling|remembers?|remembered|remembering|heard|hears|quotes?|quoted|"
+                    r"quoting)\s+(?P<obj>him|her)\s+(?:as\s+)?(?:saying|say|telling|tell|said)\b")
+# After a possessive at the start of a sentence: up to two modifiers, then the head noun.
+_POSSESSED = re.compile(r"\s*((?:[a-z][\w\-]*\s*){1,3})")
+_OWN_WORDS = frozenset("response reply answer statement reaction retort message comment comments words "
+                       "tweet post explanation verdict view take".split())
+_PREP_BEFORE = re.compile(r"\b(?:for|by|after|before|without|while|of|from|in|on|when|since)\s+$", re.I)
+# An opening adverbial before the subject: "On Friday, ...", "In a statement late on Monday, ...".
+_INTRO = re.compile(r"(?:In|On|At|After|Before|During|Later|Earlier|Meanwhile|Separately|Since|Following|"
+                    r"Despite|Asked|Speaking|Writing|Responding|Last|Yesterday|Today|Hours|Days|Moments)"
+                    r"\b[^,\"“”]{0,80},\s+(?=[A-Z]|(?:the|a|an)\s)")
 # A name and then a verb in lower case: "Rivlin referred ...", not "McCullum's first appearance".
 _CLAUSE_NAME = re.compile(r"(?!(?:The|A|An|This|That|These|Those|It|He|She|They|We|I|There|Here)\b)"
-                          r"(?P<name>[A-Z][a-z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})\s+"
+                          rf"(?P<name>[{UPPER}][{LOWER}][\w.-]*(?:\s+[{UPPER}][\w.-]*){{0,3}})\s+"
                           r"(?:[a-z]+ed|[a-z]+s|was|is|has|had|will|would|could|did|told|said|made|took|gave|"
                           r"went|came|spoke|wrote|left|met)\b")
 
@@ -337,6 +377,9 @@ def attribute(frame: str, anchor: int) -> Speaker | None:
             return sp
     if not verbs:
         return None
+    heard = _HEARD.search(frame, anchor)
+    if heard and heard.start() - anchor < 40:  # '"...," she recalls him saying': he speaks, not she
+        return Speaker(heard.group("obj"), "pronoun")
     verbs.sort(key=lambda v: min(abs(v.start() - anchor), abs(v.end() - anchor)))
     for v in verbs[:3]:
         word = v.group()
