@@ -282,6 +282,9 @@ def test_speakers_after_an_opening_phrase_a_possessive_or_a_recollection():
         "too much weight now,\u201d she recalls him saying.\n"
         "Bundy's response: \u201cI might be a welfare queen, but I am producing something.\u201d\n"
         "Heyer's mother then took the stage, telling the crowd: \u201cI miss her every day.\u201d\n"
+        "Meanwhile, the Communist-backed CGT union marched through Paris. Union chief Philippe "
+        "Martinez cheered the marchers. He noted their shared demands. \u201cThere is no reason why "
+        "we should not march side by side.\u201d\n"
     )
     qs = run(art("a", text))
     assert find(qs, "power war")["speaker"] == "Nicolás Maduro"
@@ -290,3 +293,4 @@ def test_speakers_after_an_opening_phrase_a_possessive_or_a_recollection():
     assert find(qs, "lose too much weight")["speaker"] == "older senator"
     assert find(qs, "welfare queen")["speaker"] == "Bundy"
     assert find(qs, "miss her every day")["speaker"] == "Heyer's mother"
+    assert find(qs, "march side by side")["speaker"] == "Philippe Martinez"  # not the union

@@ -284,6 +284,11 @@ def _subject_before(prefix: str) -> Speaker | None:
     return found[0]
 
 
+def _organisation(sp: Speaker) -> bool:
+    """A body rather than a person: "the Council", not "European Council President Herman Van Rompuy"."""
+    return is_organisation(sp.text) and is_organisation(sp.display)
+
+
 def sentence_subject(frame: str) -> Speaker | None:
     """Who a sentence is about: the subject of its first speech verb, else the
     person or description that opens it (quotations masked)."""
@@ -294,7 +299,7 @@ def sentence_subject(frame: str) -> Speaker | None:
         sp = _subject_before(frame[: m.start()])
         if sp is not None and sp.kind == "pronoun":
             return None
-        if sp is not None and sp.kind in ("name", "description") and not is_organisation(sp.display):
+        if sp is not None and sp.kind in ("name", "description") and not _organisation(sp):
             return sp
     head = frame.lstrip()
     intro = _INTRO.match(head)
@@ -323,9 +328,12 @@ def sentence_subject(frame: str) -> Speaker | None:
             if w.lower() in ROLES:
                 return Speaker(f"{owner}'s {' '.join(words[:k + 1])}", "description")
         return None
+    if start and start.group("name") and head[start.end():].split(None, 1)[:1] and \
+            head[start.end():].split(None, 1)[0].lower().strip(",.") in _ORG_WORDS:
+        start = None  # "the Communist-backed CGT union marched ...": a body, not a person
     if start:
         sp = _np(start)
-        if sp is not None and sp.kind in ("name", "description") and not is_organisation(sp.display):
+        if sp is not None and sp.kind in ("name", "description") and not _organisation(sp):
             return sp
     # "The ability of the services ... was a source of pride, and Rivlin referred to
     # the trial as ...": a person who opens a later clause.
