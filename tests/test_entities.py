@@ -84,3 +84,17 @@ def test_names_with_letters_past_ascii_stay_whole():
     assert "Maduro" in ents["Nicolás Maduro"]["variants"]
     assert ents["São Paulo"]["kind"] == "place"
     assert not {"Nicol", "Juan Guaid", "S", "Paulo", "Rodr"} & set(ents), sorted(ents)
+
+
+def test_people_named_with_their_office_and_titles_alone():
+    """"Travis County District Attorney Margaret Moore" is Margaret Moore, a person (the
+    office's words once made the whole phrase an organisation); a title alone ("the CEO",
+    "the General") names nobody, while NATO alone is still the alliance."""
+    text = ("European Council President Herman Van Rompuy met NATO officials in Brussels on Monday. "
+            "Travis County District Attorney Margaret Moore said the case was closed.\n"
+            "The CEO declined to comment. Van Rompuy said NATO would meet again, and Moore agreed.")
+    ents = by_name(run(art("a", text)))
+    assert ents["Herman Van Rompuy"]["kind"] == "person" and "Van Rompuy" in ents["Herman Van Rompuy"]["variants"]
+    assert ents["Margaret Moore"]["kind"] == "person"
+    assert ents["NATO"]["kind"] == "organisation"
+    assert "CEO" not in ents and not any("Attorney" in n or "Council President" in n for n in ents), sorted(ents)

@@ -74,6 +74,8 @@ INSTITUTIONS = frozenset({
     "vatican", "nato", "interpol", "cabinet", "politico", "cnn", "reuters", "fox news", "bbc", "msnbc",
 })
 # Members of parties and other groups named by a capitalised plural.
+# Title words (TITLE_WORDS: "NATO chief ...", "Labour leader ...") that are bodies when alone.
+_BODIES = frozenset("un us uk eu nato labour".split())
 _GROUPS = frozenset("republicans democrats conservatives liberals tories socialists communists "
                     "greens catholics protestants muslims christians jews".split())
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february "
@@ -203,8 +205,9 @@ def _classify(toks: list[str], before: str, after: str, initial: bool):
             ev["place"] += 2
         if len(name.split()) >= 2 and not ev:
             ev["person"] += 1  # two capitalised words and nothing else: most often a person
-    if not name or (name.lower() in STOP_CAPS and not _acronym_like(name)):
-        return
+    if not name or (name.lower() in STOP_CAPS and not _acronym_like(name)) or (
+            name.lower() in TITLE_WORDS and name.lower() not in _BODIES):
+        return  # (a title alone, "CEO" or "General", names nobody)
     if initial and len(toks) == 1:
         ev["initial"] += 1
     yield phrase, name, dict(ev)

@@ -221,6 +221,10 @@ class _ArticleQuotes:
                 # Maria Feng, remembers that day. "We were so proud.""
                 prev_start = a.sentences[si - 1][0]
                 prev = [x for x in self.subjects if x[0] == prev_start]
+                if not prev and si > 1 and _HE_SHE.match(a.text, prev_start):
+                    # "Martinez cheered ... He noted ... "Quote."": the one before names him
+                    before = a.sentences[si - 2][0]
+                    prev = [x for x in self.subjects if x[0] == before and x[1] == "name"]
                 if prev and (last_quote is None or last_quote[0] < si - 1):
                     speaker, kind = prev[-1][2], prev[-1][1]
             if (s, e) in single and speaker is None:
@@ -323,6 +327,7 @@ def _frame_mentions(frame: str) -> tuple[tuple[tuple[str, str], ...], Speaker | 
     return tuple(found), sentence_subject(frame)
 
 
+_HE_SHE = re.compile(r"(?:He|She)\s+[a-z]")
 _INDEFINITE = re.compile(r"\b(?:a|an|one|another)\s", re.I)
 
 

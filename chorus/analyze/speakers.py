@@ -80,7 +80,7 @@ mayor king queen prince sheikh sultan emir chancellor commander lieutenant mr mr
 professor judge justice pope cardinal bishop imam rabbi director head chairman chairwoman
 vice acting former interior defence defense state un us uk eu nato aid special rebel official
 president-elect leader senior junior democrat republican democratic conservative labour liberal
-socialist independent
+socialist independent chair chairperson commissioner superintendent inspector sheriff coach ceo cfo founder owner attorney counsel
 """.split())
 STOP_CAPS = frozenset("""
 but and or the a an in on at of for to with by from as if when while after before however
@@ -120,6 +120,8 @@ _PP = r"(?:,?\s+(?:of|from|at|with|for|in|on|inside)\s+(?!(?:which|whom|whose)\b
 _END_NP = re.compile(rf"(?:(?P<name>{NAME})|(?P<desc>{DESC})|(?P<pron>{_PRON})|"
                      rf"(?P<np>\b(?i:the|a|an|one|another)\s+(?:[a-z][\w'’\-]*\s+){{0,3}}[a-z][\w\-]*))"
                      rf"{_PP}\s*,?\s*$")
+# Capitalised words, a role in lower case, then the name: "Union chief Philippe Martinez".
+_CAP_ROLE_NAME = re.compile(rf"^(?:[{UPPER}][\w'’\-]*\s+){{1,3}}(?:{_ROLE_ALT})\s+(?P<name>{NAME})")
 _START_NP = re.compile(rf"^\s*,?\s*(?:(?P<desc>{DESC})|(?:the\s+)?(?P<name>{NAME})|(?P<pron>{_PRON}))")
 _HEAD_APPOSITIVE = re.compile(rf"^\s*[^,]{{1,80}},\s+(?P<name>{NAME}),")
 _NAME_RE = re.compile(NAME)
@@ -328,6 +330,9 @@ def sentence_subject(frame: str) -> Speaker | None:
             if w.lower() in ROLES:
                 return Speaker(f"{owner}'s {' '.join(words[:k + 1])}", "description")
         return None
+    titled = _CAP_ROLE_NAME.match(head)
+    if titled and not is_organisation(titled.group("name")):  # "Union chief Philippe Martinez cheered ..."
+        return Speaker(_clean_name(titled.group("name")), "name")
     if start and start.group("name") and head[start.end():].split(None, 1)[:1] and \
             head[start.end():].split(None, 1)[0].lower().strip(",.") in _ORG_WORDS:
         start = None  # "the Communist-backed CGT union marched ...": a body, not a person
@@ -454,11 +459,16 @@ def _surnames_close(a: str, b: str) -> bool:
         difflib.SequenceMatcher(a=a, b=b).ratio() >= 0.8
 
 
+_PARTICLE_RE = re.compile(_PARTICLE)
+
+
 def _first_names_compatible(a: str, b: str) -> bool:
     ta, tb = a.split(), b.split()
     if len(ta) < 2 or len(tb) < 2:
         return True
     fa, fb = ta[0].lower(), tb[0].lower()
+    if _PARTICLE_RE.fullmatch(fa) or _PARTICLE_RE.fullmatch(fb):
+        return True  # "Van Rompuy", "de Mistura": a surname with its particle, no first name
     if fa == fb:
         return True
     if fa[0] != fb[0]:
