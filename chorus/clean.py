@@ -330,17 +330,21 @@ def _clean_one(raw: RawDoc) -> tuple[_Doc | None, Article | Rejection]:
         return None, Rejection(raw.path, f"could not clean: {type(exc).__name__}: {exc}", raw.line)
 
 
-def clean_documents(raws: list[RawDoc], *, workers: int = 1) -> list[Article | Rejection]:
+def clean_documents(raws: list[RawDoc], *, workers: int = 1, engine=None) -> list[Article | Rejection]:
     """Clean a collection of raw documents; one Article or Rejection per input, in order.
 
     The collection matters: labels repeated across pages of one site are
     removed as site furniture. Articles come with their sentence offsets
     (``chorus.sentences.split_sentences``). ``workers`` processes share the
-    per-document work of large collections (0 = one per CPU core). Never
-    raises for bad input; a document that breaks a rule's assumptions
-    becomes a Rejection naming its path and line.
+    per-document work of large collections (0 = one per CPU core), or
+    ``engine`` (``chorus.engines``) runs it when given; the step across the
+    collection runs here. Never raises for bad input; a document that breaks
+    a rule's assumptions becomes a Rejection naming its path and line.
     """
-    results = list(map_ordered(_clean_one, list(raws), workers))
+    if engine is not None:
+        results = engine.map(_clean_one, list(raws))
+    else:
+        results = list(map_ordered(_clean_one, list(raws), workers))
     out = [res for _, res in results]
     kept = [(i, d) for i, (d, _) in enumerate(results) if d is not None]
     try:

@@ -24,6 +24,7 @@ EXAMPLES = {
     "bench summarize": "chorus bench summarize --data multinews_val.jsonl --budget 250",
     "bench analyze": "chorus bench analyze --articles 100",
     "bench load": "chorus bench load --requests 5000 --concurrency 32",
+    "bench engines": "chorus bench engines --articles 2000",
 }
 
 # bench name -> (module, one-line help)
@@ -34,6 +35,7 @@ BENCHES = {
     "summarize": ("chorus.bench.summarize", "summary ROUGE against lead, LexRank, TextRank, oracle"),
     "analyze": ("chorus.bench.analyze", "speed of quotes, figures, framing, timeline, entities"),
     "load": ("chorus.bench.load", "requests per second and p95 of the web app on loopback"),
+    "engines": ("chorus.bench.engines", "the same digest on the local engine and on Spark, side by side"),
 }
 
 
@@ -71,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary table")
     d.add_argument("--workers", type=int, default=0,
                    help="processes for reading and cleaning large inputs (default: one per CPU core)")
+    d.add_argument("--engine", choices=("local", "spark"), default="local",
+                   help="what runs the per-file, per-page and per-event work: this machine's processes, or "
+                   "Apache Spark (needs chorus-news[spark]; default: local)")
+    d.add_argument("--spark-master", default=Settings.spark_master,
+                   help=f"Spark master URL for --engine spark (default: {Settings.spark_master})")
     d.add_argument("--duplicate-threshold", type=float, default=Settings.duplicate_threshold,
                    help="word-shingle Jaccard above which an article is a near-duplicate; fixed when a store is created "
                    f"(default: {Settings.duplicate_threshold})")
@@ -103,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser(
         "bench",
-        help="benchmarks: ingest, cluster, scale, summarize, analyze, load",
+        help="benchmarks: ingest, cluster, scale, summarize, analyze, load, engines",
         description="Benchmarks that measure Chorus side by side with its peers.",
         epilog="examples:\n" + "\n".join(f"  {v}" for k, v in EXAMPLES.items() if k.startswith("bench")),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -150,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
 def _run_stage(args: argparse.Namespace, run, table):
     """Run ``run(progress)`` behind a progress bar; print ``table(result)`` unless quiet.
     Returns the result, or None after printing the error a run of the library raised."""
+    from .engines import EngineError
     from .pipeline import StageError
     from .progress import ProgressBar
     from .store import StoreError
@@ -157,7 +165,7 @@ def _run_stage(args: argparse.Namespace, run, table):
     bar = ProgressBar(enabled=not args.quiet)
     try:
         result = run(bar.update)
-    except (StoreError, StageError) as exc:
+    except (StoreError, StageError, EngineError) as exc:
         bar.close()
         print(f"chorus: {exc}", file=sys.stderr)
         return None
@@ -175,7 +183,8 @@ def _digest(args: argparse.Namespace) -> int:
         args.paths,
         db=args.db,
         out=args.out,
-        settings=Settings(workers=args.workers, duplicate_threshold=args.duplicate_threshold),
+        settings=Settings(workers=args.workers, duplicate_threshold=args.duplicate_threshold,
+                          engine=args.engine, spark_master=args.spark_master),
         one_event=args.one_event,
         strict=args.strict,
         progress=progress,

@@ -17,12 +17,15 @@ import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import SCHEMA, Article, Event, Rejection
 from .sentences import split_sentences
 from .settings import Settings
 from .store import Store
+
+if TYPE_CHECKING:
+    from .engines import Engine
 
 # The analyzers run on every changed event, in this order. Each module has
 # ``analyze(event, articles) -> dict`` returning the event fields it fills.
@@ -123,15 +126,17 @@ def ingest(
     settings: Settings = Settings(),
     progress: Progress | None = None,
     result: DigestResult | None = None,
+    engine: Engine | None = None,
 ) -> tuple[list[Article], DigestResult]:
-    """Read, clean, split and store; return the articles read in this run."""
+    """Read, clean, split and store; return the articles read in this run. The
+    per-file and per-page work runs on ``engine`` when one is given."""
     from .clean import clean_documents
     from .read import read_paths
 
     result = result or DigestResult()
     t0 = time.perf_counter()
     raws = []
-    for item in read_paths([str(p) for p in paths], settings):
+    for item in read_paths([str(p) for p in paths], settings, engine):
         if isinstance(item, Rejection):
             result.rejected.append(item)
         else:
@@ -142,7 +147,7 @@ def ingest(
 
     t0 = time.perf_counter()
     articles: dict[str, Article] = {}
-    cleaned = clean_documents(raws, workers=settings.workers)
+    cleaned = clean_documents(raws, workers=settings.workers, engine=engine)
     for i, item in enumerate(cleaned):
         if isinstance(item, Rejection):
             result.rejected.append(item)
@@ -182,12 +187,22 @@ def digest(
     store's analyses were made by another version of the analyzers). With ``out`` the
     events.json document and the reports are written there.
     """
+    from .engines import make_engine
+
     warn = warn or (lambda msg: print(msg, file=sys.stderr))
+    engine = make_engine(settings)  # (an engine that cannot be had fails here, before the store is opened)
+    try:
+        return _digest(paths, db, out, settings, one_event, strict, progress, warn, engine)
+    finally:
+        engine.close()
+
+
+def _digest(paths, db, out, settings, one_event, strict, progress, warn, engine: Engine) -> DigestResult:
     with Store(db) as store:
         t0 = time.perf_counter()
         resplit = refresh_sentences(store)
         seconds = time.perf_counter() - t0
-        new, result = ingest(paths, store, settings, progress)
+        new, result = ingest(paths, store, settings, progress, engine=engine)
         result.resplit = len(resplit)
         result.seconds["resplit"] = seconds
         for rej in result.rejected:
@@ -200,7 +215,7 @@ def digest(
             todo = list(dict.fromkeys(todo + [e.id for e in store.events()]))
         elif resplit:  # events citing sentences that are split differently now
             todo = list(dict.fromkeys(todo + sorted(set(store.event_ids_for_articles(resplit).values()))))
-        _analyse(todo, store, settings, strict, result, warn, progress)
+        _analyse(todo, store, settings, strict, result, warn, progress, engine)
         store.set_state("analysis", fingerprint)
         doc = build_document(store, result.rejected)
         result.document = doc
@@ -433,18 +448,37 @@ def _analyse(
     result: DigestResult,
     warn: Callable[[str], None],
     progress: Progress | None,
+    engine: Engine | None = None,
 ) -> None:
+    """Analyse the events ``event_ids`` and store them. With an engine, events go to it
+    in batches (an event with its articles, one item each); the store is read and
+    written here, in the order of ``event_ids``."""
     t0 = time.perf_counter()
-    for i, eid in enumerate(event_ids):
-        event = store.get_event(eid)
-        if event is None:
-            continue
-        articles = store.articles(event.articles)
-        _report(analyse_event(event, articles, settings), strict, result.warnings, warn)
-        store.put_event(event, articles)
-        if progress:
-            progress("analyse", i + 1, len(event_ids))
+    done = 0
+    for k in range(0, len(event_ids), ANALYSE_BATCH):
+        batch = []
+        for eid in event_ids[k:k + ANALYSE_BATCH]:
+            event = store.get_event(eid)
+            if event is not None:
+                batch.append((event, store.articles(event.articles), settings))
+        analysed = engine.map(_analyse_item, batch) if engine is not None else map(_analyse_item, batch)
+        for (_, articles, _), (event, failures) in zip(batch, analysed):
+            _report(failures, strict, result.warnings, warn)
+            store.put_event(event, articles)
+            done += 1
+            if progress:
+                progress("analyse", done, len(event_ids))
     result.seconds["analyse"] = time.perf_counter() - t0
+
+
+ANALYSE_BATCH = 256  # events handed to the engine at a time (each with its articles)
+
+
+def _analyse_item(item: tuple[Event, list[Article], Settings]) -> tuple[Event, list[str]]:
+    """One event analysed (``analyse_event``), as an engine runs it: the event comes back."""
+    event, articles, settings = item
+    failures = analyse_event(event, articles, settings)
+    return event, failures
 
 
 def _report(failures: list[str], strict: bool, warnings: list[str], warn: Callable[[str], None]) -> None:

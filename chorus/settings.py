@@ -13,3 +13,5 @@ class Settings:
     duplicate_threshold: float = 0.8  # Jaccard over word shingles for near-duplicates
     min_shared_words: int = 15  # a shared passage is at least this many consecutive words
     workers: int = 0  # processes for reading and cleaning large inputs; 0 = one per CPU core
+    engine: str = "local"  # what runs the per-item work: "local" or "spark" (chorus.engines)
+    spark_master: str = "local[*]"  # the Spark master URL, for engine="spark"

@@ -260,7 +260,7 @@ def test_results_do_not_depend_on_the_hash_seed(tmp_path):
 
     inputs = [str(REPO / "examples")] + ([str(SEEDS)] if SEEDS.is_dir() else [])
     outs = []
-    for seed in ("1", "2"):
+    for seed in ("1", "4"):  # (two seeds that ordered the seed articles' entity merges differently)
         env = dict(os.environ, PYTHONHASHSEED=seed)
         subprocess.run([sys.executable, "-m", "chorus", "digest", *inputs, "--db", str(tmp_path / f"{seed}.db"),
                         "--out", str(tmp_path / seed), "--quiet"], check=True, env=env, cwd=REPO,

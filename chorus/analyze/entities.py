@@ -247,7 +247,7 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
                  and evidence[n]["place"] <= evidence[n]["person"]]
     canon = merge_names(personish)
     personish_set = set(personish)
-    for n in set(names) - set(canon):
+    for n in sorted(set(names) - set(canon)):  # (sorted: the loops below read canon in order)
         canon[n] = n
     for n, phrases in stripped_from.items():
         # a "title" that is part of a place's name: "Sheikh Saeed" the district

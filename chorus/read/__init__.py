@@ -22,12 +22,15 @@ import stat
 import sys
 from functools import partial
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from chorus.model import RawDoc, Rejection
 from chorus.parallel import map_ordered
 from chorus.read.decode import NotText, decode_bytes
 from chorus.settings import Settings
+
+if TYPE_CHECKING:
+    from chorus.engines import Engine
 
 STDIN = "-"
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
@@ -39,12 +42,14 @@ _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 _WARC_EXT = (".warc", ".warc.gz", ".arc.gz")
 
 
-def read_paths(paths: Iterable[str | os.PathLike], settings: Settings = Settings()) -> Iterator[RawDoc | Rejection]:
+def read_paths(paths: Iterable[str | os.PathLike], settings: Settings = Settings(),
+               engine: Engine | None = None) -> Iterator[RawDoc | Rejection]:
     """Yield a RawDoc for every article found under ``paths``, a Rejection for every failure.
 
     Files are read in ``settings.workers`` processes when there are many of
-    them (HTML extraction is the slow part of ingest); results keep the
-    order of the walk either way.
+    them (HTML extraction is the slow part of ingest), or by ``engine``
+    (``chorus.engines``) when one is given; results keep the order of the
+    walk either way.
     """
     paths = [str(p) for p in paths]
     if STDIN in paths:  # standard input can only be read here, in order with the rest
@@ -56,6 +61,10 @@ def read_paths(paths: Iterable[str | os.PathLike], settings: Settings = Settings
                     yield from _read_all(f, settings)
         return
     files = [f for p in paths for f in _files(p)]
+    if engine is not None:
+        for items in engine.map(partial(_read_all, settings=settings), files):
+            yield from items
+        return
     for items in map_ordered(partial(_read_all, settings=settings), files, settings.workers):
         yield from items
 
