@@ -52,7 +52,7 @@ class RawDoc(_Record):
 
     path: str
     text: str
-    format: str  # "text" | "html" | "warc" | "jsonl"
+    format: str  # "text" | "html" | "warc" | "jsonl" | "feed"
     line: int | None = None  # line (JSON lines) or record number (WARC)
     title: str | None = None
     url: str | None = None

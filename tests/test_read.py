@@ -248,3 +248,51 @@ def test_jsonl_record_holding_the_page_html(tmp_path):
     assert doc.text == page.text and doc.title == "Record title" and doc.url == good["url"]
     assert (doc.published, doc.outlet) == (page.published, page.outlet) == ("2022-09-14", "Valley Times")
     assert rej == Rejection(str(path), "no article text found in the record's HTML", 2)
+
+
+FEEDS = DATA / "feeds"
+
+
+def test_rss_feed_items_are_articles_with_their_metadata():
+    items = list(read_paths([FEEDS / "harbour-wire.rss"]))
+    first, second, gallery = items
+    assert (first.format, first.line, first.outlet, first.title, first.byline, first.published, first.source_id) == (
+        "feed", 1, "Harbour Wire", "Port of Kesslow reopens after storm", "Ines Halvorsen", "2024-03-12",
+        "hw-2024-0312-01")
+    assert first.url == "https://harbourwire.example/2024/03/12/kesslow-reopens"
+    # content:encoded wins over the teaser in <description>, through the HTML reader
+    assert first.text.startswith("KESSLOW — The port of Kesslow reopened") and "<p>" not in first.text
+    assert "“We lost about 300 metres of wall,” harbour master Olav Brenne" in first.text
+    assert first.captions == ["The damaged breakwater at Kesslow on Monday."]
+    assert second.text.startswith("Ferries between Kesslow") and second.byline == "Marta Lind"  # "email (Name)"
+    assert gallery == Rejection(str(FEEDS / "harbour-wire.rss"),
+                                "feed item without text (no content, description or summary)", 3)
+
+
+def test_atom_feed_entry_with_xhtml_content():
+    (entry,) = read_paths([FEEDS / "coast-radio.atom"])
+    assert (entry.outlet, entry.title, entry.byline, entry.published) == (
+        "Coast Radio News", "Breakwater repairs will take weeks", "Jonas Aaberg", "2024-03-12")
+    assert entry.url == "https://coastradio.example/news/breakwater"  # the alternate link, not the enclosure
+    assert entry.text.splitlines() == [
+        "Repairs to the northern breakwater at Kesslow will take at least six weeks, the harbour authority said "
+        "on Tuesday, after a storm destroyed about 300 metres of the wall.",
+        "Engineers began surveying the damage from boats as the port reopened to shipping."]
+
+
+def test_feed_never_resolves_external_entities_and_survives_broken_markup(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-LINE", encoding="utf-8")
+    feed = tmp_path / "odd.xml"
+    feed.write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}">]>\n'
+        '<rss version="2.0"><channel><title>Odd Feed</title>'
+        "<item><title>One</title><description>Dockers voted on Monday to end the strike at the port "
+        "after eleven days, the union said. &xxe;</description></item>"
+        "<item><title>Two</title><description>The council met on Tuesday and agreed to fund repairs "
+        "to the quay wall before the summer, its leader said.<broken></description></item>",
+        encoding="utf-8")
+    docs = _docs(read_paths([feed]))
+    assert [d.title for d in docs] == ["One", "Two"]
+    assert all("TOP-SECRET" not in d.text for d in docs)
+    assert docs[1].text.startswith("The council met on Tuesday")

@@ -10,8 +10,9 @@ a ``Rejection`` naming the file (and line or record) and the walk goes on.
 Gzip files are read by what they hold (``story.txt.gz``, ``crawl.warc.gz``).
 Format sniffing, in order: ``WARC/`` magic -> WARC; JSON object on
 the first non-blank line (or a ``.jsonl``/``.ndjson``/``.json`` name) ->
-JSON lines; an HTML document start or a ``.html``/``.htm`` name -> HTML;
-anything else that decodes as text -> plain text.
+JSON lines; an ``<rss>``, ``<feed>`` or ``<rdf:RDF>`` root -> RSS/Atom feed;
+an HTML document start or a ``.html``/``.htm`` name -> HTML; anything else
+that decodes as text -> plain text.
 """
 
 from __future__ import annotations
@@ -150,12 +151,16 @@ def _is_warc(name: str, data: bytes) -> bool:
 
 
 def sniff(name: str, text: str) -> str:
-    """The format of decoded ``text`` named ``name``: "jsonl", "html" or "text"."""
+    """The format of decoded ``text`` named ``name``: "jsonl", "feed", "html" or "text"."""
+    from chorus.read.feed import is_feed
+
     suffix = os.path.splitext(name.lower())[1]
     head = text[:4096].lstrip()
     first = head.split("\n", 1)[0].rstrip()
     if suffix in _JSON_EXT or (first.startswith("{") and first.endswith("}")):
         return "jsonl"
+    if is_feed(head):
+        return "feed"
     if suffix in _HTML_EXT or ("<" in head and (_HTML_START.match(head) or len(_HTML_TAGS.findall(head)) >= 3)):
         return "html"
     return "text"
@@ -195,6 +200,10 @@ def read_bytes(name: str, data: bytes, settings: Settings = Settings()) -> Itera
         from chorus.read.jsonl import read_jsonl
 
         yield from read_jsonl(name, text)
+    elif fmt == "feed":
+        from chorus.read.feed import read_feed
+
+        yield from read_feed(name, text)
     elif fmt == "html":
         from chorus.read.html import read_html
 
