@@ -239,8 +239,53 @@ def wire_groups(
     return [g for g in sorted(groups.values(), key=lambda g: order[g[0]]) if len(g) > 1]
 
 
+def source_of(articles: Sequence[Article], groups: list[list[str]] | None = None) -> dict[str, str]:
+    """Each article's independent source, as the id of its first article in input order.
+
+    Two articles are one source when they are copies of one story (a wire
+    group), when they credit the same agency (the first in ``Article.wire``:
+    a page carrying an AP story is AP's), or, crediting none, when they come
+    from the same outlet (its name, or its URL's host). Agreement between
+    two reports of one outlet, or two agency stories run by different sites,
+    is not independent confirmation.
+    """
+    from urllib.parse import urlsplit
+
+    ids = [a.id for a in articles]
+    parent = {i: i for i in ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb, key=order.get)] = min(ra, rb, key=order.get)
+
+    order = {i: k for k, i in enumerate(ids)}
+    for g in groups or []:
+        members = [i for i in g if i in parent]
+        for i in members[1:]:
+            union(members[0], i)
+    first_with: dict[tuple[str, str], str] = {}
+    for a in articles:
+        if a.wire:
+            keys = [("agency", a.wire[0].casefold())]
+        else:
+            host = urlsplit(a.url).hostname if a.url else None
+            keys = [k for k in (("outlet", a.outlet.casefold()) if a.outlet else None,
+                                ("host", host.removeprefix("www.")) if host else None) if k]
+        for key in keys:
+            if key in first_with:
+                union(first_with[key], a.id)
+            else:
+                first_with[key] = a.id
+    return {i: find(i) for i in ids}
+
+
 def independent_sources(articles: Sequence[Article], groups: list[list[str]]) -> int:
-    """Articles not in a wire group count one each; each wire group counts once."""
-    ids = {a.id for a in articles}
-    grouped = {i for g in groups for i in g}
-    return len(ids - grouped) + sum(1 for g in groups if ids.intersection(g))
+    """How many independent sources ``articles`` are (``source_of``)."""
+    return len(set(source_of(articles, groups).values()))

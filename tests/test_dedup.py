@@ -139,3 +139,30 @@ def test_short_common_phrase_is_not_a_passage_and_wire_groups_count_once():
     out = event_passages([wire1, wire2, solo, a])
     assert out["wire_groups"] == [[wire1.id, wire2.id]]
     assert out["independent_sources"] == 3
+
+
+def test_independent_sources_count_an_outlet_and_an_agency_once():
+    """Copies of one story are one source (a wire group); so are two reports of one outlet
+    (by name or by web site) and two stories credited to one agency, whoever runs them."""
+    from chorus.passages import independent_sources, source_of
+
+    def a(aid, outlet=None, url=None, wire=()):
+        return Article(id=aid, text=f"text of {aid}", outlet=outlet, url=url, wire=list(wire))
+
+    arts = [
+        a("echo-1", outlet="The Saltmere Echo"),
+        a("echo-2", url="https://www.saltmere-echo.example/news/2"),
+        a("echo-3", outlet="the saltmere echo", url="https://saltmere-echo.example/news/3"),
+        a("yahoo-ap", outlet="Yahoo News", wire=["AP"]),
+        a("ledger-ap", outlet="The Northern Ledger", wire=["AP", "AFP"]),
+        a("ledger-own", outlet="The Northern Ledger"),
+        a("copy-of-ledger", outlet="Coast Radio"),
+        a("unknown"),
+    ]
+    src = source_of(arts, [["ledger-own", "copy-of-ledger"]])
+    # echo-1 and echo-3 share the outlet's name, echo-2 and echo-3 its site
+    assert src["echo-1"] == src["echo-2"] == src["echo-3"] == "echo-1"
+    assert src["yahoo-ap"] == src["ledger-ap"] != src["ledger-own"]  # an AP story is AP's, not the site's
+    assert src["copy-of-ledger"] == src["ledger-own"]  # a copy of the Ledger's own story
+    assert src["unknown"] == "unknown"
+    assert independent_sources(arts, [["ledger-own", "copy-of-ledger"]]) == 4

@@ -13,14 +13,19 @@ import numpy as np
 
 from chorus.analyze.sentencebank import SentenceBank, bank_for
 from chorus.model import Article, Event
+from chorus.passages import source_of
 
 SAME_STATEMENT = 0.35  # cosine at which two sentences are taken to say the same thing
 
 
-def source_key(wire_groups: list[list[str]] | None):
-    """A function giving each article id its independent source: the articles of
-    one wire group (copies of one agency story) share one, any other article is
-    its own."""
+def source_key(wire_groups: list[list[str]] | None, articles: list[Article] | None = None):
+    """A function giving each article id its independent source: copies of one
+    story (a wire group), stories of one agency and reports of one outlet share
+    one (``chorus.passages.source_of``, when ``articles`` are given); any other
+    article is its own."""
+    if articles is not None:
+        source = source_of(articles, wire_groups)
+        return lambda a: source.get(a, a)
     group_of: dict[str, int] = {}
     for g, ids in enumerate(wire_groups or []):
         for a in ids:
@@ -28,10 +33,10 @@ def source_key(wire_groups: list[list[str]] | None):
     return lambda a: ("g", group_of[a]) if a in group_of else ("a", a)
 
 
-def independent_sources(article_ids: list[str], wire_groups: list[list[str]] | None) -> int:
-    """How many independent sources ``article_ids`` are: articles in one wire group
-    (copies of one agency story) count once; any other article counts as itself."""
-    return len(set(map(source_key(wire_groups), article_ids)))
+def independent_sources(article_ids: list[str], wire_groups: list[list[str]] | None,
+                        articles: list[Article] | None = None) -> int:
+    """How many independent sources ``article_ids`` are (``source_key``)."""
+    return len(set(map(source_key(wire_groups, articles), article_ids)))
 
 
 def same_statement(bank: SentenceBank, i: int, j: int, sim: float, threshold: float = SAME_STATEMENT) -> bool:
@@ -87,13 +92,14 @@ def group_facts(bank: SentenceBank, threshold: float = SAME_STATEMENT) -> list[l
 def facts(bank: SentenceBank, wire_groups: list[list[str]] | None = None,
           threshold: float = SAME_STATEMENT) -> list[dict]:
     """The event's facts, best supported first."""
+    key = source_key(wire_groups, list(bank.articles))
     out = []
     for members in group_facts(bank, threshold):
         support = list(dict.fromkeys(bank.article_id(i) for i in members))
         out.append({
             "text": bank.display_text(members[0]),
             "support": support,
-            "independent_sources": independent_sources(support, wire_groups),
+            "independent_sources": len(set(map(key, support))),
             "spans": [bank.citation(i) for i in members],
         })
     out.sort(key=lambda f: (-f["independent_sources"], -len(f["support"])))

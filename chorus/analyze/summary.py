@@ -407,8 +407,8 @@ def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_wor
                       wire_groups: list[list[str]] | None = None) -> dict | None:
     """The one sentence that best gives the gist: among the first few fit sentences
     of each article (at most ``max_words`` words), the one the sources state most
-    prominently. Each independent source that states it (copies of one agency
-    story count once) adds 1 / (1 + where it first says it: 0 for its opening
+    prominently. Each independent source that states it (copies of one story,
+    one agency's stories and one outlet's reports count once) adds 1 / (1 + where it first says it: 0 for its opening
     sentence), so a fact every outlet opens with beats a detail every outlet
     repeats further down; ties go to the most sources, then the most salient."""
     bank = bank or SentenceBank(articles)
@@ -422,7 +422,7 @@ def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_wor
     dangling = bank.dangling_l
     keep = [k for k in keep if not dangling[rows_l[k]]] or keep
     score_l = score.tolist()
-    source_of = source_key(wire_groups)
+    source_of = source_key(wire_groups, articles)
     best = None
     for k in keep:
         i = rows_l[k]
