@@ -73,11 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary table")
     d.add_argument("--workers", type=int, default=0,
                    help="processes for reading and cleaning large inputs (default: one per CPU core)")
-    d.add_argument("--engine", choices=("local", "spark"), default="local",
-                   help="what runs the per-file, per-page and per-event work: this machine's processes, or "
-                   "Apache Spark (needs chorus-news[spark]; default: local)")
-    d.add_argument("--spark-master", default=Settings.spark_master,
-                   help=f"Spark master URL for --engine spark (default: {Settings.spark_master})")
+    _engine_arguments(d)
     d.add_argument("--duplicate-threshold", type=float, default=Settings.duplicate_threshold,
                    help="word-shingle Jaccard above which an article is a near-duplicate; fixed when a store is created "
                    f"(default: {Settings.duplicate_threshold})")
@@ -96,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", type=Path, help="folder for events.json, report.md and report.html")
     r.add_argument("--strict", action="store_true", help="exit non-zero when any analysis stage fails")
     r.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary table")
+    _engine_arguments(r)
 
     s = sub.add_parser(
         "serve",
@@ -154,6 +151,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _engine_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--engine", choices=("local", "spark"), default="local",
+                        help="what runs the per-item work (reading, cleaning, analysing events): this machine's "
+                        "processes, or Apache Spark (needs chorus-news[spark]; default: local)")
+    parser.add_argument("--spark-master", default=Settings.spark_master,
+                        help=f"Spark master URL for --engine spark (default: {Settings.spark_master})")
+
+
 def _run_stage(args: argparse.Namespace, run, table):
     """Run ``run(progress)`` behind a progress bar; print ``table(result)`` unless quiet.
     Returns the result, or None after printing the error a run of the library raised."""
@@ -206,8 +211,9 @@ def _regroup(args: argparse.Namespace) -> int:
     if not Path(args.db).exists():
         print(f"chorus: {args.db}: no such store; run 'chorus digest' first", file=sys.stderr)
         return 2
+    settings = Settings(engine=args.engine, spark_master=args.spark_master)
     result = _run_stage(args, lambda progress: regroup(db=args.db, out=args.out, strict=args.strict,
-                                                       progress=progress), regroup_table)
+                                                       settings=settings, progress=progress), regroup_table)
     if result is None:
         return 2
     return 1 if args.strict and result.warnings else 0

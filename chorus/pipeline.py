@@ -197,7 +197,8 @@ def digest(
         engine.close()
 
 
-def _digest(paths, db, out, settings, one_event, strict, progress, warn, engine: Engine) -> DigestResult:
+def _digest(paths, db, out, settings: Settings, one_event: bool, strict: bool, progress: Progress | None,
+            warn: Callable[[str], None], engine: Engine) -> DigestResult:
     with Store(db) as store:
         t0 = time.perf_counter()
         resplit = refresh_sentences(store)
@@ -265,11 +266,22 @@ def regroup(
     again. Nothing is written until everything is worked out, and then in
     one transaction: an interrupted run leaves the store as it was.
     """
+    from .engines import make_engine
+
+    warn = warn or (lambda msg: print(msg, file=sys.stderr))
+    engine = make_engine(settings)  # (an engine that cannot be had fails here, before the store is opened)
+    try:
+        return _regroup(db, out, settings, strict, progress, warn, engine)
+    finally:
+        engine.close()
+
+
+def _regroup(db, out, settings: Settings, strict: bool, progress: Progress | None,
+             warn: Callable[[str], None], engine: Engine) -> RegroupResult:
     from .cluster import STATE_KEY, EventClusterer
     from .features import term_vector
     from .model import event_id
 
-    warn = warn or (lambda msg: print(msg, file=sys.stderr))
     result = RegroupResult()
     with Store(db) as store:
         t0 = time.perf_counter()
@@ -338,18 +350,22 @@ def regroup(
         t0 = time.perf_counter()
         put: list[Event] = []
         searchable: dict[str, Article] = {}  # the articles of the events written, for the search index
-        for i, (eid, ids) in enumerate(sorted(new_members.items())):
+        todo = []
+        for eid, ids in sorted(new_members.items()):
             old = old_events.get(eid)
             if old is not None and set(old) == set(ids):
                 result.kept += 1
-                continue
-            event = Event(id=eid, articles=ids)
-            texts = store.articles(ids)
-            _report(analyse_event(event, texts, settings), strict, result.warnings, warn)
-            put.append(event)
-            searchable.update((a.id, a) for a in texts)
-            if progress:
-                progress("analyse", i + 1, len(new_members))
+            else:
+                todo.append((eid, ids))
+        for k in range(0, len(todo), ANALYSE_BATCH):
+            batch = [(Event(id=eid, articles=ids), store.articles(ids), settings)
+                     for eid, ids in todo[k:k + ANALYSE_BATCH]]
+            for (_, texts, _), (event, failures) in zip(batch, engine.map(_analyse_item, batch)):
+                _report(failures, strict, result.warnings, warn)
+                put.append(event)
+                searchable.update((a.id, a) for a in texts)
+                if progress:
+                    progress("analyse", len(put), len(todo))
         result.changed = [e.id for e in put]
         result.removed = sorted(set(old_events) - set(new_members))
         clusterer.events_ = {names[k]: v for k, v in clusterer.events_.items()}
