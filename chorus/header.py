@@ -63,6 +63,9 @@ def overlap(line: str, body_words: _LazyWords) -> float:
     return len(words & body_words.get()) / len(words) if words else 0.0
 
 
+_TWICE = re.compile(r"^(?P<t>(?:\S+\s+){3,24}?\S+)\s+(?P=t)\s+(?=\S)")
+
+
 def read_header(doc) -> None:
     """Title, outlet, date and byline from the lines before the body; those lines are removed.
 
@@ -114,6 +117,12 @@ def read_header(doc) -> None:
         best = max(candidates, key=score)
         if score(best)[0] >= 0.3:
             doc.title = headlines[best]
+    if doc.title is None and header_end < len(lines):
+        # A headline run into the body twice by the scraper: "Passenger Who Arrived At Newark
+        # Being Evaluated For Ebola Passenger Who Arrived ... Ebola A passenger who ...".
+        twice = _TWICE.match(lines[header_end])
+        if twice and bp.is_heading_shaped(twice.group("t")):
+            doc.title = twice.group("t")
     title_at = header_end
     if doc.title:
         head, suffix = md.split_title_suffix(doc.title)

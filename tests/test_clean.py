@@ -393,3 +393,18 @@ def test_mis_decoded_utf8_is_repaired_and_real_accents_left_alone():
     assert art.title == "Cafés in São Paulo struggle" and art.byline == "José Ribeiro"
     assert art.dateline == "SÃO PAULO"
     assert not any("\u0080" <= ch <= "\u009f" for ch in art.text)
+
+
+def test_a_headline_run_into_the_body_twice_is_the_title_and_not_the_first_sentence():
+    from chorus.analyze.sentencebank import SentenceBank
+
+    head = "Passenger Who Arrived At Kesslow Airport Being Checked For Measles"
+    raw = RawDoc(path="p.txt", format="text", text=(
+        f"{head} {head} A passenger who arrived at Kesslow airport from Brussels is being checked for "
+        "possible symptoms of measles, health officials said on Friday.\n"
+        "The passenger was taken to the city hospital, and the airline said it had contacted everyone who "
+        "sat nearby on the flight."))
+    art = clean_document(raw)
+    assert isinstance(art, Article) and art.title == head
+    assert art.text.startswith(head)  # the text itself is left as the page had it
+    assert SentenceBank([art]).display_text(0).startswith("A passenger who arrived at Kesslow airport")

@@ -226,12 +226,18 @@ def _after_title(text: str, s: int, e: int, title: str) -> int:
         n = len(head.split())
         if n < 3 or not t[lead:].startswith(head):
             continue
-        rest = t[lead + len(head):]
-        body = rest.lstrip()
-        # The body must start afresh (a dateline or a new sentence), not go on
-        # with the title's own words ("Strike halts crossings, the operator said").
-        if body != rest and body[:1] and (body[0].isupper() or body[0] in "\"“‘([") and len(body.split()) >= 5:
-            return s + lead + len(head) + (len(rest) - len(body))
+        pos = lead
+        while t[pos:].startswith(head):  # (scrapers sometimes run the title in twice)
+            rest = t[pos + len(head):]
+            body = rest.lstrip()
+            # The body must start afresh (a dateline or a new sentence), not go on
+            # with the title's own words ("Strike halts crossings, the operator said").
+            if not (body != rest and body[:1] and (body[0].isupper() or body[0] in "\"“‘([")
+                    and len(body.split()) >= 5):
+                break
+            pos += len(head) + len(rest) - len(body)
+        if pos > lead:
+            return s + pos
     return s
 
 
