@@ -18,6 +18,7 @@ EXAMPLES = {
     "digest": "chorus digest examples/ --out out/",
     "regroup": "chorus regroup --db chorus.db --out out/",
     "serve": "chorus serve --db chorus.db --port 8000",
+    "export": "chorus export --db chorus.db --out dataset/ --format parquet",
     "bench ingest": "chorus bench ingest --articles 10000",
     "bench cluster": "chorus bench cluster --data multinews_val.jsonl --half even",
     "bench scale": "chorus bench scale --articles 100000",
@@ -105,6 +106,21 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     s.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
 
+    x = sub.add_parser(
+        "export",
+        help="write the store as a dataset: one row per article, one per event (JSON lines or Parquet)",
+        description="Write every stored article (with its event, metadata, flags, text and sentence offsets) "
+        "and every event (with its summary and analyses) as articles.<format> and events.<format>.",
+        epilog="example:\n  " + EXAMPLES["export"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    x.add_argument("--db", default="chorus.db", help="SQLite store (default: chorus.db)")
+    x.add_argument("--out", type=Path, required=True, help="folder to write the files into")
+    x.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl",
+                   help="jsonl, or parquet (needs chorus-news[parquet]; default: jsonl)")
+    x.add_argument("--no-text", dest="text", action="store_false",
+                   help="leave the article texts and sentence offsets out")
+
     b = sub.add_parser(
         "bench",
         help="benchmarks: ingest, cluster, scale, summarize, analyze, load, engines",
@@ -140,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         return _regroup(args)
     if args.command == "serve":
         return _serve(args)
+    if args.command == "export":
+        return _export(args)
     if args.command == "bench":
         if not getattr(args, "bench", None):
             parser.parse_args(["bench", "--help"])
@@ -217,6 +235,24 @@ def _regroup(args: argparse.Namespace) -> int:
     if result is None:
         return 2
     return 1 if args.strict and result.warnings else 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .export import ExportError, export
+    from .store import StoreError
+
+    if not Path(args.db).exists():
+        print(f"chorus: {args.db}: no such store; run 'chorus digest' first", file=sys.stderr)
+        return 2
+    try:
+        done = export(args.db, args.out, args.format, text=args.text)
+    except (ExportError, StoreError) as exc:
+        print(f"chorus: {exc}", file=sys.stderr)
+        return 2
+    print(f"chorus export: {done['articles']} articles, {done['events']} events", file=sys.stderr)
+    for f in done["files"]:
+        print(f"  wrote {f}", file=sys.stderr)
+    return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
