@@ -54,7 +54,7 @@ def _article_rows(store: Store, event_of: dict[str, str], text: bool) -> Iterato
 
 
 def _event_rows(store: Store) -> Iterator[dict[str, Any]]:
-    for e in store.events():
+    for e in store.iter_events():
         d = e.to_dict()
         head = (d.get("summary") or {}).get("headline") or {}
         yield {"id": e.id, "title": e.title, "first_published": e.first_published,
@@ -86,6 +86,8 @@ def _schemas(text: bool):
 
 
 def _write_parquet(path: Path, rows: Iterator[dict[str, Any]], schema, batch: int) -> int:
+    """``rows`` into a Parquet file, ``batch`` rows a row group (a large ``data`` field is
+    an event's whole analysis, so events go in smaller groups: see ``export``)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -133,5 +135,5 @@ def export(db: str | Path, out: str | Path, fmt: str = "jsonl", *, text: bool = 
         else:
             article_schema, event_schema = _schemas(text)
             n_articles = _write_parquet(paths[0], _article_rows(store, event_of, text), article_schema, batch)
-            n_events = _write_parquet(paths[1], _event_rows(store), event_schema, batch)
+            n_events = _write_parquet(paths[1], _event_rows(store), event_schema, max(1, batch // 10))
     return {"articles": n_articles, "events": n_events, "files": [str(p) for p in paths]}

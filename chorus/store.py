@@ -274,6 +274,20 @@ class Store:
             ).fetchall()
         return [Event.from_dict(json.loads(r[0])) for r in rows]
 
+    def iter_events(self, batch: int = 100) -> Iterator[Event]:
+        """Every event in the order of ``events``, read ``batch`` at a time."""
+        with self._lock:
+            ids = [r[0] for r in self._db.execute("SELECT id FROM events ORDER BY size DESC, first_published, id")]
+        for i in range(0, len(ids), batch):
+            chunk = ids[i : i + batch]
+            q = ",".join("?" * len(chunk))
+            with self._lock:
+                found = {eid: data for eid, data in
+                         self._db.execute(f"SELECT id, data FROM events WHERE id IN ({q})", chunk)}
+            for eid in chunk:
+                if eid in found:
+                    yield Event.from_dict(json.loads(found[eid]))
+
     def memberships(self) -> dict[str, list[str]]:
         """Each event's article ids, without loading the events' analyses."""
         out: dict[str, list[str]] = {}
