@@ -10,10 +10,12 @@ terms; :mod:`chorus.cluster` weighs them by inverse document frequency.
 from __future__ import annotations
 
 import re
+import unicodedata
 import zlib
 
 import numpy as np
 
+from chorus.analyze.letters import LOWER, UPPER
 from chorus.model import Article
 
 STOPWORDS = frozenset(
@@ -47,9 +49,18 @@ _NOT_NAMES = STOPWORDS | frozenset(
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’-][^\W\d_]+)*")
 _NAME = re.compile(
-    r"\b[A-Z][\w'’.-]*[a-z][\w'’-]*"
-    r"(?:[ \t]+(?:(?:of|de|da|del|al|bin|van|von|la|le)[ \t]+)?[A-Z][\w'’-]*[a-z][\w'’-]*)*"
+    rf"\b[{UPPER}][\w'’.-]*[{LOWER}][\w'’-]*"
+    rf"(?:[ \t]+(?:(?:of|de|da|del|al|bin|van|von|la|le)[ \t]+)?[{UPPER}][\w'’-]*[{LOWER}][\w'’-]*)*"
 )
+
+
+def fold(term: str) -> str:
+    """``term`` without accents ("guaidó" -> "guaido"), as outlets write names both ways;
+    a term of another script is kept as it is."""
+    if term.isascii():
+        return term
+    plain = unicodedata.normalize("NFKD", term).encode("ascii", "ignore").decode("ascii")
+    return plain if len(plain) == len(unicodedata.normalize("NFC", term)) else term
 
 
 def _headline(text: str) -> str:
@@ -65,7 +76,7 @@ def words(text: str) -> list[str]:
     """Lowercased content words: no stopwords, no numbers, at least 3 letters."""
     found = _WORD.findall(text.lower().replace("’", "'"))
     found = [w[:-2] if w.endswith("'s") else w for w in found]
-    return [w for w in found if len(w) >= 3 and w not in STOPWORDS]
+    return [fold(w) for w in found if len(w) >= 3 and w not in STOPWORDS]
 
 
 def names(text: str) -> list[str]:
@@ -105,7 +116,7 @@ def _name_phrase(group: str) -> tuple[str | None, int]:
         parts.pop(0)
     if not parts:
         return None, -1
-    phrase = " ".join(parts).lower().replace("’", "'")
+    phrase = fold(" ".join(parts).lower().replace("’", "'"))
     if phrase.endswith("'s"):
         phrase = phrase[:-2]
     if len(parts) == 1:

@@ -217,3 +217,15 @@ def test_one_event_digest_keeps_every_seed(tmp_path):
     result = digest([SHARED / "seeds"], db=tmp_path / "c.db", one_event=True, strict=True)
     (event,) = result.document["events"]
     assert event["off_topic"] == [] and len(event["articles"]) == 5
+
+
+def test_name_terms_read_any_latin_script_and_outlets_spelling_with_or_without_accents_agree():
+    """Clustering's name terms: "Óscar Díaz" is a name (its capital is not ASCII), and
+    "Juan Guaidó" in one outlet and "Juan Guaido" in another are the same term."""
+    from chorus.features import names, words
+
+    a = names("On Monday, Óscar Díaz met Juan Guaidó in São Paulo.")
+    b = names("On Monday, Oscar Diaz met Juan Guaido in Sao Paulo.")
+    assert a == b == ["oscar diaz", "juan guaido", "sao paulo"]
+    assert words("Guaidó") == words("Guaido") == ["guaido"]
+    assert words("Путин") == ["путин"]  # another script is kept, not emptied
