@@ -10,12 +10,11 @@ terms; :mod:`chorus.cluster` weighs them by inverse document frequency.
 from __future__ import annotations
 
 import re
-import unicodedata
 import zlib
 
 import numpy as np
 
-from chorus.analyze.letters import LOWER, UPPER
+from chorus.analyze.letters import LOWER, UPPER, fold
 from chorus.model import Article
 
 STOPWORDS = frozenset(
@@ -53,14 +52,6 @@ _NAME = re.compile(
     rf"(?:[ \t]+(?:(?:of|de|da|del|al|bin|van|von|la|le)[ \t]+)?[{UPPER}][\w'’-]*[{LOWER}][\w'’-]*)*"
 )
 
-
-def fold(term: str) -> str:
-    """``term`` without accents ("guaidó" -> "guaido"), as outlets write names both ways;
-    a term of another script is kept as it is."""
-    if term.isascii():
-        return term
-    plain = unicodedata.normalize("NFKD", term).encode("ascii", "ignore").decode("ascii")
-    return plain if len(plain) == len(unicodedata.normalize("NFC", term)) else term
 
 
 def _headline(text: str) -> str:

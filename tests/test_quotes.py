@@ -294,3 +294,13 @@ def test_speakers_after_an_opening_phrase_a_possessive_or_a_recollection():
     assert find(qs, "welfare queen")["speaker"] == "Bundy"
     assert find(qs, "miss her every day")["speaker"] == "Heyer's mother"
     assert find(qs, "march side by side")["speaker"] == "Philippe Martinez"  # not the union
+
+
+def test_one_quote_across_outlets_that_spell_a_name_with_and_without_accents():
+    a = art("a", "\u201cGuaidó will not leave the country,\u201d the minister said on Monday in Caracas.",
+            outlet="Diario Uno")
+    b = art("b", "\u201cGuaido will not leave the country,\u201d the minister said on Monday in Caracas.",
+            outlet="Wire Two")
+    (q,) = run(a, b)
+    assert sorted(o["article"] for o in q["occurrences"]) == ["a", "b"]
+    assert q["differences"] == ["Guaidó -> Guaido"] or q["differences"] == ["Guaido -> Guaidó"]

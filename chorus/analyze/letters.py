@@ -13,6 +13,8 @@ rather than guess.
 
 from __future__ import annotations
 
+import unicodedata
+
 
 _LATIN = [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
 
@@ -33,3 +35,12 @@ def _class(pred) -> str:
 UPPER = "A-Z" + _class(str.isupper)
 LOWER = "a-z" + _class(str.islower)
 LETTER = "A-Za-z" + _class(str.isalpha)
+
+
+def fold(text: str) -> str:
+    """``text`` without accents ("guaidó" -> "guaido"), as outlets write names both ways;
+    text with a letter that does not reduce to ASCII (another script, "ł", "ß") is kept as it is."""
+    if text.isascii():
+        return text
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return plain if len(plain) == len(unicodedata.normalize("NFC", text)) else text

@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from chorus.analyze.letters import fold
 from chorus.analyze.speakers import (
     NAME, QMARK, ROLES, Speaker, _DESC_RE, _NAME_RE, attribute, description, is_organisation, merge_names,
     person_name, sentence_subject,
@@ -160,8 +161,9 @@ def _is_quotation(text: str, s: int, e: int, sent_end: int, sent_start: int = -1
 
 
 def normalize(text: str) -> str:
-    """Lower-case words only, for matching one quote across outlets."""
-    return " ".join(w.replace("’", "'") for w in _WORD.findall(text.lower()))
+    """Lower-case words only, accents folded, for matching one quote across outlets
+    ("Guaidó" in one, "Guaido" in another)."""
+    return " ".join(fold(w.replace("’", "'")) for w in _WORD.findall(text.lower()))
 
 
 class _ArticleQuotes:
