@@ -98,3 +98,11 @@ def test_people_named_with_their_office_and_titles_alone():
     assert ents["Margaret Moore"]["kind"] == "person"
     assert ents["NATO"]["kind"] == "organisation"
     assert "CEO" not in ents and not any("Attorney" in n or "Council President" in n for n in ents), sorted(ents)
+
+
+def test_a_name_spelled_with_and_without_accents_is_one_entity():
+    a = art("a", "Opposition leader Juan Guaidó spoke in São Paulo on Monday. Guaidó said the army must choose.")
+    b = art("b", "Opposition leader Juan Guaido spoke in Sao Paulo on Monday. Guaido said the army must choose.")
+    ents = by_name(run(a, b))
+    assert set(ents) == {"Juan Guaidó", "São Paulo"}, sorted(ents)
+    assert ents["São Paulo"]["variants"] == ["Sao Paulo", "São Paulo"] and ents["São Paulo"]["articles"] == ["a", "b"]

@@ -29,7 +29,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
-from chorus.analyze.letters import LETTER, LOWER, UPPER
+from chorus.analyze.letters import LETTER, LOWER, UPPER, fold
 from chorus.analyze.speakers import (
     NAME, STOP_CAPS, TITLE_WORDS, _is_demonym, is_organisation, merge_names, name_key, person_name,
 )
@@ -279,8 +279,15 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
                           and name_key(canon[f]) == name_key(c) and f in personish_set}
                 if len(owners) == 1:
                     canon[n] = owners.pop()
+    # One name written with and without accents ("São Paulo", "Sao Paulo") is one entity,
+    # under its most mentioned spelling (ties: the accented one, then the first in order).
+    spelled: dict[str, Counter[str]] = defaultdict(Counter)
+    for n, c in canon.items():
+        spelled[fold(c)][c] += counts[n]
+    spelling = {c: max(sp, key=lambda x: (sp[x], not x.isascii(), x)) for sp in spelled.values() for c in sp}
     groups: dict[str, dict[str, Any]] = {}
     for n, c in canon.items():
+        c = spelling[c]
         g = groups.setdefault(c, {"ev": Counter(), "variants": set(), "articles": set(), "n": 0})
         g["ev"].update(evidence[n])
         g["variants"].update(surfaces[n])
