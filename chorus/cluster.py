@@ -635,7 +635,16 @@ def _scale_rows(m, scale: np.ndarray):
     return csr_matrix((data[keep], m.indices[src][keep], indptr), shape=m.shape)
 
 
-def update_events(store: Any, new_ids: list[str], *, one_event: bool = False, settings: Any = None) -> list[str]:
+def _terms_block(articles: list[Article], params: dict) -> list:
+    """``term_vector`` of each article, as an engine runs it."""
+    return [term_vector(a, **params) for a in articles]
+
+
+TERMS_BLOCK = 200  # articles per item when an engine computes term vectors
+
+
+def update_events(store: Any, new_ids: list[str], *, one_event: bool = False, settings: Any = None,
+                  engine: Any = None) -> list[str]:
     """Put the stored articles ``new_ids`` into events; return the ids of changed events.
 
     Articles join existing events in the store or open new ones (batch when
@@ -663,7 +672,14 @@ def update_events(store: Any, new_ids: list[str], *, one_event: bool = False, se
         event.off_topic = flagged
         changed[key] = event
     else:
-        for a, key in zip(articles, clusterer.partial_fit(articles)):
+        terms = None
+        if engine is not None:  # the map: term vectors, a block of articles per item
+            from functools import partial
+
+            fn = partial(_terms_block, params=clusterer.term_params())
+            blocks = [articles[k:k + TERMS_BLOCK] for k in range(0, len(articles), TERMS_BLOCK)]
+            terms = [t for block in engine.map(fn, blocks) for t in block]
+        for a, key in zip(articles, clusterer.partial_fit(articles, terms=terms)):
             event = changed.get(key) or store.get_event(key) or Event(id=key, articles=[])
             if a.id not in event.articles:
                 event.articles.append(a.id)

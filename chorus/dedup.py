@@ -218,7 +218,16 @@ def find_duplicates(articles: Sequence[Article], threshold: float = 0.8) -> dict
     return out
 
 
-def mark_duplicates(new_articles: Sequence[Article], store: Any, *, threshold: float | None = None) -> None:
+def _signature_block(texts: list[str], a: np.ndarray, b: np.ndarray, shingle: int) -> np.ndarray:
+    """MinHash signatures of ``texts`` (``NearDuplicateIndex.signatures``), as an engine runs it."""
+    return minhash_batch([shingle_hashes(t, shingle) for t in texts], a, b)
+
+
+SIGNATURE_BLOCK = 200  # texts per item when an engine computes signatures
+
+
+def mark_duplicates(new_articles: Sequence[Article], store: Any, *, threshold: float | None = None,
+                    engine: Any = None) -> None:
     """Set ``duplicate_of`` on each new article that copies an earlier one.
 
     "Earlier" means already in the store's index, or earlier in
@@ -234,10 +243,17 @@ def mark_duplicates(new_articles: Sequence[Article], store: Any, *, threshold: f
         threshold = Settings().duplicate_threshold
     state = store.get_state(STATE_KEY) if store is not None else None
     index = NearDuplicateIndex.from_state(state, threshold=threshold) if state else NearDuplicateIndex(threshold)
-    for a in new_articles:
-        if a.not_news:
-            continue
-        dup = index.add(a.id, a.text)
+    todo = [a for a in new_articles if not a.not_news]
+    if engine is not None and todo:  # the map: signatures, a block of texts per item
+        from functools import partial
+
+        blocks = [[a.text for a in todo[k:k + SIGNATURE_BLOCK]] for k in range(0, len(todo), SIGNATURE_BLOCK)]
+        fn = partial(_signature_block, a=index._a, b=index._b, shingle=index.shingle)
+        signatures = [row for block in engine.map(fn, blocks) for row in block]
+    else:
+        signatures = [None] * len(todo)
+    for a, sig in zip(todo, signatures):  # the reduce: the index, in input order
+        dup = index.add(a.id, a.text) if sig is None else index.add_signature(a.id, sig)
         if dup is not None and dup != a.id:
             a.duplicate_of = dup
     if store is not None:

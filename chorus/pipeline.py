@@ -208,8 +208,8 @@ def _digest(paths, db, out, settings: Settings, one_event: bool, strict: bool, p
         result.seconds["resplit"] = seconds
         for rej in result.rejected:
             warn(f"rejected {rej.message()}")
-        _mark(new, store, settings, result)
-        _cluster(new, store, settings, one_event, result, progress)
+        _mark(new, store, settings, result, engine)
+        _cluster(new, store, settings, one_event, result, progress, engine)
         todo = result.events_changed
         fingerprint = analysis_fingerprint()
         if store.get_state("analysis") != fingerprint:  # analysed by another version: all again
@@ -381,7 +381,8 @@ def _regroup(db, out, settings: Settings, strict: bool, progress: Progress | Non
     return result
 
 
-def _mark(new: list[Article], store: Store, settings: Settings, result: DigestResult) -> None:
+def _mark(new: list[Article], store: Store, settings: Settings, result: DigestResult,
+          engine: Engine | None = None) -> None:
     """Flag pages that are not news and near-duplicates among the new articles."""
     from .dedup import mark_duplicates
     from .notnews import not_news_reason
@@ -389,7 +390,7 @@ def _mark(new: list[Article], store: Store, settings: Settings, result: DigestRe
     t0 = time.perf_counter()
     for a in new:
         a.not_news = not_news_reason(a)
-    mark_duplicates(new, store, threshold=settings.duplicate_threshold)
+    mark_duplicates(new, store, threshold=settings.duplicate_threshold, engine=engine)
     store.update_articles(new)
     result.not_news = sum(1 for a in new if a.not_news)
     result.duplicates = sum(1 for a in new if a.duplicate_of)
@@ -403,13 +404,14 @@ def _cluster(
     one_event: bool,
     result: DigestResult,
     progress: Progress | None,
+    engine: Engine | None = None,
 ) -> None:
     """Assign new articles to events; duplicates follow the article they copy."""
     from .cluster import update_events
 
     t0 = time.perf_counter()
     candidates = [a.id for a in new if not a.not_news and not a.duplicate_of]
-    changed = list(update_events(store, candidates, one_event=one_event, settings=settings))
+    changed = list(update_events(store, candidates, one_event=one_event, settings=settings, engine=engine))
     dups = [a for a in new if a.duplicate_of and not a.not_news]
     if dups:
         owner = store.event_ids_for_articles([a.duplicate_of for a in dups])
