@@ -15,14 +15,17 @@ from chorus.read import read_paths
 
 def test_parse_mix_sums_to_total():
     assert parse_mix("text=0.5,html=0.25,jsonl=0.25", 10) == {"text": 6, "html": 2, "jsonl": 2}
+    assert parse_mix("jsonl=1,feed=1", 10) == {"jsonl": 5, "feed": 5}
     with pytest.raises(ValueError):
         parse_mix("pdf=1", 10)
 
 
 def test_generated_pages_clean_to_their_bodies(tmp_path):
-    dirs = write_corpus(tmp_path, {"text": 4, "html": 2, "jsonl": 3}, seed=3)
-    arts = clean_documents(list(read_paths(list(dirs.values()))))
-    assert len(arts) == 9 and all(isinstance(a, Article) for a in arts)
+    dirs = write_corpus(tmp_path, {"text": 4, "html": 2, "jsonl": 3, "feed": 3}, seed=3, items_per_feed=2)
+    raws = list(read_paths(list(dirs.values())))
+    assert [r.format for r in raws].count("feed") == 3 and len(list(dirs["feed"].iterdir())) == 2
+    arts = clean_documents(raws)
+    assert len(arts) == 12 and all(isinstance(a, Article) for a in arts)
     for a in arts:
         assert a.title and a.published and a.outlet and a.sentences
         for debris in ("Leave a Reply", "Share", "Advertisement", "All rights reserved", "Related",

@@ -29,12 +29,13 @@ import time
 from pathlib import Path
 
 DEFAULT_MIX = "text=0.5,html=0.25,jsonl=0.25"
+FORMATS = ("text", "html", "jsonl", "feed")  # as chorus.bench.synthetic writes them
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--articles", type=int, default=10000, help="articles to generate (default: 10000)")
     parser.add_argument("--mix", default=DEFAULT_MIX,
-                        help=f"share of each format, text/html/jsonl (default: {DEFAULT_MIX})")
+                        help=f"share of each format, text/html/jsonl/feed (RSS) (default: {DEFAULT_MIX})")
     parser.add_argument("--seed", type=int, default=1, help="random seed for the generated corpus (default: 1)")
     parser.add_argument("--by-format", dest="by_format", action=argparse.BooleanOptionalAction, default=True,
                         help="also time each format on its own (default: on)")
@@ -50,8 +51,8 @@ def parse_mix(mix: str, total: int) -> dict[str, int]:
     for part in mix.split(","):
         name, _, value = part.partition("=")
         name = name.strip()
-        if name not in ("text", "html", "jsonl"):
-            raise ValueError(f"unknown format in --mix: {name!r} (use text, html, jsonl)")
+        if name not in FORMATS:
+            raise ValueError(f"unknown format in --mix: {name!r} (use {', '.join(FORMATS)})")
         shares[name] = float(value)
     if total < 1 or sum(shares.values()) <= 0 or min(shares.values()) < 0:
         raise ValueError("--articles must be at least 1 and the --mix shares positive")
@@ -114,7 +115,7 @@ def measure(articles: int, mix: str = DEFAULT_MIX, *, seed: int = 1, by_format: 
         import chorus.read.html  # noqa: F401
         import trafilatura  # noqa: F401
 
-        mixed = _ingest([dirs[f] for f in ("text", "html", "jsonl") if counts.get(f)], root / "mixed.db", workers)
+        mixed = _ingest([dirs[f] for f in FORMATS if counts.get(f)], root / "mixed.db", workers)
         peak, peak_workers = _peak_rss_mb(), _peak_rss_mb(resource.RUSAGE_CHILDREN)
         per_format = {}
         if by_format:

@@ -156,18 +156,44 @@ def as_record(story: Story, site: Site, n: int) -> dict:
             "published": story.date, "outlet": site.name}
 
 
-def write_corpus(folder: Path, counts: dict[str, int], *, seed: int = 1, sites: int = 24,
-                 jsonl_per_file: int = 200) -> dict[str, Path]:
-    """Write ``counts`` articles per format ("text", "html", "jsonl") under ``folder/<format>/``.
+def as_feed_item(story: Story, site: Site, n: int) -> str:
+    """An RSS 2.0 ``<item>`` with the full story as HTML in ``content:encoded``."""
+    e = html.escape
+    body = "".join(f"<p>{e(p)}</p>" for p in story.paragraphs)
+    body += f"<figure><img src='/img/{n}.jpg'/><figcaption>{e(story.caption)}</figcaption></figure>"
+    return (f"<item><title>{e(story.title)}</title><link>https://{site.host}/a/{n}</link>"
+            f"<guid isPermaLink='false'>{site.host}-{n}</guid>"
+            f"<pubDate>{story.date}T09:00:00+01:00</pubDate><dc:creator>{e(story.author)}</dc:creator>"
+            f"<description>{e(story.paragraphs[0])}</description>"
+            f"<content:encoded><![CDATA[{body}]]></content:encoded></item>")
 
-    Returns the folder of each format. Deterministic for a given seed.
+
+def as_feed(items: list[str], site: Site) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            f"<channel><title>{html.escape(site.name)}</title><link>https://{site.host}/</link>"
+            f"<description>{html.escape(site.tagline)}</description>\n" + "\n".join(items) + "\n</channel></rss>\n")
+
+
+FORMATS = ("text", "html", "jsonl", "feed")
+
+
+def write_corpus(folder: Path, counts: dict[str, int], *, seed: int = 1, sites: int = 24,
+                 jsonl_per_file: int = 200, items_per_feed: int = 50) -> dict[str, Path]:
+    """Write ``counts`` articles per format ("text", "html", "jsonl", "feed": RSS) under
+    ``folder/<format>/``.
+
+    Returns the folder of each format. Deterministic for a given seed (the articles of the
+    first three formats are the same as before feeds were added).
     """
     rng = random.Random(seed)
     site_list = _sites(rng, sites)
     dirs = {}
     n = 0
-    for fmt in ("text", "html", "jsonl"):
+    for fmt in FORMATS:
         count = counts.get(fmt, 0)
+        if fmt == "feed" and not count:
+            continue
         d = folder / fmt
         d.mkdir(parents=True, exist_ok=True)
         dirs[fmt] = d
@@ -179,9 +205,14 @@ def write_corpus(folder: Path, counts: dict[str, int], *, seed: int = 1, sites: 
                 (d / f"{n:07d}.txt").write_text(as_text(story, site), encoding="utf-8")
             elif fmt == "html":
                 (d / f"{n:07d}.html").write_text(as_html(story, site), encoding="utf-8")
-            else:
+            elif fmt == "jsonl":
                 batch.append(json.dumps(as_record(story, site, n), ensure_ascii=False))
                 if len(batch) == jsonl_per_file or i == count - 1:
                     (d / f"{n:07d}.jsonl").write_text("\n".join(batch) + "\n", encoding="utf-8")
+                    batch = []
+            else:  # one site's feed per file
+                batch.append(as_feed_item(story, site, n))
+                if len(batch) == items_per_feed or i == count - 1:
+                    (d / f"{n:07d}.rss").write_text(as_feed(batch, site), encoding="utf-8")
                     batch = []
     return dirs
