@@ -304,3 +304,15 @@ def test_one_quote_across_outlets_that_spell_a_name_with_and_without_accents():
     (q,) = run(a, b)
     assert sorted(o["article"] for o in q["occurrences"]) == ["a", "b"]
     assert q["differences"] == ["Guaidó -> Guaido"] or q["differences"] == ["Guaido -> Guaidó"]
+
+
+def test_plural_sources_without_article_and_a_lone_quote_after_according_to():
+    text = (
+        "Michigan health officials said it was impossible to know the cause because of a \u201clack of "
+        "clinical isolates\u201d from the patients.\n"
+        "In 1964, Sammy Davis Jr. was handed an envelope for the wrong award, according to ABC News. "
+        "\u201cRepresentatives from the counting unit had to rush onstage to stop him.\u201d\n"
+    )
+    qs = run(art("a", text))
+    assert find(qs, "clinical isolates")["speaker"] == "Michigan health officials"
+    assert find(qs, "rush onstage")["speaker"] == "ABC News"

@@ -216,7 +216,11 @@ class _ArticleQuotes:
                     sp = Speaker(rel[-1].group("name"), "name")
             speaker, kind = self._resolve(sp, si, mentions, last_quote, s)
             alone = re.fullmatch(r"[\W]*" + re.escape(QMARK) + r"[\W]*", frame)
-            if sp is None and alone and last_quote and si - last_quote[0] <= _CONTINUE_SENTENCES:
+            source = _ACCORDING_END.search(a.text, a.sentences[si - 1][0], a.sentences[si - 1][1]) \
+                if sp is None and alone and si > 0 else None
+            if source:  # "..., according to ABC News. "Representatives had to rush onstage ...""
+                speaker, kind = Speaker(source.group("src"), "name").display, "name"
+            elif sp is None and alone and last_quote and si - last_quote[0] <= _CONTINUE_SENTENCES:
                 speaker, kind = last_quote[1], last_quote[2]
             elif sp is None and alone and si > 0:
                 # a quote on its own right after a sentence about someone: "His mother,
@@ -329,6 +333,7 @@ def _frame_mentions(frame: str) -> tuple[tuple[tuple[str, str], ...], Speaker | 
     return tuple(found), sentence_subject(frame)
 
 
+_ACCORDING_END = re.compile(rf"\baccording to (?:the\s+)?(?P<src>{NAME})\s*[.!]?[\"”’)]*\s*$")
 _HE_SHE = re.compile(r"(?:He|She)\s+[a-z]")
 _INDEFINITE = re.compile(r"\b(?:a|an|one|another)\s", re.I)
 

@@ -278,7 +278,9 @@ def _subject_before(prefix: str) -> Speaker | None:
         if sp:
             found.append(sp)
     if not found:
-        return None
+        # A plural source without a determiner: "Michigan health officials said ..."
+        bare = _BARE_PLURAL.search(cands[0].rstrip()[-_SUBJECT_REACH:]) if cands else None
+        return Speaker(bare.group("np"), "description") if bare else None
     if found[0].kind == "description":
         for sp in found[1:]:
             if sp.kind == "name" and len(sp.text.split()) >= 2 and not is_organisation(sp.text):
@@ -357,6 +359,10 @@ _HEARD = re.compile(r"\b(?:recalls?|recalled|recalling|remembers?|remembered|rem
 _POSSESSED = re.compile(r"\s*((?:[a-z][\w\-]*\s*){1,3})")
 _OWN_WORDS = frozenset("response reply answer statement reaction retort message comment comments words "
                        "tweet post explanation verdict view take".split())
+_BARE_PLURAL = re.compile(
+    rf"(?:^|[,;:]\s+|\.\s+)(?P<np>(?:[{UPPER}][\w'’\-]*\s+){{0,2}}(?:[a-z][\w\-]*\s+){{0,2}}"
+    r"(?:officials|authorities|experts|investigators|researchers|police|prosecutors|doctors|witnesses|"
+    r"residents|analysts|scientists|lawmakers|officers|spokespeople|organisers|organizers|activists))\s*$")
 _PREP_BEFORE = re.compile(r"\b(?:for|by|after|before|without|while|of|from|in|on|when|since)\s+$", re.I)
 # An opening adverbial before the subject: "On Friday, ...", "In a statement late on Monday, ...".
 _INTRO = re.compile(r"(?:In|On|At|After|Before|During|Later|Earlier|Meanwhile|Separately|Since|Following|"
