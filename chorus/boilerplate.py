@@ -146,10 +146,16 @@ _STRONG_UI = [
         r"story continued below|continue reading (?:below|the main story))\.?$", re.I)),
     ("media teaser", re.compile(r"^JUST WATCHED\b|\bReplay More Videos\b")),
     ("site navigation", re.compile(r"^[\w' &,-]{0,40}\bmore\s*(?:>>|»|›+|→)$", re.I)),  # "Local News More>>"
+    # What feed software appends to an item ("The post ... appeared first on Harbour Wire.") and
+    # syndication notes ("This article is republished from ... under a Creative Commons license.")
+    ("feed or syndication footer", re.compile(
+        r"^the post .{1,300} appeared first on .{1,120}$|"
+        r"^this (?:article|story|piece|post) (?:is republished from|was (?:originally|first) published (?:on|in|by)|"
+        r"(?:originally|first) appeared (?:on|in)) .{1,200}$", re.I)),
 ]
 # What any of them contains, looked for first in one search (most lines have none of it).
 _STRONG_HINT = re.compile(r"igning [uU]p|IGNING UP|nsubscribe|NSUBSCRIBE|ontinue|ONTINUE|WATCHED|Replay More|"
-                          r">>|»|›|→")
+                          r">>|»|›|→|ppeared|ublished")
 
 
 def interface_reason(line: str) -> str | None:

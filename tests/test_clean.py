@@ -408,3 +408,19 @@ def test_a_headline_run_into_the_body_twice_is_the_title_and_not_the_first_sente
     assert isinstance(art, Article) and art.title == head
     assert art.text.startswith(head)  # the text itself is left as the page had it
     assert SentenceBank([art]).display_text(0).startswith("A passenger who arrived at Kesslow airport")
+
+
+def test_feed_footers_and_syndication_notes_are_boilerplate():
+    body = ("The port of Kesslow reopened to shipping on Tuesday morning, two days after a storm tore away "
+            "part of the northern breakwater, the harbour authority said.\n"
+            "Pilots guided the first container ship through the damaged entrance at dawn, and the authority "
+            "said repairs would take at least six weeks.\n")
+    for footer in ("The post Port of Kesslow reopens after storm appeared first on Harbour Wire.",
+                   "This article is republished from The Conversation under a Creative Commons license. "
+                   "Read the original article.",
+                   "This story first appeared in the March 12 issue of Harbour Wire magazine."):
+        art = clean_document(RawDoc(path="f.rss", text=body + footer, format="feed", structured=True))
+        assert footer not in art.text and art.text.startswith("The port of Kesslow")
+        assert _reasons(art)[footer] == "feed or syndication footer"
+    kept = "The post office on the quay reopened on Tuesday after the storm, the harbour authority said."
+    assert kept in clean_document(RawDoc(path="g.txt", text=body + kept, format="text")).text
