@@ -106,3 +106,12 @@ def test_a_name_spelled_with_and_without_accents_is_one_entity():
     ents = by_name(run(a, b))
     assert set(ents) == {"Juan Guaidó", "São Paulo"}, sorted(ents)
     assert ents["São Paulo"]["variants"] == ["Sao Paulo", "São Paulo"] and ents["São Paulo"]["articles"] == ["a", "b"]
+
+
+def test_lone_initials_contractions_and_words_of_speech_are_not_entities():
+    text = ("\u201cI'm not leaving,\u201d Mayor Anna Berg said on Monday in Valmora. \u201cLet them come. Oh, "
+            "and please tell the WHO.\u201d\n\u201cI'm sure,\u201d said Jonas K. Lind of the U. S. office. "
+            "\u201cLet us wait. Please be patient. Well, we are ready.\u201d Berg met Lind in Valmora.")
+    ents = by_name(run(art("a", text)))
+    assert not {"I'm", "Let", "Oh", "Please", "Well", "K", "U", "S."} & set(ents), sorted(ents)
+    assert {"Anna Berg", "Valmora", "WHO"} <= set(ents), sorted(ents)

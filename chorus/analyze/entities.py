@@ -74,6 +74,11 @@ INSTITUTIONS = frozenset({
     "vatican", "nato", "interpol", "cabinet", "politico", "cnn", "reuters", "fox news", "bbc", "msnbc",
 })
 # Members of parties and other groups named by a capitalised plural.
+# Capitalised only because they open a sentence of speech: "I'm ...", "Let ...", "Oh, ..."
+# (in capitals they may be acronyms: WHO).
+_NOT_A_NAME = re.compile(r"^(?:I['’](?:m|d|ll|ve)|\w+n['’]t|\w+['’](?:re|ve|ll|d)|let|can|could|is|are|was|oh|ok|okay|"
+                         r"don|yes|no|hey|well|now|so|why|what|how|who|please|thanks|thank|wow|yeah|sure|sorry|"
+                         r"dear|hi|hello|god)$", re.I)
 # Title words (TITLE_WORDS: "NATO chief ...", "Labour leader ...") that are bodies when alone.
 _BODIES = frozenset("un us uk eu nato labour".split())
 _GROUPS = frozenset("republicans democrats conservatives liberals tories socialists communists "
@@ -208,6 +213,8 @@ def _classify(toks: list[str], before: str, after: str, initial: bool):
     if not name or (name.lower() in STOP_CAPS and not _acronym_like(name)) or (
             name.lower() in TITLE_WORDS and name.lower() not in _BODIES):
         return  # (a title alone, "CEO" or "General", names nobody)
+    if len(name.replace(".", "").replace(" ", "")) < 2 or (_NOT_A_NAME.match(name) and not _acronym_like(name)):
+        return  # a lone initial ("U", "S."), a contraction or a word of speech opening a quotation
     if initial and len(toks) == 1:
         ev["initial"] += 1
     yield phrase, name, dict(ev)
