@@ -195,6 +195,42 @@ def shared_passages(articles: Sequence[Article], min_words: int = MIN_SHARED_WOR
     return out
 
 
+def _compilation_links(links: dict[tuple[str, str], int], passages: list[dict]) -> list[tuple[str, str]]:
+    """Links that make a compilation the bridge between two stories.
+
+    An article that carries one passage of an AFP story and another of a
+    Reuters story (a round-up compiled from several agencies) shares text
+    with both, in different places of its own text, while the two stories
+    share nothing: joining all three would count two agencies as one source.
+    Such an article keeps only its strongest link. A reprint of a reprint
+    shares the same place of its text with both and is not a compilation.
+    """
+    where: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)  # (article, partner) -> its spans
+    for p in passages:
+        (a, b), (sa, sb) = p["articles"], p["spans"]
+        where[(a, b)].append(tuple(sa))
+        where[(b, a)].append(tuple(sb))
+    partners: dict[str, list[str]] = defaultdict(list)
+    for a, b in links:
+        partners[a].append(b)
+        partners[b].append(a)
+
+    def linked(x: str, y: str) -> bool:
+        return (x, y) in links or (y, x) in links
+
+    def overlap(xs, ys) -> bool:
+        return any(s1 < e2 and s2 < e1 for s1, e1 in xs for s2, e2 in ys)
+
+    drop: list[tuple[str, str]] = []
+    for c, ps in partners.items():
+        bridged = {x for x in ps for y in ps if x != y and not linked(x, y)
+                   and not overlap(where[(c, x)], where[(c, y)])}
+        if bridged:
+            keep = max(ps, key=lambda x: links.get((c, x), links.get((x, c), 0)))
+            drop += [(c, x) if (c, x) in links else (x, c) for x in bridged if x != keep]
+    return list(dict.fromkeys(drop))
+
+
 def wire_groups(
     articles: Sequence[Article],
     passages: list[dict],
@@ -228,11 +264,13 @@ def wire_groups(
             x = parent[x]
         return x
 
-    for (a, b), n in shared.items():
-        if n >= min_words or n >= min_share * min(length[a], length[b]):
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb, key=order.get)] = min(ra, rb, key=order.get)
+    links = {(a, b): n for (a, b), n in shared.items() if n >= min_words or n >= min_share * min(length[a], length[b])}
+    for pair in _compilation_links(links, passages):
+        del links[pair]
+    for a, b in links:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb, key=order.get)] = min(ra, rb, key=order.get)
     groups: dict[str, list[str]] = defaultdict(list)
     for a in articles:
         groups[find(a.id)].append(a.id)

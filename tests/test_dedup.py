@@ -166,3 +166,18 @@ def test_independent_sources_count_an_outlet_and_an_agency_once():
     assert src["copy-of-ledger"] == src["ledger-own"]  # a copy of the Ledger's own story
     assert src["unknown"] == "unknown"
     assert independent_sources(arts, [["ledger-own", "copy-of-ledger"]]) == 4
+
+
+def test_a_compilation_of_two_stories_does_not_make_them_one_source():
+    """A round-up carrying a passage of one story and, elsewhere, a passage of an unrelated
+    one shares text with both; the two stories share nothing, so they stay two sources. A
+    reprint of a reprint (the same text in all three) is still one wire group."""
+    quay, library = make(STORY), make(OTHER)
+    roundup = make("Our round-up of the day's news.\n" + STORY + "\nIn other news.\n" + OTHER + "\nThat is all.")
+    out = event_passages([quay, library, roundup])
+    assert len(out["wire_groups"]) == 1 and roundup.id in out["wire_groups"][0]
+    assert out["independent_sources"] == 2
+    copy1 = make("Reprinted.\n" + STORY)
+    copy2 = make("Reprinted again.\n" + STORY + "\nEnd.")
+    chain = event_passages([quay, copy1, copy2])
+    assert chain["wire_groups"] == [[quay.id, copy1.id, copy2.id]] and chain["independent_sources"] == 1
