@@ -190,7 +190,7 @@ def read_bytes(name: str, data: bytes, settings: Settings = Settings()) -> Itera
         meta = _META_CHARSET.search(data[:2048])
         text, _enc = decode_bytes(data, meta.group(1).decode("ascii", "ignore") if meta else None)
     except NotText as exc:
-        yield Rejection(name, f"not a text, HTML, WARC or JSON-lines file ({exc})")
+        yield Rejection(name, f"not a text, HTML, WARC, RSS/Atom or JSON-lines file ({exc})")
         return
     if not text.strip():
         yield Rejection(name, "empty file")

@@ -22,11 +22,11 @@ from typing import Any, Iterator
 
 from chorus.dates import parse_date
 from chorus.model import RawDoc, Rejection
+from chorus.read.html import MARKUP
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|li|blockquote)\s*>|<br\s*/?>", re.I)
-_MARKUP = re.compile(r"<(?:p|br|div|span|a|img|h[1-6]|ul|li|figure|blockquote|strong|em)\b[^>]*>", re.I)
 FEED_ROOT = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<\?[^>]*\?>\s*|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>\s*)*"
                        r"<(?:rss|feed|rdf:RDF)\b", re.S | re.I)
 
@@ -129,7 +129,7 @@ def read_feed(name: str, text: str) -> Iterator[RawDoc | Rejection]:
             yield Rejection(name, "feed item without text (no content, description or summary)", n)
             continue
         body, captions, found = content, [], None
-        if _MARKUP.search(content):
+        if MARKUP.search(content):
             from chorus.read.html import extract_html
 
             found = extract_html(content, url)

@@ -24,6 +24,10 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]+>")
+# Markup rather than prose: a paragraph, line-break, block, inline or document tag (for text
+# fields of JSON records and feed items that may hold HTML).
+MARKUP = re.compile(r"<(?:p|br|div|span|a|img|h[1-6]|ul|li|figure|blockquote|strong|em|article|section|html|body)\b"
+                    r"[^>]*>", re.I)
 
 
 def figure_captions(markup: str) -> list[str]:

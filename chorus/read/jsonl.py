@@ -34,6 +34,7 @@ from typing import Any, Iterator
 
 from chorus.dates import parse_date
 from chorus.model import RawDoc, Rejection
+from chorus.read.html import MARKUP
 
 TEXT_KEYS = ("text", "maintext", "content", "body", "article", "articleBody", "article_body", "full_text")
 HTML_KEYS = ("html", "raw_html", "content_html", "body_html")
@@ -48,8 +49,6 @@ BYLINE_KEYS = ("byline", "author", "authors")
 NO_TEXT = "no 'text' field (nor " + ", ".join(TEXT_KEYS[1:] + HTML_KEYS) + ")"
 
 _TAG = re.compile(r"<[^>]+>")
-# Markup, not prose: a paragraph, line-break, block or document tag.
-_MARKUP = re.compile(r"<(?:p|br|div|article|section|html|body|h[1-6]|ul|li|figure|span|a)\b[^>]*>", re.I)
 
 
 def _str(value: Any) -> str | None:
@@ -108,7 +107,7 @@ def _text_field(obj: dict) -> tuple[str | None, Any]:
 def looks_like_markup(text: str) -> bool:
     """Text that is HTML rather than prose: it opens with a tag and holds paragraph or block tags."""
     head = text.lstrip()[:2000]
-    return head.startswith("<") and len(_MARKUP.findall(head)) >= 1
+    return head.startswith("<") and MARKUP.search(head) is not None
 
 
 def record_to_raw(name: str, obj: Any, line: int) -> RawDoc | Rejection:
