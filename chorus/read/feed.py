@@ -16,17 +16,14 @@ resolves entities or fetches anything (no external entities, no network).
 
 from __future__ import annotations
 
-import html as _html
 import re
 from typing import Any, Iterator
 
 from chorus.dates import parse_date
 from chorus.model import RawDoc, Rejection
-from chorus.read.html import MARKUP
+from chorus.read.html import MARKUP, extract_html, markup_text
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.S)
-_TAG = re.compile(r"<[^>]+>")
-_BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|li|blockquote)\s*>|<br\s*/?>", re.I)
 FEED_ROOT = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<\?[^>]*\?>\s*|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>\s*)*"
                        r"<(?:rss|feed|rdf:RDF)\b", re.S | re.I)
 
@@ -55,17 +52,10 @@ def _inner(el: Any) -> str:
     return el.text or ""
 
 
-def _plain(value: str) -> str:
-    """Markup to plain text, one paragraph a line."""
-    text = _BLOCK_END.sub("\n", value)
-    text = _html.unescape(_TAG.sub(" ", text))
-    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
-
-
 def _first_text(item: Any, *names: str) -> str | None:
     for name in names:
         for c in _children(item, name):
-            value = " ".join(_plain(_inner(c)).split())
+            value = " ".join(markup_text(_inner(c)).split())
             if value:
                 return value
     return None
@@ -130,13 +120,11 @@ def read_feed(name: str, text: str) -> Iterator[RawDoc | Rejection]:
             continue
         body, captions, found = content, [], None
         if MARKUP.search(content):
-            from chorus.read.html import extract_html
-
             found = extract_html(content, url)
-            body = found["text"] if found else _plain(content)
+            body = found["text"] if found else markup_text(content)
             captions = found["captions"] if found else []
         else:
-            body = _plain(content)
+            body = markup_text(content)
         if not body.strip():
             yield Rejection(name, "feed item without text (no content, description or summary)", n)
             continue

@@ -24,17 +24,24 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|li|blockquote)\s*>|<br\s*/?>", re.I)
 # Markup rather than prose: a paragraph, line-break, block, inline or document tag (for text
 # fields of JSON records and feed items that may hold HTML).
 MARKUP = re.compile(r"<(?:p|br|div|span|a|img|h[1-6]|ul|li|figure|blockquote|strong|em|article|section|html|body)\b"
                     r"[^>]*>", re.I)
 
 
+def markup_text(markup: str) -> str:
+    """A fragment of HTML as plain text, one paragraph a line, entities decoded."""
+    text = _html.unescape(_TAG.sub(" ", _BLOCK_END.sub("\n", markup)))
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
 def figure_captions(markup: str) -> list[str]:
     """The text of the page's ``<figcaption>`` elements (the extractor drops them)."""
     out = []
     for m in _FIGCAPTION.finditer(markup):
-        text = " ".join(_html.unescape(_TAG.sub(" ", m.group(1))).split())
+        text = " ".join(markup_text(m.group(1)).split())
         if text and text not in out:
             out.append(text)
     return out

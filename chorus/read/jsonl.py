@@ -27,14 +27,12 @@ is rejected with its line number and the rest of the file is still read.
 
 from __future__ import annotations
 
-import html as _html
 import json
-import re
 from typing import Any, Iterator
 
 from chorus.dates import parse_date
 from chorus.model import RawDoc, Rejection
-from chorus.read.html import MARKUP
+from chorus.read.html import MARKUP, extract_html, markup_text
 
 TEXT_KEYS = ("text", "maintext", "content", "body", "article", "articleBody", "article_body", "full_text")
 HTML_KEYS = ("html", "raw_html", "content_html", "body_html")
@@ -48,7 +46,6 @@ BYLINE_KEYS = ("byline", "author", "authors")
 
 NO_TEXT = "no 'text' field (nor " + ", ".join(TEXT_KEYS[1:] + HTML_KEYS) + ")"
 
-_TAG = re.compile(r"<[^>]+>")
 
 
 def _str(value: Any) -> str | None:
@@ -62,7 +59,7 @@ def _str(value: Any) -> str | None:
 def _plain(value: Any) -> str | None:
     """A string, or a WordPress-style ``{"rendered": "..."}`` field as plain text."""
     if isinstance(value, dict) and isinstance(value.get("rendered"), str):
-        value = " ".join(_html.unescape(_TAG.sub(" ", value["rendered"])).split())
+        value = " ".join(markup_text(value["rendered"]).split())
     return _str(value)
 
 
@@ -129,8 +126,6 @@ def record_to_raw(name: str, obj: Any, line: int) -> RawDoc | Rejection:
     url = _first(obj, URL_KEYS)
     found: dict = {}
     if markup is not None:
-        from chorus.read.html import extract_html
-
         found = extract_html(markup, url) or {}
         if not found:
             return Rejection(name, "no article text found in the record's HTML", line)
