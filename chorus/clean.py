@@ -51,6 +51,7 @@ from chorus import boilerplate as bp
 from chorus import metadata as md
 from chorus.header import line_key as _key
 from chorus.header import outlet_from_copyright, read_header
+from chorus.language import detect as detect_language
 from chorus.model import Article, RawDoc, Rejection, Removed, article_id
 from chorus.parallel import map_ordered
 from chorus.sentences import split_sentences
@@ -300,6 +301,7 @@ def _finish(doc: _Doc) -> Article | Rejection:
         byline=doc.byline,
         wire=list(doc.wire),
         url=raw.url,
+        language=detect_language(text),
         removed=[Removed(l, doc.verdict[i]) for i, l in enumerate(lines)
                  if doc.verdict[i] not in (None, "caption")],
         captions=list(dict.fromkeys([l for i, l in enumerate(lines) if doc.verdict[i] == "caption"]

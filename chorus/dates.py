@@ -2,7 +2,8 @@
 
 Handles the forms scraped news text uses, for example ``December 3, 2016 at
 4:41 pm``, ``Monday 05/December/2016 20:06 PM``, ``05.12.2016``, ``5 Dec.
-2016``, ISO 8601 (``2016-12-05``, ``2016-12-05T20:06:00Z``) and RFC 2822
+2016``, the day-month-year dates of pages in German, Dutch, French, Spanish,
+Portuguese, Italian and Russian (``3. März 2025``, ``3 de marzo de 2025``), ISO 8601 (``2016-12-05``, ``2016-12-05T20:06:00Z``) and RFC 2822
 (``Mon, 05 Dec 2016 20:06:00 +0000``).
 
 Rules that keep us from inventing a date:
@@ -30,7 +31,30 @@ MONTHS = {
     "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10,
     "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
+# Month names of the other languages news pages are often in, written between
+# a day and a year ("3. März 2025", "3 de marzo de 2025", "1er mars 2025",
+# "3 марта 2025"); only ever read in that day-month-year order.
+MONTHS_OTHER = {
+    # German, Dutch
+    "januar": 1, "jänner": 1, "januari": 1, "februar": 2, "februari": 2, "märz": 3, "maart": 3,
+    "mai": 5, "mei": 5, "juni": 6, "juli": 7, "augustus": 8, "oktober": 10, "okt": 10,
+    "dezember": 12, "dez": 12,
+    # French
+    "janvier": 1, "janv": 1, "février": 2, "févr": 2, "fevrier": 2, "mars": 3, "avril": 4, "avr": 4,
+    "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10,
+    "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
+    # Spanish, Portuguese, Italian
+    "enero": 1, "janeiro": 1, "gennaio": 1, "febrero": 2, "fevereiro": 2, "febbraio": 2, "marzo": 3,
+    "março": 3, "marco": 3, "abril": 4, "aprile": 4, "mayo": 5, "maio": 5, "maggio": 5, "junio": 6,
+    "junho": 6, "giugno": 6, "julio": 7, "julho": 7, "luglio": 7, "agosto": 8, "septiembre": 9,
+    "setiembre": 9, "setembro": 9, "settembre": 9, "octubre": 10, "outubro": 10, "ottobre": 10,
+    "noviembre": 11, "novembro": 11, "diciembre": 12, "dezembro": 12, "dicembre": 12,
+    # Russian (the genitive, as dates write it)
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+}
 _MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_ANY_MONTH = r"(?P<mon>" + "|".join(sorted({**MONTHS, **MONTHS_OTHER}, key=len, reverse=True)) + r")\.?"
 _SEP = r"(?:\s+|\s*[/.-]\s*)"
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
 
@@ -41,9 +65,10 @@ _PATTERNS = [
     ("mdy", re.compile(
         r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b", re.I)),
     # 3 December 2016 / 05/December/2016 / 5th of Dec, 2016 / Mon, 05 Dec 2016
+    # ... and in other languages: 3. März 2025 / 3 de marzo de 2025 / 1er mars 2025
     ("dmy", re.compile(
-        r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?" + _SEP + r"(?:of\s+)?" + _MONTH + r",?" + _SEP
-        + r"(?P<y>\d{4})\b", re.I)),
+        r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|°)?" + _SEP + r"(?:(?:of|de|del)\s+)?" + _ANY_MONTH + r",?"
+        + r"(?:\s+de|\s+del)?" + _SEP + r"(?P<y>\d{4})\b", re.I)),
     # 05.12.2016 / 05-12-2016 (day first)
     ("dmy_num", re.compile(r"(?<![\d.])(?P<d>\d{1,2})[.-](?P<m>\d{1,2})[.-](?P<y>\d{4})(?![\d])")),
     # 25/12/2016 or 12/25/2016, only when unambiguous
@@ -56,7 +81,8 @@ _STAMP_WORDS = re.compile(
     r"^(?:published|updated|posted|last updated|first published|date|on|at|am|pm|a\.m\.|p\.m\.|"
     r"gmt|utc|cet|cest|eet|eest|msk|ist|[ecmpbh][sd]t|\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ap]m)?|[+-]\d{2}:?\d{2}|z|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|t\d{2}:\d{2}.*)$",
+    r"saturday|sunday|t\d{2}:\d{2}.*|uhr|h|le|el|publié|publicado|publicada|veröffentlicht|aktualisiert|"
+    r"pubblicato|gepubliceerd|mis à jour|actualizado)$",
     re.I,
 )
 _WEEKDAY_RE = re.compile(_WEEKDAY, re.I)
@@ -85,7 +111,8 @@ def _from_match(kind: str, m: re.Match) -> str | None:
             return _make(y, a, b)
         return None  # 05/12/2016: December 5 or May 12; we do not guess
     if "mon" in g and g.get("mon"):
-        return _make(y, MONTHS[g["mon"].lower()], int(g["d"]))
+        mon = g["mon"].lower()
+        return _make(y, MONTHS.get(mon) or MONTHS_OTHER[mon], int(g["d"]))
     return _make(y, int(g["m"]), int(g["d"]))
 
 

@@ -99,6 +99,7 @@ class Article(_Record):
     byline: str | None = None
     wire: list[str] = field(default_factory=list)
     url: str | None = None
+    language: str | None = None  # ISO 639-1, "und" when it cannot be told; None if never detected
     removed: list[Removed] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     duplicate_of: str | None = None
@@ -240,6 +241,7 @@ class Event(_Record):
     timeline: list[dict[str, Any]] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
     off_topic: list[dict[str, Any]] = field(default_factory=list)
+    languages: dict[str, int] = field(default_factory=dict)  # articles per language
 
 
 def event_id(article_ids: list[str]) -> str:

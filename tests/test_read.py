@@ -41,6 +41,15 @@ def _docs(items):
     ("December 5", None),  # no year: not a date we can state
     ("2016-02-30", None),
     ("31.02.2016", None),
+    # pages in other languages write the day first
+    ("3. März 2025, 19:10 Uhr", "2025-03-03"),
+    ("Publié le 1er mars 2025", "2025-03-01"),
+    ("3 de marzo de 2025", "2025-03-03"),
+    ("12 de dezembro de 2024", "2024-12-12"),
+    ("3 maart 2025", "2025-03-03"),
+    ("3 marzo 2025", "2025-03-03"),
+    ("3 марта 2025", "2025-03-03"),
+    ("März 3, 2025", None),  # those months are read only in day-month-year order
 ])
 def test_dates(text, expected):
     assert find_date(text) == expected
@@ -50,6 +59,8 @@ def test_date_line_versus_sentence():
     assert date_line("Published: 14 March 2023, 09:12 GMT") == "2023-03-14"
     assert date_line("World Monday 05/December/2016 20:06 PM") == "2016-12-05"
     assert date_line("The talks began on December 5, 2016 in Geneva.") is None
+    assert date_line("Publicado el 3 de marzo de 2025") == "2025-03-03"
+    assert date_line("3. März 2025, 19:10 Uhr") == "2025-03-03"
     assert date_line("A picture taken on December 5, 2016 shows destroyed buildings in the east") is None
 
 

@@ -56,6 +56,10 @@ def _event(ev: dict, i: int) -> list[str]:
             when += f" to {md_escape(ev['last_published'])}"
     L += [f"_{_n(ev['n_articles'], 'article')}, {_n(ev['independent_sources'], 'independent source')}{when}"
           f"{' · ' + md_escape(_join(ev['outlets'])) if ev['outlets'] else ''}_", ""]
+    if ev["other_languages"]:
+        L += [f"_{_n(ev['n_other_language'], 'article')} in {md_escape(_join(ev['other_languages']))}: quotes, "
+              "figures, wording, timeline and names are read in English only, the summary and facts in the "
+              "event's main language._", ""]
 
     L += ["### Summary", ""]
     if ev["headline"]:
@@ -149,6 +153,8 @@ def _event(ev: dict, i: int) -> list[str]:
             notes.append(f"not news: {s['not_news']}")
         if s["off_topic"]:
             notes.append(f"off topic: {s['off_topic']}")
+        if s["language"]:
+            notes.append(f"in {s['language']}")
         rows.append([md_escape(s["outlet"]), md_escape(s["title"] or "(no title)"),
                      md_escape(s["published"] or "unknown"), md_escape(_join(s["wire"])),
                      md_escape("; ".join(notes)), f"`{md_escape(s['id'])}`"])

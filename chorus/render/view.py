@@ -25,6 +25,28 @@ ArticleHref = Callable[[str], str]
 
 _SAFE_SCHEMES = ("http", "https")
 
+# Names of the languages most news comes in; any other shows as its code.
+LANGUAGE_NAMES = {
+    "ar": "Arabic", "bg": "Bulgarian", "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek",
+    "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish", "fr": "French", "he": "Hebrew",
+    "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian", "it": "Italian",
+    "ja": "Japanese", "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "nl": "Dutch",
+    "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian",
+    "sk": "Slovak", "sl": "Slovenian", "sr": "Serbian", "sv": "Swedish", "tr": "Turkish",
+    "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese", "zh": "Chinese",
+}
+
+
+def other_language(article: dict | None) -> str | None:
+    """The name of the language an article is in, when the English-reading
+    analyses leave it out (see ``chorus.language``); None for English, for
+    text whose language cannot be told, and for articles stored before
+    languages were recorded."""
+    code = (article or {}).get("language")
+    if not code or code in ("en", "und"):
+        return None
+    return LANGUAGE_NAMES.get(str(code), str(code))
+
 
 def safe_url(url: Any) -> str | None:
     """``url`` if it is an absolute http(s) URL, else None (never a ``javascript:`` link)."""
@@ -341,6 +363,7 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
             "duplicate_of": b.source_link(dup) if dup else None,
             "not_news": a.get("not_news"),
             "off_topic": off_topic.get(aid),
+            "language": other_language(a),
         })
 
     shared = []
@@ -359,6 +382,7 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
                 for e in event.get("entities") or []]
 
     outlets = sorted({outlet_name(articles.get(a)) for a in ev_articles if articles.get(a)})
+    other_languages = sorted({s["language"] for s in sources if s["language"]})
     return {
         "id": event.get("id") or "",
         "title": event.get("title") or (headline or (summary or [{"text": "Untitled event"}])[0])["text"],
@@ -367,6 +391,9 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
         "independent_sources": event.get("independent_sources") or 0,
         "n_articles": len(ev_articles),
         "outlets": outlets,
+        # articles in languages the English-reading analyses leave out
+        "other_languages": other_languages,
+        "n_other_language": sum(1 for s in sources if s["language"]),
         "headline": headline,
         "summary_short": summary_short,
         "summary": summary,
