@@ -21,11 +21,21 @@ from __future__ import annotations
 
 import re
 
-_STARTS_SENTENCE = re.compile(r"^[\"'“‘«(\[]?[A-Z0-9ÀÁÂÄÉÈÊÍÓÖÚÜÑ]")
+
+from chorus.language import word_count
+
+_STARTS_SENTENCE = re.compile(
+    r"^[\"'“‘«(\[「『„]?(?:[A-Z0-9ÀÁÂÄÉÈÊÍÓÖÚÜÑ]|[А-ЯЁΑ-Ω]"
+    # letters of scripts without capitals: Hebrew, Arabic, Devanagari, Thai, CJK, Hangul
+    r"|[\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af])")
 
 
 def n_words(line: str) -> int:
-    return line.count(" ") + 1 if line else 0
+    if not line:
+        return 0
+    if line.isascii():
+        return line.count(" ") + 1
+    return max(line.count(" ") + 1, word_count(line))  # Chinese, Japanese: no spaces
 
 
 _CLOSING = "\"'”’»)]"
@@ -34,12 +44,12 @@ _CLOSING = "\"'”’»)]"
 def ends_sentence(line: str) -> bool:
     """True when the line ends with sentence punctuation (quotes may follow)."""
     core = line.rstrip(_CLOSING)
-    return bool(core) and core[-1] in ".!?…"
+    return bool(core) and core[-1] in ".!?…。！？؟।"
 
 
 def _ends_full_stop(line: str) -> bool:
     core = line.rstrip(_CLOSING)
-    return bool(core) and core[-1] in ".…"
+    return bool(core) and core[-1] in ".…。।"
 
 
 def is_sentence_like(line: str) -> bool:

@@ -3,7 +3,8 @@
 Handles the forms scraped news text uses, for example ``December 3, 2016 at
 4:41 pm``, ``Monday 05/December/2016 20:06 PM``, ``05.12.2016``, ``5 Dec.
 2016``, the day-month-year dates of pages in German, Dutch, French, Spanish,
-Portuguese, Italian and Russian (``3. März 2025``, ``3 de marzo de 2025``), ISO 8601 (``2016-12-05``, ``2016-12-05T20:06:00Z``) and RFC 2822
+Portuguese, Italian, Russian and Arabic (``3. März 2025``, ``3 de marzo de 2025``),
+``2025年3月3日``, ISO 8601 (``2016-12-05``, ``2016-12-05T20:06:00Z``) and RFC 2822
 (``Mon, 05 Dec 2016 20:06:00 +0000``).
 
 Rules that keep us from inventing a date:
@@ -49,6 +50,9 @@ MONTHS_OTHER = {
     "junho": 6, "giugno": 6, "julio": 7, "julho": 7, "luglio": 7, "agosto": 8, "septiembre": 9,
     "setiembre": 9, "setembro": 9, "settembre": 9, "octubre": 10, "outubro": 10, "ottobre": 10,
     "noviembre": 11, "novembro": 11, "diciembre": 12, "dezembro": 12, "dicembre": 12,
+    # Arabic (the months as Egypt and most of the Gulf write them)
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7,
+    "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
     # Russian (the genitive, as dates write it)
     "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
     "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
@@ -69,6 +73,8 @@ _PATTERNS = [
     ("dmy", re.compile(
         r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|°)?" + _SEP + r"(?:(?:of|de|del)\s+)?" + _ANY_MONTH + r",?"
         + r"(?:\s+de|\s+del)?" + _SEP + r"(?P<y>\d{4})\b", re.I)),
+    # 2025年3月3日 (Chinese, Japanese)
+    ("ymd", re.compile(r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")),
     # 05.12.2016 / 05-12-2016 (day first)
     ("dmy_num", re.compile(r"(?<![\d.])(?P<d>\d{1,2})[.-](?P<m>\d{1,2})[.-](?P<y>\d{4})(?![\d])")),
     # 25/12/2016 or 12/25/2016, only when unambiguous

@@ -46,7 +46,7 @@ def _article_rows(store: Store, event_of: dict[str, str], text: bool) -> Iterato
         row = {"id": a.id, "event": event_of.get(a.id), "path": a.path, "source_id": a.source_id, "url": a.url,
                "title": a.title, "outlet": a.outlet, "published": a.published, "dateline": a.dateline,
                "byline": a.byline, "wire": list(a.wire), "duplicate_of": a.duplicate_of,
-               "not_news": a.not_news}
+               "not_news": a.not_news, "language": a.language}
         if text:
             row["text"] = a.text
             row["sentences"] = [list(s) for s in a.sentences]
@@ -77,7 +77,7 @@ def _schemas(text: bool):
     s, ls = pa.string(), pa.list_(pa.string())
     article = [("id", s), ("event", s), ("path", s), ("source_id", s), ("url", s), ("title", s), ("outlet", s),
                ("published", s), ("dateline", s), ("byline", s), ("wire", ls), ("duplicate_of", s),
-               ("not_news", s)]
+               ("not_news", s), ("language", s)]
     if text:
         article += [("text", s), ("sentences", pa.list_(pa.list_(pa.int64())))]
     event = [("id", s), ("title", s), ("first_published", s), ("last_published", s), ("articles", ls),

@@ -19,7 +19,9 @@ Two steps, cheap first:
   first use. Its answer is taken only when it is confident: text that is no
   natural language (the invented words of the benchmark generator, long
   lists of names or numbers) gets ``und``, undetermined, and is treated as
-  English would be, as before.
+  English would be, as before. Text mostly in another script (Arabic,
+  Cyrillic, Chinese, ...) is not English whatever the classifier's
+  confidence, so its best guess is taken there.
 
 Codes are ISO 639-1 (``en``, ``fr``, ``de``, ...) as the classifier gives them.
 """
@@ -52,6 +54,29 @@ _FUNCTION_WORDS = frozenset(
     "the of and that with from this which would their they were been have has said after about "
     "there when who his its than into also but not by it at be are".split())
 _WORD = re.compile(r"[^\W\d_]+")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
+
+# Chinese and Japanese (kana too): scripts written without spaces between words.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Average length of a word in characters in those scripts (Chinese words are
+# mostly one or two characters): how a run of them is counted in words.
+CJK_CHARS_PER_WORD = 2
+
+
+def word_count(text: str) -> int:
+    """Number of words, the unit summary budgets and line shapes are counted in:
+    whitespace-separated words, where text written without spaces (Chinese,
+    Japanese) counts one word per ``CJK_CHARS_PER_WORD`` characters."""
+    n = len(text.split())
+    if text.isascii():
+        return n
+    runs = CJK.findall(text)
+    if not runs:
+        return n
+    chars = sum(len(r) for r in runs)
+    # each run was counted as (part of) one whitespace word already
+    return max(1, n - len(runs) + -(-chars // CJK_CHARS_PER_WORD))
+
 
 _identifier = None
 _lock = threading.Lock()
@@ -86,7 +111,13 @@ def detect(text: str) -> str:
     if _share(found) >= ENGLISH_SHARE:
         return ENGLISH
     code, confidence = _classifier().classify(sample)
-    return str(code) if confidence >= MIN_CONFIDENCE else UNDETERMINED
+    if confidence >= MIN_CONFIDENCE:
+        return str(code)
+    # Mostly letters of another script (Arabic, Cyrillic, Chinese, ...): not
+    # English whatever else it is, so the classifier's best guess stands (it
+    # may hesitate between neighbours such as Arabic and Persian).
+    latin = sum(len(w) for w in found if w.isascii() or _LATIN.fullmatch(w))
+    return str(code) if latin * 2 < sum(map(len, found)) else UNDETERMINED
 
 
 def reads_as_english(language: str | None) -> bool:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .language import ENGLISH, UNDETERMINED, reads_as_english
+from .language import detect as detect_language
 from .model import SCHEMA, Article, Event, Rejection
 from .sentences import split_sentences
 from .settings import Settings
@@ -76,7 +77,8 @@ def refresh_sentences(store: Store) -> list[str]:
     they were stored; return the ids of those whose sentences differ now.
 
     Text, and so every offset into it, stays as stored; only the sentence
-    spans (which summaries and facts cite) follow the current rules.
+    spans (which summaries and facts cite) follow the current rules, and an
+    article stored before languages were recorded gets its language.
     """
     from .clean import sentence_spans
 
@@ -87,8 +89,11 @@ def refresh_sentences(store: Store) -> list[str]:
     batch: list[Article] = []
     for a in store.iter_articles():
         spans = sentence_spans(a.text)
-        if [tuple(x) for x in a.sentences] != spans:
+        # Articles stored before languages were recorded get theirs now.
+        language = a.language if a.language is not None else detect_language(a.text)
+        if [tuple(x) for x in a.sentences] != spans or language != a.language:
             a.sentences = spans
+            a.language = language
             batch.append(a)
             changed.append(a.id)
         if len(batch) >= 1000:

@@ -45,7 +45,11 @@ STATE_ABBREVIATIONS = frozenset(
 )
 
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’ -]+, ")
-_TERMINATOR = re.compile(r"[.!?]+|…")
+_TERMINATOR = re.compile(r"[.!?؟।]+|…")
+# Full stops of text written without spaces (Chinese, Japanese): a sentence
+# ends there whatever follows, unless a quotation closes right after it (the
+# sentence goes on to say who said it).
+_CJK_TERMINATOR = re.compile(r"[。！？]+(?![」』”’）)])(?=\S)")
 # A kicker that opens a paragraph and ends with a colon, as in running-story
 # pages: "The Latest on the vote (all times local): The parliament ..."
 _KICKER = re.compile(r"^The Latest(?: on| from)?\b[^:\n]{0,200}?(?:\(all times local\))?:\s+(?=[\"“‘A-Z0-9])")
@@ -159,6 +163,8 @@ def _split_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]
     pieces: list[tuple[int, int]] = []
     cur = 0
     forced = _heading_boundaries(para)
+    if "。" in para or "！" in para or "？" in para:
+        forced = sorted(set(forced) | {m.end() for m in _CJK_TERMINATOR.finditer(para)})
     for m in _TERMINATOR.finditer(para):
         j = m.end()
         while j < len(para) and para[j] in _CLOSERS:
@@ -175,7 +181,10 @@ def _split_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]
             elif not _glued(para, m):
                 continue
         nxt = para[k]
-        if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
+        # A sentence starts with a capital, a digit, an opening mark, or a
+        # letter of a script without capitals (Arabic, Hebrew, Devanagari, Hangul...).
+        if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS
+                or (nxt.isalpha() and not nxt.islower() and not nxt.isascii())):
             continue
         if m.group().startswith(".") and len(m.group()) == 1 and _is_abbreviation(para, m.start()):
             continue

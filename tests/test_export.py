@@ -37,8 +37,8 @@ def test_jsonl_export_holds_every_article_and_event_of_the_store(demo, tmp_path)
     for row in articles:
         ref = by_id[row["id"]]
         assert row["event"] == member.get(row["id"])  # the consent page belongs to no event
-        assert (row["text"], row["title"], row["outlet"], row["wire"], row["not_news"]) == (
-            ref["text"], ref["title"], ref["outlet"], ref["wire"], ref["not_news"])
+        assert (row["text"], row["title"], row["outlet"], row["wire"], row["not_news"], row["language"]) == (
+            ref["text"], ref["title"], ref["outlet"], ref["wire"], ref["not_news"], ref["language"])
         assert all(0 <= s < e <= len(row["text"]) for s, e in row["sentences"]) and row["sentences"]
     assert sum(1 for r in articles if r["event"] is None and r["not_news"]) == 1
     assert [e["data"] for e in events] == doc["events"]

@@ -1,7 +1,8 @@
 """Languages: which pages the English-reading analyses read, and what readers are told.
 
 The test pages in tests/data/languages are reports of the demo corpus's Sella
-floods written in German, French, Spanish and Russian for this project.
+floods written in German, French, Spanish, Russian, Chinese and Arabic for
+this project.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ EXPECTED = {
     "courrier-du-nord-inondations.txt": "fr",
     "diario-del-valle-inundaciones.txt": "es",
     "vestnik-navodnenie.txt": "ru",
+    "huanan-ribao-hongshui.txt": "zh",
+    "al-wadi-fayadanat.txt": "ar",
 }
 
 
@@ -112,6 +115,33 @@ def test_an_event_in_another_language_is_summarised_in_it():
     assert event.quotes == [] and event.figures == [] and event.entities == [] and event.framing == []
 
 
+def test_text_without_spaces_or_capitals_is_split_and_summarised():
+    """Chinese sentences end at 。 with no space after; Arabic ones start with a
+    letter that has no capital. Both get sentences, a date, and a summary whose
+    every sentence is the article's text at its citation; a run of Chinese
+    characters counts one word per two characters, so the 40-word headline
+    and the budgets hold."""
+    from chorus.language import word_count
+
+    arts = {a.language: a for a in _articles([PAGES])}
+    for code, n_sentences in (("zh", 8), ("ar", 7)):
+        art = arts[code]
+        assert art.published == "2025-03-03"
+        assert len(art.sentences) == n_sentences
+        event = _analysed([art])
+        head = event.summary["headline"]
+        assert 10 <= word_count(head["text"]) <= 40
+        for s in [head] + event.summary["short"] + event.summary["long"]:
+            c = s["citations"][0]
+            assert art.text[c["start"]:c["end"]] == s["text"]
+        assert sum(word_count(s["text"]) for s in event.summary["short"]) <= 100
+    zh = arts["zh"].sentence_texts()
+    assert zh[1] == "这是该地区二十多年来最严重的洪灾。"
+    # a quotation and who said it stay one sentence
+    assert "“我们从未见过水位上涨得这么快。”塞拉河谷紧急事务机构负责人托马斯·赖特说。" in zh
+    assert word_count("这是该地区二十多年来最严重的洪灾。") == 8 and word_count("Riverton 里弗顿") == 3
+
+
 def test_reports_name_the_languages(tmp_path):
     result = digest([FLOODS, PAGES], db=tmp_path / "c.db", out=tmp_path / "out", warn=lambda m: None)
     assert not result.rejected
@@ -125,8 +155,58 @@ def test_reports_name_the_languages(tmp_path):
     for ev in doc["events"]:
         for k, n in ev["languages"].items():
             total[k] = total.get(k, 0) + n
-    assert total == {"de": 1, "en": len(doc["articles"]) - 4, "es": 1, "fr": 1, "ru": 1}
+    assert total == {"ar": 1, "de": 1, "en": len(doc["articles"]) - 6, "es": 1, "fr": 1, "ru": 1, "zh": 1}
     md = (tmp_path / "out" / "report.md").read_text()
     html = (tmp_path / "out" / "report.html").read_text()
     assert "in Russian" in md and "are read in English only" in md
     assert '<span class="tag">German</span>' in html and "are read in English only" in html
+
+
+def test_web_app_names_the_language(tmp_path):
+    import warnings
+
+    import pytest
+
+    pytest.importorskip("fastapi")
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Using `httpx` with")
+        from fastapi.testclient import TestClient
+
+    from chorus.web.app import create_app
+
+    digest([FLOODS, PAGES], db=tmp_path / "c.db", out=tmp_path / "out", warn=lambda m: None)
+    doc = json.loads((tmp_path / "out" / "events.json").read_text())
+    client = TestClient(create_app(tmp_path / "out" / "events.json"))
+    german = next(a for a in doc["articles"] if a["language"] == "de")
+    english = next(a for a in doc["articles"] if a["language"] == "en")
+    assert "In German: left out of the quotes" in client.get(f"/articles/{german['id']}").text
+    assert "In German" not in client.get(f"/articles/{english['id']}").text
+    event = next(e for e in doc["events"] if german["id"] in e["articles"])
+    page = client.get(f"/events/{event['id']}").text
+    assert '<span class="tag">German</span>' in page and "are read in English only" in page
+
+
+def test_a_store_made_before_languages_gets_them(tmp_path):
+    """Articles stored by a version that recorded no language get theirs on the
+    next run, and their event is analysed again without the English reading."""
+    from chorus.store import Store
+
+    db = tmp_path / "c.db"
+    digest([FLOODS, PAGES], db=db, warn=lambda m: None)
+    with Store(db) as s:
+        arts = list(s.articles())
+        for a in arts:
+            a.language = None
+        s.update_articles(arts)
+        s.set_state("sentences", "older sentence rules")
+        s.set_state("analysis", "older analyses")
+    again = digest([FLOODS, PAGES], db=db, warn=lambda m: None)
+    assert again.stored == 0
+    with Store(db) as s:
+        found = {Path(a.path).name: a.language for a in s.articles()}
+        assert {n: found[n] for n in EXPECTED} == EXPECTED
+        assert s.count_articles() == len(arts)
+        german = next(a.id for a in s.articles() if a.language == "de")
+        event = next(e for e in s.events() if german in e.articles)
+        assert event.languages.get("de") == 1
+        assert german not in json.dumps(event.quotes) + json.dumps(event.entities)

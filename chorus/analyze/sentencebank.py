@@ -133,7 +133,7 @@ class SentenceBank:
         self.texts = texts
         self.terms = [textstats.content_terms(t) for t in texts]
         self.nums = Numbers(texts)
-        nwords = [len(t.split()) for t in texts]  # textstats.word_count
+        nwords = [len(t.split()) if t.isascii() else textstats.word_count(t) for t in texts]
         self.nwords = np.asarray(nwords, dtype=np.int64)
         statement = [summary_fit(t, n, len(tm), min_words=5, quotes=True) for t, n, tm in
                      zip(texts, nwords, self.terms)]
@@ -314,6 +314,10 @@ def _context_quotes(texts, art, nwords, terms, ok, long=None, unattributed=None)
     return np.asarray(out, dtype=bool)
 
 
+# How sentences end: the Latin stops, and those of Chinese and Japanese, Arabic and Devanagari.
+_SENTENCE_ENDS = frozenset(".!?。！？؟।")
+
+
 def summary_fit(text: str, nwords: int, nterms: int, min_words: int = 8, max_words: int = 80,
                 quotes: bool = False) -> bool:
     """Can this sentence stand in a summary? (length, boilerplate, captions, quotations)"""
@@ -321,7 +325,7 @@ def summary_fit(text: str, nwords: int, nterms: int, min_words: int = 8, max_wor
         return False
     t = text.strip()
     # (``_END.search(t)``: a stop, then nothing but closing quotes and brackets.)
-    if t[0].islower() or t.rstrip(_END_CLOSERS)[-1:] not in (".", "!", "?"):
+    if t[0].islower() or t.rstrip(_END_CLOSERS)[-1:] not in _SENTENCE_ENDS:
         return False
     if _BOILER_SEARCH.search(t.lower()) or _DATE_LINE.match(t) or (
             ("(" in t or "[" in t) and (_CREDIT_TAIL.search(t) or _PICTURE_MARK.search(t))) or (

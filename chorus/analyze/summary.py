@@ -24,6 +24,7 @@ import numpy as np
 
 from chorus.analyze.facts import numbers_agree, source_key
 from chorus.analyze.sentencebank import SentenceBank, bank_for, quote_without_speaker
+from chorus.analyze.textstats import word_count
 from chorus.model import Article, Event
 
 
@@ -394,7 +395,7 @@ def _fit_budget(sents: list[dict], budget: int) -> list[dict]:
     """Whole sentences only, never past ``budget`` words (at least one sentence)."""
     out, n = [], 0
     for s in sents:
-        k = len(s["text"].split())
+        k = word_count(s["text"])
         if out and n + k > budget:
             continue
         out.append(s)

@@ -16,6 +16,9 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from chorus.language import CJK as _CJK_RUN
+from chorus.language import word_count as _word_count
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # _WORD on lower-case ASCII text
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
@@ -61,7 +64,9 @@ def words(text: str) -> list[str]:
     if plain.isascii():
         return _ascii_words(plain)
     found = _WORD.findall(text.lower())
-    return [w.replace("’", "'") for w in found] if "’" in text else found
+    if "’" in text:
+        found = [w.replace("’", "'") for w in found]
+    return _cjk_bigrams(found) if _CJK_RUN.search(text) else found
 
 
 # Non-ASCII characters common in news text that ``_WORD`` never takes into a
@@ -93,8 +98,30 @@ def _ascii_words(text: str) -> list[str]:
 
 
 def word_count(text: str) -> int:
-    """Number of whitespace-separated words, the unit summary budgets are counted in."""
-    return len(text.split())
+    """Number of words, the unit summary budgets are counted in (``chorus.language.word_count``:
+    whitespace-separated words; Chinese and Japanese text one word per two characters)."""
+    return _word_count(text)
+
+
+def _cjk_bigrams(tokens: list[str]) -> list[str]:
+    """Tokens with each run of CJK characters replaced by its overlapping character
+    pairs (a lone character stays itself): the usual indexing unit for text
+    without spaces, with no dictionary of words needed."""
+    out: list[str] = []
+    for t in tokens:
+        if not _CJK_RUN.search(t):
+            out.append(t)
+            continue
+        at = 0
+        for m in _CJK_RUN.finditer(t):
+            if m.start() > at:
+                out.append(t[at:m.start()])
+            run = m.group()
+            out += [run] if len(run) == 1 else [run[i:i + 2] for i in range(len(run) - 1)]
+            at = m.end()
+        if at < len(t):
+            out.append(t[at:])
+    return out
 
 
 @lru_cache(maxsize=200_000)

@@ -197,7 +197,7 @@ class Site:
     def article_page(self, article_id: str) -> str | None:
         def make():
             from chorus.render.highlight import highlight
-            from chorus.render.view import outlet_name
+            from chorus.render.view import other_language, outlet_name
 
             art = self.source.article(article_id)
             if art is None:
@@ -213,7 +213,8 @@ class Site:
             dup = art.get("duplicate_of")
             return self.render(
                 "article.html", article=art, text_html=highlight(art.get("text") or "", spans),
-                events=events, duplicate_of=dup, outlet=outlet_name(art), title=art.get("title") or article_id)
+                events=events, duplicate_of=dup, outlet=outlet_name(art), title=art.get("title") or article_id,
+                language=other_language(art))
 
         return self.cache.get(self.source.version(), ("article", article_id), make)
 
