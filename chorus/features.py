@@ -46,6 +46,38 @@ _NOT_NAMES = STOPWORDS | frozenset(
     """.split()
 )
 
+# The function words of the other languages news most often comes in (three
+# letters or more; shorter words are never terms), and their verbs of saying
+# and days: for a page in one of them (``Article.language``), what STOPWORDS
+# are for English. Without them, every German page shares "der", "und",
+# "mit", "sagte" with every other, and three German reports on a rail strike,
+# a cup final and a pension reform made one event.
+OTHER_STOPWORDS = {lang: frozenset(ws.split()) for lang, ws in {
+    "de": """der die das den dem des und oder aber nicht kein keine ein eine einer eines einem einen
+        ist sind war waren wird werden wurde wurden hat haben hatte hatten sein seine seiner seinen
+        seinem ihr ihre ihren ihrem ihrer mit von für auf aus bei nach vor über unter zum zur vom
+        als auch sich sie wir man dass daß wie wenn noch nur schon mehr sehr bis durch gegen ohne
+        ins dies diese dieser dieses diesem diesen sagte sagt sagten heute gestern jahr jahre
+        jahren prozent soll sollen kann können muss müssen seit sowie etwa rund mehr alle allen
+        montag dienstag mittwoch donnerstag freitag samstag sonntag uhr""",
+    "fr": """les des une dans pour par sur avec pas que qui est sont été était étaient ont avait aux
+        ses son leur leurs mais plus cette ces cet tout tous toute elle elles ils nous vous comme
+        entre sans sous après avant aussi selon fait dit deux trois également depuis lors être
+        avoir déclaré indiqué lundi mardi mercredi jeudi vendredi samedi dimanche ans année""",
+    "es": """los las del una uno unos unas para por con sin sobre entre que como más pero sus este
+        esta estos estas ese esa fue han ser está están era según también desde hasta cuando
+        donde muy todo todos año años dijo afirmó lunes martes miércoles jueves viernes sábado
+        domingo""",
+    "it": """gli della delle degli dei del nel nella nelle con per che una uno sono stato stata
+        anche come più dopo tra fra sua suo loro questo questa essere hanno aveva detto secondo
+        lunedì martedì mercoledì giovedì venerdì sabato domenica anni""",
+    "pt": """dos das uma para com por que como mais mas seu sua seus suas foi são está ser tem não
+        pelo pela anos disse segundo também segunda terça quarta quinta sexta sábado domingo""",
+    "nl": """het een van voor met dat niet zijn werd worden wordt ook maar nog naar bij door over uit
+        aan dan als heeft hebben zei volgens jaar maandag dinsdag woensdag donderdag vrijdag
+        zaterdag zondag""",
+}.items()}
+
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’-][^\W\d_]+)*")
 _NAME = re.compile(
     rf"\b[{UPPER}][\w'’.-]*[{LOWER}][\w'’-]*"
@@ -181,6 +213,37 @@ def map_tokens(toks: list[str], cache: dict, fn, dtype) -> np.ndarray:
     return np.fromiter(map(cache.__getitem__, toks), dtype=dtype, count=len(toks))
 
 
+_STOP_IDS: dict[str, np.ndarray] = {}
+
+
+def _folded(language: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in OTHER_STOPWORDS[language])
+
+
+def _stop_ids(language: str) -> np.ndarray:
+    """Term ids of a language's function words, as written and without accents."""
+    ids = _STOP_IDS.get(language)
+    if ids is None:
+        ws = OTHER_STOPWORDS[language] | _folded(language)
+        ids = _STOP_IDS[language] = np.array(sorted(term_id(w) for w in ws), dtype=np.int64)
+    return ids
+
+
+def _strip_names(phrases: list[str], stop: frozenset[str]) -> list[str]:
+    """Capitalised phrases without the function words that open or close them
+    ("Die Gewerkschaft" is "gewerkschaft"); nothing left, no name."""
+    out = []
+    for p in phrases:
+        parts = p.split()
+        while parts and parts[0] in stop:
+            parts.pop(0)
+        while parts and parts[-1] in stop:
+            parts.pop()
+        if parts and (len(parts) > 1 or len(parts[0]) >= 3):
+            out.append(" ".join(parts))
+    return out
+
+
 def term_vector(
     article: Article,
     *,
@@ -201,6 +264,9 @@ def term_vector(
     which keeps the per-article cost low on large collections.
     """
     arr = body_ids(article.text)
+    stop = OTHER_STOPWORDS.get(article.language or "")
+    if stop is not None and len(arr):
+        arr = arr[~np.isin(arr, _stop_ids(article.language))]
     # Keys in first-seen order (words sorted, then new word pairs sorted,
     # then names and title terms as they come) and values summed in the
     # order the terms occur: the rows come out the same term by term.
@@ -219,11 +285,16 @@ def term_vector(
         keys, vals = np.zeros(0, np.int64), np.zeros(0, np.float64)
     names_ = names(article.text)
     title = article.title or _headline(article.text)
+    if stop is not None:
+        names_ = _strip_names(names_, stop)
     extra = ["n:" + n for n in names_]
     ext_w = [1.0] * len(extra)
     if title:
         tw = words(title)
         tn = names(title)
+        if stop is not None:
+            tw = [w for w in tw if w not in stop and w not in _folded(article.language)]
+            tn = _strip_names(tn, stop)
         extra += tw
         extra += ["n:" + n for n in tn]
         ext_w += [title_weight] * (len(tw) + len(tn))

@@ -210,3 +210,20 @@ def test_a_store_made_before_languages_gets_them(tmp_path):
         event = next(e for e in s.events() if german in e.articles)
         assert event.languages.get("de") == 1
         assert german not in json.dumps(event.quotes) + json.dumps(event.entities)
+
+
+def test_pages_in_another_language_are_grouped_by_what_they_report(tmp_path):
+    """Three German reports on unrelated things (a rail strike, a cup final, a
+    pension reform) are three events, not one made of "der", "und", "sagte";
+    the German floods report joins the English floods event by its names."""
+    unrelated = ROOT / "tests" / "data" / "languages-unrelated"
+    floods_de = PAGES / "vestaland-rundschau-hochwasser.txt"
+    digest([ROOT / "examples", unrelated, floods_de], db=tmp_path / "c.db", out=tmp_path / "out",
+           warn=lambda m: None)
+    doc = json.loads((tmp_path / "out" / "events.json").read_text())
+    name = {a["id"]: Path(a["path"]).name for a in doc["articles"]}
+    groups = [sorted(name[i] for i in e["articles"]) for e in doc["events"]]
+    for f in unrelated.iterdir():
+        assert [f.name] in groups
+    floods = next(g for g in groups if floods_de.name in g)
+    assert "estland-courier-thousands-flee.txt" in floods
