@@ -20,9 +20,10 @@ module only answers questions about one line:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
-from chorus.language import word_count
+from chorus.language import CJK, word_count
 
 _STARTS_SENTENCE = re.compile(
     r"^[\"'“‘«(\[「『„]?(?:[A-Z0-9ÀÁÂÄÉÈÊÍÓÖÚÜÑ]|[А-ЯЁΑ-Ω]"
@@ -34,6 +35,13 @@ def n_words(line: str) -> int:
     if not line:
         return 0
     if line.isascii():
+        return line.count(" ") + 1
+    return _n_words_unicode(line)
+
+
+@lru_cache(maxsize=1 << 16)  # the rules ask about the same lines many times
+def _n_words_unicode(line: str) -> int:
+    if not CJK.search(line):  # no Chinese or Japanese
         return line.count(" ") + 1
     return max(line.count(" ") + 1, word_count(line))  # Chinese, Japanese: no spaces
 

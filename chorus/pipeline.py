@@ -118,6 +118,7 @@ class DigestResult:
     events_changed: list[str] = field(default_factory=list)
     events_total: int = 0
     warnings: list[str] = field(default_factory=list)
+    languages: dict[str, int] = field(default_factory=dict)  # articles read, per language
     seconds: dict[str, float] = field(default_factory=dict)
     document: dict[str, Any] | None = None
     outputs: dict[str, Path] = field(default_factory=dict)
@@ -165,6 +166,7 @@ def ingest(
         if progress:
             progress("clean", i + 1, len(cleaned))
     result.read = len(articles)
+    result.languages = dict(sorted(Counter(a.language or UNDETERMINED for a in articles.values()).items()))
     result.seconds["clean"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()

@@ -61,8 +61,13 @@ def summary_table(result: Any) -> str:
         rows.append(("sentences redone", result.resplit))  # stored articles, after a rules change
     if result.warnings:
         rows.append(("stage warnings", len(result.warnings)))
+    other = {k: n for k, n in (getattr(result, "languages", None) or {}).items() if k not in ("en", "und")}
+    if other:
+        rows.insert(1, ("in other languages", sum(other.values())))
     width = max(len(k) for k, _ in rows)
     lines = [f"  {k:<{width}}  {v:>7}" for k, v in rows]
+    if other:  # which ones; the analyses that read English leave them out
+        lines.insert(2, "    " + ", ".join(f"{k} {n}" for k, n in other.items()))
     total = sum(result.seconds.values())
     lines.append(f"  {'seconds':<{width}}  {total:>7.2f}")
     for name, path in sorted(result.outputs.items()):

@@ -143,8 +143,12 @@ def test_text_without_spaces_or_capitals_is_split_and_summarised():
 
 
 def test_reports_name_the_languages(tmp_path):
+    from chorus.progress import summary_table
+
     result = digest([FLOODS, PAGES], db=tmp_path / "c.db", out=tmp_path / "out", warn=lambda m: None)
     assert not result.rejected
+    table = summary_table(result)
+    assert "in other languages        6" in table and "ar 1, de 1, es 1, fr 1, ru 1, zh 1" in table
     doc = json.loads((tmp_path / "out" / "events.json").read_text())
     langs = {Path(a["path"]).name: a["language"] for a in doc["articles"]}
     assert {n: langs[n] for n in EXPECTED} == EXPECTED
