@@ -246,6 +246,31 @@ def test_jsonl_reads_the_common_news_dataset_layouts(tmp_path):
     assert d.text == BODY and d.published == "2021-04-04"  # "text" first of the text fields
 
 
+def test_json_envelopes_of_news_apis_and_search_dumps(tmp_path):
+    """The response a news API or a search engine wraps its articles in: each article
+    is read as a record, and one without text is rejected with the envelope's line."""
+    newsapi = {"status": "ok", "totalResults": 2, "articles": [
+        {"source": {"id": None, "name": "Coast Radio"}, "author": "Ana Ruiz", "title": "Pier delayed",
+         "description": "The pier opens late.", "url": "https://coast.example/pier",
+         "publishedAt": "2021-04-02T08:00:00Z", "content": BODY + " The port\u2026 [+2345 chars]"},
+        {"source": {"name": "Bay News"}, "title": "No text here", "url": "https://bay.example/x"}]}
+    (tmp_path / "newsapi.json").write_text(json.dumps(newsapi, indent=2), encoding="utf-8")
+    event_registry = {"articles": {"page": 1, "results": [
+        {"uri": "8123", "dateTimePub": "2021-04-03T09:00:00Z", "title": "Pier delayed again", "body": BODY,
+         "source": {"uri": "harbour.example", "title": "Harbour Wire"}}]}}
+    search = {"took": 3, "hits": {"total": 1, "hits": [
+        {"_id": "a1", "_source": {"text": BODY, "title": "From the index", "date": "2021-04-04"}}]}}
+    (tmp_path / "pages.jsonl").write_text(json.dumps(event_registry) + "\n" + json.dumps(search) + "\n",
+                                           encoding="utf-8")
+    a, rej, c, d = read_paths([tmp_path])
+    assert (a.text, a.title, a.outlet, a.byline, a.published, a.url) == (
+        BODY + " The port", "Pier delayed", "Coast Radio", "Ana Ruiz", "2021-04-02", "https://coast.example/pier")
+    assert rej == Rejection(str(tmp_path / "newsapi.json"), NO_TEXT, 1)
+    assert (c.text, c.title, c.outlet, c.published, c.line) == (
+        BODY, "Pier delayed again", "Harbour Wire", "2021-04-03", 1)
+    assert (d.text, d.title, d.published, d.line) == (BODY, "From the index", "2021-04-04", 2)
+
+
 def test_jsonl_record_holding_the_page_html(tmp_path):
     """A crawler's record with the raw page: the article comes out of the HTML, and the
     record's own metadata wins over what the page states."""

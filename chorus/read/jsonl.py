@@ -21,13 +21,17 @@ of the usual scrapers and crawlers reads as it is:
   ``name``).
 
 The first field present of each list is used. A file holding one JSON array
-of such objects is read the same way. A malformed line, or one without text,
+of such objects is read the same way, and so is the envelope a news API or
+a search engine wraps its articles in (``{"status": "ok", "articles":
+[...]}``, ``{"articles": {"results": [...]}}``, ``{"hits": {"hits": [{"_source":
+...}]}}``), one to a file or one to a line. A malformed line, or one without text,
 is rejected with its line number and the rest of the file is still read.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Iterator
 
 from chorus.dates import parse_date
@@ -39,8 +43,14 @@ HTML_KEYS = ("html", "raw_html", "content_html", "body_html")
 ID_KEYS = ("id", "uuid", "guid")
 TITLE_KEYS = ("title", "headline")
 URL_KEYS = ("url", "link", "canonical_url")
-DATE_KEYS = ("published", "date", "date_publish", "publish_date", "published_at", "datePublished",
-             "date_published", "pubDate", "publication_date")
+DATE_KEYS = ("published", "date", "date_publish", "publish_date", "published_at", "publishedAt",
+             "datePublished", "date_published", "pubDate", "publication_date", "dateTimePub", "dateTime")
+# Where news APIs and search-engine dumps put their list of articles: NewsAPI
+# ``{"status", "totalResults", "articles": [...]}``, Event Registry
+# ``{"articles": {"results": [...]}}``, Elasticsearch ``{"hits": {"hits":
+# [{"_source": {...}}]}}``, and the usual ``items``, ``results``, ``data``, ``docs``.
+LIST_KEYS = ("articles", "items", "results", "data", "docs", "documents", "hits", "entries", "stories", "posts",
+             "news")
 OUTLET_KEYS = ("outlet", "source", "site_name", "sitename", "publisher", "source_domain", "domain")
 BYLINE_KEYS = ("byline", "author", "authors")
 
@@ -64,9 +74,10 @@ def _plain(value: Any) -> str | None:
 
 
 def _name(value: Any) -> str | None:
-    """A string, or the ``name`` of an object (a schema.org person or organisation)."""
+    """A string, or the ``name`` of an object (a schema.org person or organisation;
+    ``title`` where an API names a source so)."""
     if isinstance(value, dict):
-        value = value.get("name")
+        value = value.get("name") if value.get("name") is not None else value.get("title")
     return _str(value)
 
 
@@ -101,6 +112,10 @@ def _text_field(obj: dict) -> tuple[str | None, Any]:
     return None, None
 
 
+# What NewsAPI puts where it cuts an article's text: "... [+2345 chars]".
+_TRUNCATED = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
+
+
 def looks_like_markup(text: str) -> bool:
     """Text that is HTML rather than prose: it opens with a tag and holds paragraph or block tags."""
     head = text.lstrip()[:2000]
@@ -123,6 +138,8 @@ def record_to_raw(name: str, obj: Any, line: int) -> RawDoc | Rejection:
         return Rejection(name, f"empty '{key}'", line)
     elif looks_like_markup(text):
         markup = text
+    else:
+        text = _TRUNCATED.sub("", text)
     url = _first(obj, URL_KEYS)
     found: dict = {}
     if markup is not None:
@@ -146,6 +163,33 @@ def record_to_raw(name: str, obj: Any, line: int) -> RawDoc | Rejection:
     )
 
 
+def wrapped_records(obj: Any) -> list | None:
+    """The articles of an API response or a search dump: an object without text
+    of its own whose ``articles`` (``items``, ``results``, ``hits``, ...) is a
+    list of objects, or holds one a level down; an Elasticsearch hit's
+    ``_source`` is the record. None when ``obj`` is not such an envelope."""
+    if not isinstance(obj, dict) or _text_field(obj)[0] is not None or _first(obj, HTML_KEYS) is not None:
+        return None
+    for key in LIST_KEYS:
+        value = obj.get(key)
+        if isinstance(value, dict):
+            value = next((value[k] for k in LIST_KEYS if isinstance(value.get(k), list)), None)
+        if isinstance(value, list) and value and all(isinstance(x, dict) for x in value):
+            return [x["_source"] if isinstance(x.get("_source"), dict) else x for x in value]
+    return None
+
+
+def _records(name: str, obj: Any, line: int) -> Iterator[RawDoc | Rejection]:
+    """One decoded JSON value: an article, or an envelope of articles (each
+    rejected or read with the line of the envelope)."""
+    inner = wrapped_records(obj)
+    if inner is None:
+        yield record_to_raw(name, obj, line)
+    else:
+        for item in inner:
+            yield record_to_raw(name, item, line)
+
+
 def read_jsonl(name: str, text: str) -> Iterator[RawDoc | Rejection]:
     """Yield a RawDoc per good line of ``text`` and a Rejection per bad one."""
     stripped = text.lstrip()
@@ -167,7 +211,7 @@ def read_jsonl(name: str, text: str) -> Iterator[RawDoc | Rejection]:
         except json.JSONDecodeError:
             pass
         else:
-            yield record_to_raw(name, obj, 1)
+            yield from _records(name, obj, 1)
             return
     for lineno, raw in enumerate(text.splitlines(), 1):
         if not raw.strip():
@@ -177,4 +221,4 @@ def read_jsonl(name: str, text: str) -> Iterator[RawDoc | Rejection]:
         except json.JSONDecodeError as exc:
             yield Rejection(name, f"malformed JSON: {exc.msg} (column {exc.colno})", lineno)
             continue
-        yield record_to_raw(name, obj, lineno)
+        yield from _records(name, obj, lineno)
