@@ -188,6 +188,7 @@ def test_web_app_names_the_language(tmp_path):
     event = next(e for e in doc["events"] if german["id"] in e["articles"])
     page = client.get(f"/events/{event['id']}").text
     assert '<span class="tag">German</span>' in page and "are read in English only" in page
+    assert "also in French, German, Spanish" in client.get("/").text
 
 
 def test_a_store_made_before_languages_gets_them(tmp_path):

@@ -118,7 +118,7 @@ class Site:
     def _index(self) -> dict:
         """Per data version: light rows for the events list, and article -> events."""
         def make() -> dict:
-            from chorus.render.view import event_lead, event_outlets
+            from chorus.render.view import event_lead, event_outlets, other_language
 
             rows, by_article = [], {}
             events = self.source.events()
@@ -135,6 +135,7 @@ class Site:
                     "n_articles": len(ids),
                     "independent_sources": ev.get("independent_sources") or 0,
                     "lead": event_lead(ev),
+                    "languages": sorted({n for n in (other_language(a) for a in arts.values()) if n}),
                 })
                 for a in ids:
                     by_article.setdefault(a, []).append(ev["id"])
