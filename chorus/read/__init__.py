@@ -9,8 +9,8 @@ a ``Rejection`` naming the file (and line or record) and the walk goes on.
 
 Gzip files are read by what they hold (``story.txt.gz``, ``crawl.warc.gz``).
 Format sniffing, in order: ``WARC/`` magic -> WARC; JSON object on
-the first non-blank line (or a ``.jsonl``/``.ndjson``/``.json`` name) ->
-JSON lines; an ``<rss>``, ``<feed>`` or ``<rdf:RDF>`` root -> RSS/Atom feed;
+the first non-blank line, or the opening of pretty-printed JSON (or a
+``.jsonl``/``.ndjson``/``.json`` name) -> JSON lines; an ``<rss>``, ``<feed>`` or ``<rdf:RDF>`` root -> RSS/Atom feed;
 an HTML document start or a ``.html``/``.htm`` name -> HTML; anything else
 that decodes as text -> plain text.
 """
@@ -158,6 +158,8 @@ def sniff(name: str, text: str) -> str:
     head = text[:4096].lstrip()
     first = head.split("\n", 1)[0].rstrip()
     if suffix in _JSON_EXT or (first.startswith("{") and first.endswith("}")):
+        return "jsonl"
+    if first in ("{", "[") or first.startswith(('[{', '{"')):  # pretty-printed JSON (say, from jq)
         return "jsonl"
     if is_feed(head):
         return "feed"
