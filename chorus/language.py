@@ -78,6 +78,16 @@ def word_count(text: str) -> int:
     return max(1, n - len(runs) + -(-chars // CJK_CHARS_PER_WORD))
 
 
+def cjk_spaced(text: str) -> str:
+    """``text`` with a space around each Chinese or Japanese character, for a word
+    index (SQLite FTS5's tokenizer takes a run of them for one word, so a word
+    inside the run could never be found): indexed this way, and searched as a
+    phrase of characters, any word of such text is found."""
+    if text.isascii() or not CJK.search(text):
+        return text
+    return CJK.sub(lambda m: " " + " ".join(m.group()) + " ", text)
+
+
 _identifier = None
 _lock = threading.Lock()
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .language import cjk_spaced
 from .model import Article, Event, Rejection
 
 SCHEMA_VERSION = 1
@@ -237,7 +238,7 @@ class Store:
             body = _event_search_text(event, [articles[a] for a in event.articles if a in articles])
             self._db.execute(
                 "INSERT INTO events_fts (event_id, title, body) VALUES (?, ?, ?)",
-                (event.id, event.title or "", body),
+                (event.id, cjk_spaced(event.title or ""), body),
             )
 
     def replace_events(self, put: list[Event], delete: Iterable[str], state: dict[str, str],
@@ -317,15 +318,18 @@ class Store:
         date_to: str | None = None,
         outlet: str | None = None,
         limit: int = 200,
+        prefix: bool = False,
     ) -> list[Event]:
-        """Events matching a full-text query and filters, best match first."""
+        """Events matching a full-text query and filters, best match first; with
+        ``prefix``, the query's last word matches as the start of a word (as one
+        types)."""
         sql = ["SELECT e.data FROM events e"]
         where: list[str] = []
         params: list[Any] = []
         if query and query.strip():
             sql.append("JOIN events_fts f ON f.event_id = e.id")
             where.append("events_fts MATCH ?")
-            params.append(_fts_query(query))
+            params.append(_fts_query(query, prefix))
         if date_from:
             where.append("COALESCE(e.last_published, e.first_published) >= ?")
             params.append(date_from)
@@ -383,10 +387,15 @@ def _event_search_text(event: Event, articles: list[Article]) -> str:
         parts.append(a.title or "")
         parts.append(a.outlet or "")
         parts.append(a.text)
-    return "\n".join(p for p in parts if p)
+    return cjk_spaced("\n".join(p for p in parts if p))
 
 
-def _fts_query(q: str) -> str:
-    """Turn what a person types into a safe FTS5 query: every word must match."""
+def _fts_query(q: str, prefix: bool = False) -> str:
+    """Turn what a person types into a safe FTS5 query: every word must match
+    (a Chinese or Japanese word as the phrase of its characters, as indexed),
+    the last one as a prefix with ``prefix``."""
     words = [w for w in "".join(c if c.isalnum() else " " for c in q).split() if w]
-    return " AND ".join(f'"{w}"' for w in words) or '""'
+    parts = [f'"{" ".join(cjk_spaced(w).split())}"' for w in words]
+    if prefix and parts:
+        parts[-1] += "*"
+    return " AND ".join(parts) or '""'

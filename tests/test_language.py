@@ -232,3 +232,23 @@ def test_pages_in_another_language_are_grouped_by_what_they_report(tmp_path):
         assert [f.name] in groups
     floods = next(g for g in groups if floods_de.name in g)
     assert "estland-courier-thousands-flee.txt" in floods
+
+
+def test_search_finds_words_inside_chinese_text(tmp_path):
+    """Chinese has no spaces: a word inside a run of characters is found, in the
+    store's index and in the web app's, and English search is as before."""
+    from chorus.store import Store
+    from chorus.web.data import DocSource, StoreSource
+
+    digest([FLOODS, PAGES], db=tmp_path / "c.db", out=tmp_path / "out", warn=lambda m: None)
+    doc = json.loads((tmp_path / "out" / "events.json").read_text())
+    chinese = next(e["id"] for e in doc["events"] if e["languages"] == {"zh": 1})
+    floods = next(e["id"] for e in doc["events"] if e["languages"].get("en"))
+    with Store(tmp_path / "c.db") as s:
+        assert [e.id for e in s.search_events("洪灾")] == [chinese]  # "flood disaster", mid-sentence
+        assert [e.id for e in s.search_events("撤离 里弗顿")] == [chinese]
+        assert floods in [e.id for e in s.search_events("Riverton evacuated")]
+    for source in (DocSource(doc), StoreSource(tmp_path / "c.db")):
+        assert source.search("洪灾") == [chinese]
+        assert source.search("紧急事务") == [chinese]
+        assert floods in source.search("Riverton evac")

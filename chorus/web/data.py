@@ -20,6 +20,8 @@ import time
 from pathlib import Path
 from typing import Any, Protocol
 
+from chorus.language import cjk_spaced
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -36,7 +38,8 @@ def fts_query(q: str) -> str | None:
     words = _WORD.findall(q or "")[:16]
     if not words:
         return None
-    parts = ['"' + w.replace('"', "") + '"' for w in words]
+    # (a Chinese or Japanese word as the phrase of its characters, as indexed: ``cjk_spaced``)
+    parts = ['"' + " ".join(cjk_spaced(w.replace('"', "")).split()) + '"' for w in words]
     parts[-1] += "*"
     return " ".join(parts)
 
@@ -125,7 +128,7 @@ def _event_text(ev: dict, articles: dict[str, dict]) -> tuple[str, str]:
     for aid in ev.get("articles") or []:
         a = articles.get(aid) or {}
         parts.append(f"{a.get('title') or ''} {a.get('outlet') or ''} {a.get('text') or ''}")
-    return ev.get("title") or "", "\n".join(parts)
+    return cjk_spaced(ev.get("title") or ""), cjk_spaced("\n".join(parts))
 
 
 class StoreSource:
@@ -199,13 +202,10 @@ class StoreSource:
         if query is None:
             return []
         store = self._store()
-        try:
-            found = store.search_events(q)
+        try:  # as one types: the last word may be the start of a word
+            found = store.search_events(q, prefix=True)
         except sqlite3.Error:
-            try:
-                found = store.search_events(query)
-            except sqlite3.Error:
-                return []
+            return []
         out = []
         for item in found or []:
             if isinstance(item, str):
