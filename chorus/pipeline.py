@@ -459,7 +459,7 @@ def _readers(articles: list[Article]) -> dict[str, list[Article]]:
         return ENGLISH if reads_as_english(a.language) else str(a.language)
 
     counts = Counter(group(a) for a in articles)
-    if len(counts) <= 1 and ENGLISH in counts:
+    if not counts or (len(counts) == 1 and ENGLISH in counts):
         return {name: articles for name in ANALYZERS}
     # The main language: the most articles; English on a tie.
     main = max(counts, key=lambda g: (counts[g], g == ENGLISH, g))

@@ -31,7 +31,7 @@ def test_jsonl_export_holds_every_article_and_event_of_the_store(demo, tmp_path)
     done = export(root / "chorus.db", tmp_path, "jsonl")
     articles = [json.loads(line) for line in (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     events = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert (done["articles"], done["events"]) == (len(doc["articles"]), len(doc["events"])) == (16, 4)
+    assert (done["articles"], done["events"]) == (len(doc["articles"]), len(doc["events"])) == (17, 4)
     by_id = {a["id"]: a for a in doc["articles"]}
     member = _membership(doc)
     for row in articles:
