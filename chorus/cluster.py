@@ -90,7 +90,7 @@ class EventClusterer:
         attach_threshold: float = 0.06,
         attach_margin: float = 2.0,
         attach_size: int = 1,
-        attach_background: float = 3.0,
+        attach_background: float = 6.0,
     ):
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be in (0, 1), got {threshold}")

@@ -195,6 +195,21 @@ def test_batch_digest_keeps_an_unrelated_story_from_the_same_town_apart(tmp_path
     assert len(result.document["events"]) == 4
 
 
+def test_unrelated_articles_elsewhere_in_the_pile_do_not_pull_it_in(tmp_path):
+    """The same, with unrelated articles added to the pile (three German reports on
+    other things): the attach pass's background is a mean over the whole pile, which
+    they dilute; with the guard at 3 times that mean the library story joined the strike."""
+    from chorus.pipeline import digest
+
+    root = Path(__file__).resolve().parents[1]
+    result = digest([root / "examples", root / "tests" / "data" / "languages-unrelated"], db=tmp_path / "c.db",
+                    strict=False)
+    paths = {a["id"]: Path(a["path"]).name for a in result.document["articles"]}
+    by_file = {paths[a]: e["id"] for e in result.document["events"] for a in e["articles"]}
+    library = by_file["saltmere-echo-library-centenary.txt"]
+    assert [p for p, e in by_file.items() if e == library] == ["saltmere-echo-library-centenary.txt"]
+
+
 def test_one_event_digest_flags_an_unrelated_article_from_the_same_site(tmp_path):
     """A library story from the strike story's own site template is not part of the strike."""
     from chorus.pipeline import digest
