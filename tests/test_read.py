@@ -269,6 +269,10 @@ def test_json_envelopes_of_news_apis_and_search_dumps(tmp_path):
     assert (c.text, c.title, c.outlet, c.published, c.line) == (
         BODY, "Pier delayed again", "Harbour Wire", "2021-04-03", 1)
     assert (d.text, d.title, d.published, d.line) == (BODY, "From the index", "2021-04-04", 2)
+    # An API's page with no results says so.
+    (tmp_path / "empty.json").write_text('{"status": "ok", "totalResults": 0, "articles": []}', encoding="utf-8")
+    assert list(read_paths([tmp_path / "empty.json"])) == [
+        Rejection(str(tmp_path / "empty.json"), "no articles: 'articles' is an empty list", 1)]
     # The same envelope pretty-printed (say, by jq) under a name that says nothing.
     (tmp_path / "response").write_text(json.dumps(search, indent=2), encoding="utf-8")
     (doc,) = read_paths([tmp_path / "response"])

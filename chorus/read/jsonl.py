@@ -183,7 +183,10 @@ def _records(name: str, obj: Any, line: int) -> Iterator[RawDoc | Rejection]:
     """One decoded JSON value: an article, or an envelope of articles (each
     rejected or read with the line of the envelope)."""
     inner = wrapped_records(obj)
-    if inner is None:
+    empty = next((k for k in LIST_KEYS if isinstance(obj, dict) and obj.get(k) == []), None)
+    if inner is None and empty is not None and _text_field(obj)[0] is None:
+        yield Rejection(name, f"no articles: '{empty}' is an empty list", line)  # an API's empty page
+    elif inner is None:
         yield record_to_raw(name, obj, line)
     else:
         for item in inner:
