@@ -192,6 +192,16 @@ def test_web_app_names_the_language(tmp_path):
     page = client.get(f"/events/{event['id']}").text
     assert '<span class="tag">German</span>' in page and "are read in English only" in page
     assert "also in French, German, Spanish" in client.get("/").text
+    # events with an article in a language, in the list and the API
+    index = client.get("/").text
+    assert '<option value="de">German</option>' in index and '<option value="en">English</option>' in index
+    listed = client.get("/", params={"lang": "zh"}).text
+    chinese = next(e for e in doc["events"] if e["languages"] == {"zh": 1})
+    assert f'/events/{chinese["id"]}' in listed and f'/events/{event["id"]}' not in listed
+    api = client.get("/api/events", params={"lang": "de"}).json()
+    assert [e["id"] for e in api["events"]] == [event["id"]] and api["total"] == 1
+    assert client.get("/api/events", params={"lang": "en"}).json()["total"] == len(
+        [e for e in doc["events"] if "en" in e["languages"]])
 
 
 def test_a_store_made_before_languages_gets_them(tmp_path):

@@ -37,6 +37,17 @@ LANGUAGE_NAMES = {
 }
 
 
+def language_code(article: dict | None) -> str:
+    """An article's language code, English for undetermined or unknown (as the
+    analyses read them)."""
+    code = (article or {}).get("language")
+    return "en" if not code or code == "und" else str(code)
+
+
+def language_name(code: str) -> str:
+    return "English" if code == "en" else LANGUAGE_NAMES.get(code, code)
+
+
 def other_language(article: dict | None) -> str | None:
     """The name of the language an article is in, when the English-reading
     analyses leave it out (see ``chorus.language``); None for English, for

@@ -118,7 +118,7 @@ class Site:
     def _index(self) -> dict:
         """Per data version: light rows for the events list, and article -> events."""
         def make() -> dict:
-            from chorus.render.view import event_lead, event_outlets, other_language
+            from chorus.render.view import event_lead, event_outlets, language_code, language_name, other_language
 
             rows, by_article = [], {}
             events = self.source.events()
@@ -136,16 +136,21 @@ class Site:
                     "independent_sources": ev.get("independent_sources") or 0,
                     "lead": event_lead(ev),
                     "languages": sorted({n for n in (other_language(a) for a in arts.values()) if n}),
+                    # language codes of its articles (English for undetermined or unknown), for the filter
+                    "language_codes": sorted({language_code(a) for a in arts.values()}),
                 })
                 for a in ids:
                     by_article.setdefault(a, []).append(ev["id"])
             rows.sort(key=lambda r: (r["last_published"] or "", r["first_published"] or ""), reverse=True)
+            codes = sorted({c for r in rows for c in r["language_codes"]})
             return {"rows": rows, "by_article": by_article,
-                    "outlets": sorted({o for r in rows for o in r["outlets"]})}
+                    "outlets": sorted({o for r in rows for o in r["outlets"]}),
+                    "languages": [(c, language_name(c)) for c in codes] if len(codes) > 1 else []}
 
         return self.cache.get(self.source.version(), ("index",), make)
 
-    def find_events(self, q: str = "", date_from: str = "", date_to: str = "", outlet: str = "") -> list[dict]:
+    def find_events(self, q: str = "", date_from: str = "", date_to: str = "", outlet: str = "",
+                    lang: str = "") -> list[dict]:
         """Rows of the events that match the search words and filters, best first when searching."""
         for d in (date_from, date_to):
             if d and not _DATE.match(d):
@@ -160,6 +165,8 @@ class Site:
             rows = [r for r in rows if r["first_published"] and r["first_published"] <= date_to]
         if outlet:
             rows = [r for r in rows if outlet in r["outlets"]]
+        if lang:
+            rows = [r for r in rows if lang in r["language_codes"]]
         return rows
 
     def event_view(self, event: dict) -> dict:
@@ -172,16 +179,16 @@ class Site:
     def render(self, name: str, **ctx) -> str:
         return self.env.get_template(name).render(**ctx)
 
-    def index_page(self, q: str, date_from: str, date_to: str, outlet: str, page: int) -> str:
-        key = ("index-page", q, date_from, date_to, outlet, page)
+    def index_page(self, q: str, date_from: str, date_to: str, outlet: str, lang: str, page: int) -> str:
+        key = ("index-page", q, date_from, date_to, outlet, lang, page)
 
         def make():
-            rows = self.find_events(q, date_from, date_to, outlet)
+            rows = self.find_events(q, date_from, date_to, outlet, lang)
             pages = max(1, -(-len(rows) // PAGE_SIZE))
             return self.render(
                 "index.html", rows=rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE], total=len(rows),
                 page=page, pages=pages, q=q, date_from=date_from, date_to=date_to, outlet=outlet,
-                outlets=self._index()["outlets"], title="Events")
+                outlets=self._index()["outlets"], lang=lang, languages=self._index()["languages"], title="Events")
 
         return self.cache.get(self.source.version(), key, make)
 
@@ -220,15 +227,15 @@ class Site:
         return self.cache.get(self.source.version(), ("article", article_id), make)
 
     # ---- API ------------------------------------------------------------------
-    def api_events(self, q: str, date_from: str, date_to: str, outlet: str, offset: int = 0,
+    def api_events(self, q: str, date_from: str, date_to: str, outlet: str, lang: str = "", offset: int = 0,
                    limit: int = 0) -> bytes:
         def make():
-            ids = [r["id"] for r in self.find_events(q, date_from, date_to, outlet)]
+            ids = [r["id"] for r in self.find_events(q, date_from, date_to, outlet, lang)]
             page = ids[offset: offset + limit] if limit else ids[offset:]
             events = [e for e in (self.source.event(i) for i in page) if e is not None]
             return _json({"schema": SCHEMA, "total": len(ids), "events": events})
 
-        key = ("api-events", q, date_from, date_to, outlet, offset, limit)
+        key = ("api-events", q, date_from, date_to, outlet, lang, offset, limit)
         return self.cache.get(self.source.version(), key, make)
 
     def api_event(self, event_id: str) -> bytes | None:
@@ -292,17 +299,17 @@ def create_app(db_path: Path | str):
     async def server_error(request, exc: Exception):  # last resort: a page, with headers, not a trace
         return error(request, 500, "Internal error")
 
-    def filters(q, date_from, date_to, outlet):
+    def filters(q, date_from, date_to, outlet, lang=""):
         for d in (date_from, date_to):
             if d and not _DATE.match(d):
                 raise HTTPException(400, f"Dates are written YYYY-MM-DD (got {d[:20]!r}).")
-        return q[:200], date_from, date_to, outlet[:200]
+        return q[:200], date_from, date_to, outlet[:200], lang[:20]
 
     @app.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def index(q: str = Query("", max_length=500), date_from: str = Query("", alias="from", max_length=20),
               date_to: str = Query("", alias="to", max_length=20), outlet: str = Query("", max_length=500),
-              page: int = Query(1, ge=1, le=100000)):
-        return html(site.index_page(*filters(q, date_from, date_to, outlet), page))
+              lang: str = Query("", max_length=20), page: int = Query(1, ge=1, le=100000)):
+        return html(site.index_page(*filters(q, date_from, date_to, outlet, lang), page))
 
     @app.api_route("/events/{event_id}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def event_page(event_id: str):
@@ -325,12 +332,14 @@ def create_app(db_path: Path | str):
     @app.get("/api/events", summary="Events (optionally searched and filtered)",
              description="`{\"schema\": \"chorus.events/1\", \"events\": [...]}`; each event exactly as in "
                          "events.json. `q` searches (all words must match), `from`/`to` (YYYY-MM-DD) keep "
-                         "events overlapping the range, `outlet` keeps events with an article from it; "
+                         "events overlapping the range, `outlet` keeps events with an article from it, "
+                         "`lang` (a language code: `en`, `de`, ...) events with an article in it; "
                          "`offset`/`limit` page through them (`limit=0`: all). `total` counts every match.")
     def api_events(q: str = Query("", max_length=500), date_from: str = Query("", alias="from", max_length=20),
                    date_to: str = Query("", alias="to", max_length=20), outlet: str = Query("", max_length=500),
+                   lang: str = Query("", max_length=20),
                    offset: int = Query(0, ge=0), limit: int = Query(0, ge=0, le=100000)):
-        body = site.api_events(*filters(q, date_from, date_to, outlet), offset, limit)
+        body = site.api_events(*filters(q, date_from, date_to, outlet, lang), offset, limit)
         return Response(body, media_type="application/json")
 
     @app.get("/api/events/{event_id}", summary="One event, as in events.json",
