@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .language import ENGLISH, UNDETERMINED, reads_as_english
+from .analyze import articles_read
+from .language import UNDETERMINED
 from .language import detect as detect_language
 from .model import SCHEMA, Article, Event, Rejection
 from .sentences import split_sentences
@@ -438,36 +439,6 @@ def _cluster(
     result.seconds["cluster"] = time.perf_counter() - t0
 
 
-# The analyzers that read English wording: pages in other languages are left
-# out of them rather than misread (see ``chorus.language``).
-ENGLISH_ONLY: frozenset[str] = frozenset({
-    "chorus.analyze.quotes",
-    "chorus.analyze.figures",
-    "chorus.analyze.framing",
-    "chorus.analyze.timeline",
-    "chorus.analyze.entities",
-})
-
-
-def _readers(articles: list[Article]) -> dict[str, list[Article]]:
-    """The articles each analyzer reads. The English-reading ones get the pages
-    in English (or of no language one can tell); the summary and the facts get
-    the pages in the event's main language, so a summary never mixes
-    languages. An event of one language (nearly all) gives every analyzer
-    every article."""
-    def group(a: Article) -> str:
-        return ENGLISH if reads_as_english(a.language) else str(a.language)
-
-    counts = Counter(group(a) for a in articles)
-    if not counts or (len(counts) == 1 and ENGLISH in counts):
-        return {name: articles for name in ANALYZERS}
-    # The main language: the most articles; English on a tie.
-    main = max(counts, key=lambda g: (counts[g], g == ENGLISH, g))
-    in_main = [a for a in articles if group(a) == main]
-    english = [a for a in articles if group(a) == ENGLISH]
-    return {name: english if name in ENGLISH_ONLY else in_main for name in ANALYZERS}
-
-
 def analyse_event(event: Event, articles: list[Article], settings: Settings = Settings()) -> list[str]:
     """Fill an event's passages and analyses in place; return the failures."""
     from .dedup import event_passages
@@ -479,7 +450,7 @@ def analyse_event(event: Event, articles: list[Article], settings: Settings = Se
     event.first_published = dated[0] if dated else None
     event.last_published = dated[-1] if dated else None
     event.languages = dict(sorted(Counter(a.language or UNDETERMINED for a in articles).items()))
-    readers = _readers(articles)
+    readers = articles_read(articles, ANALYZERS)
     stages: list[tuple[str, Callable[[], dict[str, Any]]]] = [
         ("chorus.dedup", lambda: event_passages(articles))
     ]
