@@ -145,6 +145,15 @@ def detect(text: str) -> str:
     return str(code) if latin * 2 < sum(map(len, found)) else UNDETERMINED
 
 
+def language_counts(articles) -> dict[str, int]:
+    """Articles per language code, sorted by code (``und`` for undetermined or not recorded)."""
+    counts: dict[str, int] = {}
+    for a in articles:
+        code = a.language or UNDETERMINED
+        counts[code] = counts.get(code, 0) + 1
+    return dict(sorted(counts.items()))
+
+
 def reads_as_english(language: str | None) -> bool:
     """Whether the English-reading analyses apply: English, undetermined, or
     not known (articles stored before languages were recorded)."""

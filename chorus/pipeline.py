@@ -14,14 +14,13 @@ import importlib
 import sys
 import time
 import traceback
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .analyze import articles_read
-from .language import UNDETERMINED
+from .language import language_counts
 from .language import detect as detect_language
 from .model import SCHEMA, Article, Event, Rejection
 from .sentences import split_sentences
@@ -167,7 +166,7 @@ def ingest(
         if progress:
             progress("clean", i + 1, len(cleaned))
     result.read = len(articles)
-    result.languages = dict(sorted(Counter(a.language or UNDETERMINED for a in articles.values()).items()))
+    result.languages = language_counts(articles.values())
     result.seconds["clean"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -449,7 +448,7 @@ def analyse_event(event: Event, articles: list[Article], settings: Settings = Se
     dated = sorted(a.published for a in articles if a.published)
     event.first_published = dated[0] if dated else None
     event.last_published = dated[-1] if dated else None
-    event.languages = dict(sorted(Counter(a.language or UNDETERMINED for a in articles).items()))
+    event.languages = language_counts(articles)
     readers = articles_read(articles, ANALYZERS)
     stages: list[tuple[str, Callable[[], dict[str, Any]]]] = [
         ("chorus.dedup", lambda: event_passages(articles))
