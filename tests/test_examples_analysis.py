@@ -180,3 +180,22 @@ def test_entities_merge_name_variants(corpus):
                 if any(person_name(v) in e["variants"] for v in group):
                     owners.add(e["name"])
         assert len(owners) == 1, (group, owners)
+
+
+def test_each_figure_is_one_figure_across_outlets(corpus):
+    """An analyst's figure (a toll over four days, the 2002 flood's displaced, the
+    people out of their homes) is one figure, not pieces under several measures."""
+    expected, arts, events = corpus
+    held = total = 0
+    whole = {}
+    for gf in expected["figures"]:
+        numeric = [c for c in gf["claims"] if isinstance(c.get("value"), (int, float))]
+        if not numeric:
+            continue
+        f, n = _figure_holding(events[gf["event"]], arts, numeric)
+        held, total = held + n, total + len(numeric)
+        whole[gf["measure"]] = n == len(numeric)
+    assert held >= 0.9 * total, (held, total)
+    for measure in ("people evacuated", "people killed by the floods", "people forced from their homes by the "
+                    "2002 flood", "people killed in the unrest"):
+        assert whole[measure], measure

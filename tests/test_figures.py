@@ -36,8 +36,9 @@ def figure_with(figs, article, text):
     ("three-quarters of the town", 0.75, 0.75, 0.75, None),
     ("a quarter of the district", 0.25, 0.25, 0.25, None),
     ("about 40 percent of votes", 0.40, 0.36, 0.44, "about"),
-    ("dozens of homes", None, 24, 99, None),
-    ("hundreds of thousands of people", None, 200_000, 999_999, None),
+    ("dozens of homes", None, 24, 199, None),
+    ("thousands of people", None, 2000, 19_999, None),
+    ("hundreds of thousands of people", None, 200_000, 1_999_999, None),
     ("twelve miners", 12, 12, 12, None),
 ])
 def test_number_values_and_bounds(phrase, value, low, high, qual):
@@ -193,3 +194,49 @@ def test_report_keeps_the_space_after_a_qualifier():
     md = render_markdown(doc)
     assert "about 2,000" in md and "more than 1,900" in md
     assert "about2" not in md and "than1" not in md
+
+
+def test_a_toll_rising_over_days_is_one_figure_that_changes():
+    # The cause named in one report and not in the others; the latest report gives the
+    # new toll and the one it replaces, dated.
+    a = art("a", "Three people have died after the river flooded the city, the ministry said on Sunday.",
+            published="2025-03-02")
+    b = art("b", "At least six people have died, the ministry said, up from three reported on Sunday.",
+            published="2025-03-03")
+    c = art("c", "The number of people known to have died in the floods rose to nine, officials said. "
+                 "On Monday the ministry had put the toll at six.", published="2025-03-05")
+    f = figure_with(run(a, b, c), "c", "nine")
+    assert {cl["article"] for cl in f["claims"]} == {"a", "b", "c"}
+    assert {cl["unit"] for cl in f["claims"]} == {"people"}  # not "people known"
+    assert f["changes_over_time"] is True and f["disagree"] is False
+
+
+def test_a_toll_with_rival_causes_stays_apart_when_it_would_clash():
+    a = art("a", "Seven people were killed in the bombing, police said.")
+    b = art("b", "Twenty people died, officials said.")
+    figs = run(a, b)
+    assert figure_with(figs, "a", "Seven") is not figure_with(figs, "b", "Twenty")
+
+
+def test_people_out_of_their_homes_are_displaced_and_an_old_flood_is_its_own_figure():
+    a = art("a", "More than 12,000 people are still out of their homes, according to the Sella Valley "
+                 "regional emergency agency. The last flood, in 2002, forced about 5,000 people from "
+                 "their homes.", published="2025-03-05")
+    b = art("b", "The ministry said about 7,500 people had been evacuated. In 2002 about 5,000 people "
+                 "had to leave their homes.", published="2025-03-05")
+    figs = run(a, b)
+    now = figure_with(figs, "a", "12,000")
+    assert now["measure"] == "people displaced or evacuated"
+    assert {c["text"] for c in now["claims"]} == {"More than 12,000 people", "about 7,500 people"}
+    assert now["disagree"] is True
+    assert now["claims"][0]["source"] == "Sella Valley regional emergency agency"
+    old = figure_with(figs, "a", "5,000")
+    assert old["measure"] == "people displaced or evacuated (in 2002)"
+    assert {c["article"] for c in old["claims"]} == {"a", "b"} and old["disagree"] is False
+
+
+def test_a_vague_amount_reaches_up_to_the_next_one():
+    a = art("a", "Thousands of people have fled their homes, officials said.", published="2025-03-02")
+    b = art("b", "About 12,000 people have fled their homes, officials said.", published="2025-03-02")
+    f = figure_with(run(a, b), "b", "12,000")
+    assert f["disagree"] is False

@@ -105,9 +105,14 @@ def test_view_numbers_citations_and_marks_targets(doc):
         (f["independent_sources"] for f in v["facts"]), reverse=True)
     assert [f["independent_sources"] for f in v["facts"]] == [2]
     assert [f["independent_sources"] for f in v["facts_one_source"]] == [1, 1]
-    # figures split by disagreement
+    # figures split: those that disagree, those several outlets give alike (each amount
+    # once, with who gives it), those of one outlet only
     assert [f["measure"] for f in v["figures_disagree"]] == ["people evacuated from Kessel"]
-    assert [f["measure"] for f in v["figures_other"]] == ["rain between Friday and Sunday"]
+    assert [f["measure"] for f in v["figures_agreed"]] == ["rain between Friday and Sunday"]
+    (rain,) = v["figures_agreed"][0]["values"]
+    assert rain["value"] == "140 mm" and rain["outlets"] == ["Harbour Times", "Northern Post"]
+    assert rain["sources"] == ["regional weather service"]
+    assert v["figures_other"] == [] and v["figures_changing"] == []
     # quotes grouped by speaker, with the paraphrasing outlet's wording as a difference
     brandt = next(g for g in v["quotes"] if g["speaker"] == "Ilse Brandt")
     assert len(brandt["quotes"]) == 2

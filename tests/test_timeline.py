@@ -35,6 +35,9 @@ def one(text, ref=TUESDAY):
     ("Prices rose last year.", "2022-01-01", True),
     ("The mine opened in 1998.", "1998-01-01", True),
     ("The report covered October.", None, None),
+    # a stop inside a number ends no clause: the forecast still looks ahead
+    ("The river was expected to peak at about 6.8 metres at the gauge on Thursday morning.", "2023-03-16",
+     False),
 ])
 def test_resolution(text, expected, approx):
     found = find_dates(text, TUESDAY)

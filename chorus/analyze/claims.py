@@ -55,6 +55,7 @@ comes took take takes made make makes per
 _PEOPLE = frozenset("people persons civilians residents inhabitants others individuals".split())
 _FIGHTERS = frozenset("fighters rebels militants insurgents combatants gunmen jihadists".split())
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|with)\b|\s+—\s+|\.\s")
+_HOMES = re.compile(r"\b(?:out of|from|leave|leaving|left|flee|fled|fleeing)\s+their\s+homes\b", re.I)
 _NUMBER_OF = re.compile(r"\bnumber of (?:the\s+)?([a-z][a-z\- ]{2,40}?)\b(?:\s+(?:in|at|on|who|"
                         r"vary|is|was|were|to)\b|[,.])", re.I)
 _BEFORE_AFTER = re.compile(r"\b(?:before|after|prior to)\s+the\s+(?:\w+\s+){0,3}?(?:began|started|"
@@ -97,6 +98,15 @@ def _singular(word: str) -> str:
         return w[:-3] + "y"
     if w.endswith("s") and not w.endswith(("ss", "us")) and len(w) > 3:
         return w[:-1]
+    return w
+
+
+def _cause_name(word: str) -> str:
+    """One name per cause: "floods", "flooded", "flooding" are the flood; "air strikes" the airstrike."""
+    w = _singular(word.replace(" ", ""))
+    for stem in ("flood", "crash", "shelling", "bombing"):
+        if w.startswith(stem):
+            return stem
     return w
 
 
@@ -249,9 +259,13 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
             subset = subset or bool(re.search(r"\b(?:a further|another|of whom)\s*$", sent[:n.start]))
             subset = subset or bool(re.match(r"\s+more\b", sent[n.end:]))  # "two more died": an increment
             predicate = _predicate(sent, lo, hi, n, unit)
+            if predicate in (None, "present", "taken", "held") and _HOMES.search(window) and not n.share:
+                predicate = "displaced"  # "12,000 people are still out of their homes"
             inherited = None
             if unit is None and number_of and not n.share:
-                unit = re.split(r"\s+(?=[a-z]+(?:ed|ing)\b)", number_of.group(1).strip())[0]
+                # "the number of people known to have died": the people, not "people known"
+                unit = re.split(r"\s+(?=(?:[a-z]+(?:ed|ing)|known|thought|said|feared|seen)\b)",
+                                number_of.group(1).strip())[0]
             ucls = _unit_class(unit, n.share)
             thing = None
             if n.share:
@@ -290,7 +304,9 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
             cause = None
             if predicate in ("killed", "wounded"):
                 cm = _CAUSES.search(window)
-                cause = _singular(cm.group(1).replace(" ", "")) if cm else None
+                cause = _cause_name(cm.group(1)) if cm else None
+                if cause == "fire" and re.search(r"\bopen(?:ed|ing|s)?\s+$", window[:cm.start()], re.I):
+                    cause = "gunfire"  # "security forces opened fire": shot, not burned
                 if inherited is not None and cause is None:
                     cause = inherited["_cause"]
             in_window = [d for d in dates if lo <= d.start < hi]
@@ -319,6 +335,9 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
                         break
             if inherited is not None and scope is None:
                 scope = inherited["_scope"]
+            if scope is None and ref is not None and as_of and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", as_of) \
+                    and int(as_of[:4]) < ref.year:
+                scope = ("in", as_of[:4])  # "in 2002, about 5,000 people had to leave": another event's figure
             frame = _frame(text, s, e)
             src = attribute(frame, n.start)
             source = None

@@ -58,7 +58,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("season", re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
                           r"(?P<y>" + _YEAR + r")\b", re.I)),
-    ("year", re.compile(r"\b(?:in|since|during|until|by|from|of|the|early|late|mid-?)\s+"
+    ("year", re.compile(r"\b(?i:in|since|during|until|by|from|of|the|early|late|mid-?)\s+"
                         r"(?P<y>" + _YEAR + r")\b(?!\s*(?:people|percent|%))")),
 ]
 
@@ -76,13 +76,17 @@ _PARTICIPLE_AUX = frozenset("be been being stay stays remain remains get gets is
                             "was were".split())
 
 
+_CLAUSE_END = re.compile(r"[;!?]|[.:](?!\d)")
+
+
 def _looks_future(before: str) -> bool:
     """True when the words just before a weekday put it in the future.
 
     The nearest tense marker wins: "told officials on Saturday they would"
     is past, "said it would hold talks on Tuesday" is future.
     """
-    words = re.findall(r"[A-Za-z']+", re.split(r"[;:.!?]", before)[-1])[-_TENSE_WINDOW:]
+    # (a stop inside a number, "6.8 metres" or "10:30", ends no clause)
+    words = re.findall(r"[A-Za-z']+", _CLAUSE_END.split(before)[-1])[-_TENSE_WINDOW:]
     for i in range(len(words) - 1, -1, -1):
         w, prev = words[i], (words[i - 1].lower() if i else "")
         if _FUTURE.match(w):

@@ -89,6 +89,15 @@ def _ref_date(c: dict[str, Any]) -> str | None:
     return c["_date"]
 
 
+def _dated_apart(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """One article giving a figure and an earlier one it dates ("rose to nine ... On
+    Monday the ministry had put the toll at six"): a change, not two rival counts."""
+    if a["article"] != b["article"] or not (a["_change"] or b["_change"]):
+        return False
+    da, db = _ref_date(a), _ref_date(b)
+    return bool(da and db and da != db)
+
+
 def _part_of(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """A breakdown, or a count of a specific group next to a total ("two protesters"
     and "three people"): a part of it, not a rival figure."""
@@ -144,7 +153,7 @@ def judge(claims: list[dict[str, Any]], growing: bool) -> tuple[bool, bool, list
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:
             if a["article"] == b["article"] and a["sentence"] != b["sentence"] and _conflict(a, b) \
-                    and not _part_of(a, b) and _rivals(a, b):
+                    and not _part_of(a, b) and _rivals(a, b) and not _dated_apart(a, b):
                 key = (_interval(a), _interval(b))
                 if key not in seen_pairs:  # the same two values once is enough
                     seen_pairs.add(key)
@@ -159,7 +168,9 @@ def judge(claims: list[dict[str, Any]], growing: bool) -> tuple[bool, bool, list
             return None
         if not _conflict(a, b) or _part_of(a, b) or not _rivals(a, b):
             return None
-        if a["article"] == b["article"] or a["_disputed"] or b["_disputed"] or side_by_side(a, b):
+        apart = _dated_apart(a, b)
+        if (a["article"] == b["article"] and not apart) or a["_disputed"] or b["_disputed"] \
+                or side_by_side(a, b):
             return "disagree"
         da, db = _ref_date(a), _ref_date(b)
         if da and db and da != db:
@@ -223,6 +234,29 @@ def _measure(key: tuple, claims: list[dict[str, Any]]) -> str:
     return label
 
 
+def _merge_uncaused(groups: dict[tuple, list[dict[str, Any]]], claims: list[dict[str, Any]]) -> None:
+    """A toll with no cause named joins the toll of the one cause the articles name
+    ("at least six people have died" and "nine people have died in the floods"): one
+    measure, not two, when the two agree or tell a change over time. With two causes
+    named (shelling, air strikes) it stays apart, and so does one whose figures would
+    clash with the named cause's (another incident, often, in a round-up)."""
+    order = {id(c): i for i, c in enumerate(claims)}
+    by_rest: dict[tuple, list[tuple]] = {}
+    for key in groups:
+        by_rest.setdefault((key[0], key[1], key[3], key[4]), []).append(key)
+    for keys in by_rest.values():
+        caused = [k for k in keys if k[2]]
+        plain = [k for k in keys if not k[2]]
+        if len(caused) == 1 and len(plain) == 1:
+            merged = sorted(groups[plain[0]] + groups[caused[0]], key=lambda c: order[id(c)])
+            growing = caused[0][1] in GROWING
+            if judge(merged, growing)[0] and not (judge(groups[plain[0]], growing)[0]
+                                                  or judge(groups[caused[0]], growing)[0]):
+                continue
+            del groups[plain[0]]
+            groups[caused[0]] = merged
+
+
 def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
     """Return ``{"figures": [{"measure", "disagree", "changes_over_time", "claims"}]}``."""
     from chorus.analyze.timeline import event_reference, with_sentences
@@ -242,6 +276,7 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
             key = key_of[c["_from"]]  # "18,000 of them": shown with the total it breaks down
         key_of[id(c)] = key
         groups.setdefault(key, []).append(c)
+    _merge_uncaused(groups, claims)
     figures = []
     split: list[tuple[tuple, list[dict[str, Any]]]] = []
     for key, cs in groups.items():

@@ -23,11 +23,12 @@ _SMALL = {
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
            "mn": 1_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1000}
-# Vague amounts as (low, high).
+# Vague amounts as (low, high): each reaches up to where the next begins, since
+# writers say "thousands" of 12,000 people until "tens of thousands" fits.
 _VAGUE = {
-    "dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2000, 9999),
-    "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
-    "millions": (2_000_000, 9_999_999), "tens of millions": (20_000_000, 99_999_999),
+    "dozens": (24, 199), "scores": (40, 199), "hundreds": (200, 1999), "thousands": (2000, 19_999),
+    "tens of thousands": (20_000, 199_999), "hundreds of thousands": (200_000, 1_999_999),
+    "millions": (2_000_000, 19_999_999), "tens of millions": (20_000_000, 199_999_999),
 }
 _FRAC_DEN = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
              "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10}

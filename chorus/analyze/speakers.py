@@ -232,7 +232,13 @@ def _np(match: re.Match[str] | None) -> Speaker | None:
             return None  # "the anthem played", "the president proudly": not who is speaking
         inner = [n for n in _NAME_RE.findall(d) if len(n.split()) >= 2]
         if inner:
-            return Speaker(_clean_name(max(inner, key=len)), "name")
+            name = max(inner, key=len)
+            rest = d[d.rfind(name) + len(name):].split()
+            # A name that the phrase goes on to describe ("the Sella Valley regional
+            # emergency agency", "the White House press secretary") is not the speaker;
+            # the whole phrase is. A name at the end is ("agency head Tomas Reiter").
+            if not (rest and all(w[:1].islower() for w in rest)):
+                return Speaker(_clean_name(name), "name")
         return Speaker(d, "description")
     return Speaker(match.group("pron"), "pronoun")
 

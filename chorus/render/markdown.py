@@ -97,15 +97,26 @@ def _event(ev: dict, i: int) -> list[str]:
             [md_escape(r["value"] + (f" {r['unit']}" if r["unit"] else "")), md_escape(r["qualifier"] or ""),
              md_escape(r["source"] or "not stated"), md_escape(r["outlet"]), md_escape(r["date"] or "unknown"),
              md_escape(r["as_of"] or ""), md_escape(r["text"] or "")] for r in fig["rows"]])
-    if ev["figures_other"]:
-        L += ["Figures the sources agree on:", ""]
-        for fig in ev["figures_other"]:
-            vals = "; ".join(
-                f"{(md_escape(r['qualifier']) + ' ') if r['qualifier'] else ''}{md_escape(r['value'])}"
-                f"{' ' + md_escape(r['unit']) if r['unit'] else ''} ({md_escape(r['outlet'])}"
-                f"{', ' + md_escape(r['source']) if r['source'] else ''})" for r in fig["rows"])
-            L.append(f"- {md_escape(fig['measure'])}: {vals}")
+    def given(v: dict) -> str:  # "40,000,000 crowns (Continental Daily, Estland Courier; Katrin Vell)"
+        who = md_escape(_join(v["outlets"])) + ("; " + md_escape(_join(v["sources"])) if v["sources"] else "")
+        return f"{md_escape(v['value'])} ({who})"
+
+    if ev["figures_changing"]:
+        L += ["Figures that change over time (earliest first):", ""]
+        for fig in ev["figures_changing"]:
+            steps = " → ".join(f"{md_escape(v['value'])} ({md_escape(v['when'])}: "
+                               f"{md_escape(_join(v['outlets']))}"
+                               f"{'; ' + md_escape(_join(v['sources'])) if v['sources'] else ''})"
+                               for v in fig["steps"])
+            parts = f"; of them: {'; '.join(given(v) for v in fig['values'])}" if fig["values"] else ""
+            L.append(f"- {md_escape(fig['measure'])}: {steps}{parts}")
         L.append("")
+    for key, head in (("figures_agreed", "Figures several outlets give alike:"),
+                      ("figures_other", "Figures from one outlet only:")):
+        if ev[key]:
+            L += [head, ""]
+            L += [f"- {md_escape(fig['measure'])}: {'; '.join(given(v) for v in fig['values'])}" for fig in ev[key]]
+            L.append("")
 
     L += ["### Who said what", ""]
     if not ev["quotes"]:

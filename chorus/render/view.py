@@ -16,7 +16,7 @@ Nothing here escapes text: the templates do.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
@@ -88,6 +88,49 @@ def outlet_name(article: dict | None) -> str:
     path = str(article.get("path") or "")
     name = path.rsplit("/", 1)[-1] or "unknown source"
     return f"{name} · {article['source_id']}" if article.get("source_id") else name
+
+
+def _steps(values: list[dict]) -> list[dict]:
+    """Days in a row that give the same value as one step, its first and last day."""
+    out: list[dict] = []
+    for v in values:
+        prev = out[-1] if out else None
+        if prev is not None and prev["value"] == v["value"] and v["day"]:
+            prev["last_day"] = v["day"]
+            prev["outlets"] += [o for o in v["outlets"] if o not in prev["outlets"]]
+            prev["sources"] += [x for x in v["sources"] if x not in prev["sources"]]
+            continue
+        out.append({**v, "last_day": None})
+    for v in out:
+        v["when"] = (v["day"] or "undated") + (f" to {v['last_day']}" if v["last_day"] else "")
+    return out
+
+
+def _figure_values(rows: list[dict], by_day: bool = False) -> list[dict]:
+    """A figure's rows by value ("at least 6 people"), each with the outlets and named
+    sources that give it and a link to the first; with ``by_day``, by day and value
+    (the day the text dates the value to, else its article's date), earliest first and
+    undated last: the steps of a figure that changes over time."""
+    out: dict[tuple, dict] = {}
+    for r in rows:
+        day = None
+        if by_day:
+            as_of = r.get("as_of") or ""
+            day = as_of if re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of) else (r.get("date") or "")[:10] or None
+        unit = r.get("unit") or ""
+        if unit.startswith("share of ") and r["value"].endswith("%"):
+            unit = unit[len("share "):]  # "9% of pay rise", not "9% share of pay rise"
+        value = ((r["qualifier"] + " ") if r.get("qualifier") else "") + r["value"] + (f" {unit}" if unit else "")
+        # one entry per amount, in the wording of the first that gives it ("9% of pay rise",
+        # "9% of increase": one)
+        v = out.setdefault((day or "~", r["value"] if by_day else (r.get("qualifier"), r["value"])),
+                           {"day": day, "value": value, "outlets": [], "sources": [], "href": r.get("href")})
+        if r["outlet"] not in v["outlets"]:
+            v["outlets"].append(r["outlet"])
+        if r.get("source") and r["source"] not in v["sources"]:
+            v["sources"].append(r["source"])
+    keys = sorted(out, key=lambda k: (k[0] == "~", k[0])) if by_day else list(out)
+    return [out[k] for k in keys]
 
 
 def format_value(value: Any, low: Any = None, high: Any = None, unit: Any = None) -> str:
@@ -261,7 +304,9 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
     one_source = [f for f in facts if (f["independent_sources"] or 0) < 2]
     facts = [f for f in facts if (f["independent_sources"] or 0) >= 2]
 
-    figures_disagree, figures_other = [], []
+    # Figures that disagree; that change over time (a toll rising day by day); that
+    # several outlets give alike; and those only one outlet gives (no agreement to claim).
+    figures_disagree, figures_changing, figures_agreed, figures_other = [], [], [], []
     for fig in event.get("figures") or []:
         rows = []
         for c in fig.get("claims") or []:
@@ -287,7 +332,21 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
             })
         item = {"measure": fig.get("measure") or "", "changes_over_time": bool(fig.get("changes_over_time")),
                 "disagree": bool(fig.get("disagree")), "rows": rows}
-        (figures_disagree if item["disagree"] else figures_other).append(item)
+        steps: list[dict] = []
+        if item["changes_over_time"] and not item["disagree"]:
+            # The count itself step by step; counts of a narrower group ("2 protesters" of
+            # "3 people") alongside, not as steps.
+            main = Counter(r["unit"] for r in rows).most_common(1)[0][0]
+            steps = _steps(_figure_values([r for r in rows if r["unit"] == main], by_day=True))
+        if item["disagree"]:
+            figures_disagree.append(item)
+        elif len(steps) >= 2:
+            item["steps"] = steps
+            item["values"] = _figure_values([r for r in rows if r["unit"] != main])
+            figures_changing.append(item)
+        else:
+            item["values"] = _figure_values(rows)
+            (figures_agreed if len({r["outlet"] for r in rows}) >= 2 else figures_other).append(item)
 
     speakers: "OrderedDict[str, dict]" = OrderedDict()
     for q in event.get("quotes") or []:
@@ -411,6 +470,8 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
         "facts": facts,
         "facts_one_source": one_source,
         "figures_disagree": figures_disagree,
+        "figures_changing": figures_changing,
+        "figures_agreed": figures_agreed,
         "figures_other": figures_other,
         "quotes": quotes,
         "framing": framing,
