@@ -237,12 +237,15 @@ def _np(match: re.Match[str] | None) -> Speaker | None:
             # A name that the phrase goes on to describe ("the Sella Valley regional
             # emergency agency", "the White House press secretary") is not the speaker;
             # the whole phrase is. A name at the end is ("agency head Tomas Reiter").
-            if not (rest and all(w[:1].islower() for w in rest)):
+            # (A document the name issued, "the Vulcan statement", leaves the name its author.)
+            if not (rest and all(w[:1].islower() and w.lower() not in _NOT_NOUNS for w in rest)
+                    and rest[-1].lower() in ROLES and rest[-1].lower() not in _DOCUMENTS):
                 return Speaker(_clean_name(name), "name")
         return Speaker(d, "description")
     return Speaker(match.group("pron"), "pronoun")
 
 
+_DOCUMENTS = frozenset("statement statements report reports".split())
 _SUBJECT_REACH = 160  # characters before a verb searched for its subject
 _NOT_NOUNS = frozenset("""
 be been being is are was were am not no should would will can could may might must shall have
