@@ -316,3 +316,13 @@ def test_plural_sources_without_article_and_a_lone_quote_after_according_to():
     qs = run(art("a", text))
     assert find(qs, "clinical isolates")["speaker"] == "Michigan health officials"
     assert find(qs, "rush onstage")["speaker"] == "ABC News"
+
+
+def test_a_place_or_body_named_before_a_role_is_part_of_the_speaker():
+    a = art("a", "\"Not that I'm aware of,\" the White House press secretary said on Monday. "
+                 "\"We are mindful of the wreck as a war grave,\" the Vulcan statement added. "
+                 "\"The walls will hold,\" said Tomas Brandt, the head of the regional rescue service.")
+    qs = run(a)
+    assert find(qs, "aware of")["speaker"] == "White House press secretary"
+    assert find(qs, "war grave")["speaker"] == "Vulcan"  # a statement's author, not "statement"
+    assert find(qs, "walls will hold")["speaker"] == "Tomas Brandt"
