@@ -320,7 +320,7 @@ def test_plural_sources_without_article_and_a_lone_quote_after_according_to():
 
 def test_a_place_or_body_named_before_a_role_is_part_of_the_speaker():
     a = art("a", "\"Not that I'm aware of,\" the White House press secretary said on Monday. "
-                 "\"We are mindful of the wreck as a war grave,\" the Vulcan statement added. "
+                 "The Vulcan statement added that the team is \"mindful of the wreck as a war grave.\" "
                  "\"The walls will hold,\" said Tomas Brandt, the head of the regional rescue service.")
     qs = run(a)
     assert find(qs, "aware of")["speaker"] == "White House press secretary"
