@@ -107,3 +107,13 @@ def test_forecasts_look_ahead_and_sunday_weeks():
     sunday = date(2023, 3, 19)
     assert one("The warning was issued last week.", sunday).date == "2023-03-13"
     assert one("The warning was issued last week.", TUESDAY).date == "2023-03-06"
+
+
+def test_a_state_since_a_day_gives_way_to_the_day_something_happened():
+    a = art("a", "The body of a fisherman missing since Sunday was recovered on Tuesday. "
+                 "Fighting has gone on since Saturday.", "2023-03-15")
+    entries = timeline.analyze(Event(id="ev", articles=["a"]), [a])["timeline"]
+    dates = {e["date"]: e["text"] for e in entries}
+    assert dates["2023-03-14"].startswith("The body of a fisherman")  # recovered on Tuesday
+    assert "2023-03-12" not in dates  # not under Sunday
+    assert dates["2023-03-11"] == "Fighting has gone on since Saturday."  # the only day named

@@ -20,6 +20,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset("the a an of in on to and or for with at by from that this is was were be been "
                   "has have had it its as said says will would their they he she his her".split())
 _SAME_ENTRY = 0.3  # word overlap (Jaccard) that makes two same-date sentences one entry
+_SINCE = re.compile(r"since\b", re.I)
 _MAX_SENTENCE = 400  # longer "sentences" are usually lists or debris
 
 
@@ -50,7 +51,12 @@ def article_mentions(article: Article, fallback: str | None) -> list[tuple[DateM
         if e - s > _MAX_SENTENCE:
             continue
         sent = article.text[s:e]
-        for m in find_dates(sent, ref):
+        found = find_dates(sent, ref)
+        # "since Sunday" starts a state; with another day named ("the fisherman missing
+        # since Sunday was found on Tuesday") the sentence tells what happened then.
+        if any(not _SINCE.match(m.text) for m in found):
+            found = [m for m in found if not _SINCE.match(m.text)]
+        for m in found:
             shifted = DateMention(m.start + s, m.end + s, m.text, m.date, m.precision,
                                   m.approximate or (borrowed and m.relative), m.relative)
             out.append((shifted, s, e, borrowed and m.relative))
