@@ -269,3 +269,34 @@ def test_articles_of_one_feed_without_outlets_are_told_apart():
     assert outlet_name(a) != outlet_name(b) and outlet_name(a).startswith("wire.jsonl")
     assert outlet_name({"path": "x/page.html", "outlet": None, "url": None}) == "page.html"
     assert outlet_name({"path": "x/page.html", "outlet": "Harbour Gazette"}) == "Harbour Gazette"
+
+
+def test_figures_that_change_are_shown_as_steps_and_parts_are_marked(doc):
+    import copy
+
+    doc = copy.deepcopy(doc)
+    ev = doc["events"][0]
+    ht, np_, cd = "3982c9ff09b2ed6b", "59bc03b2a089950c", "9413382c1203bb28"  # Mar 4, Mar 4, Mar 5
+
+    def claim(article, value, **kw):
+        return {"article": article, "value": value, "low": value, "high": value, "qualifier": None,
+                "unit": "people", "source": None, "as_of": None, "text": str(value), "start": 0, "end": 5,
+                "subset": False, **kw}
+
+    ev["figures"] = [
+        {"measure": "people killed", "disagree": False, "changes_over_time": True, "claims": [
+            claim(cd, 9, source="officials"), claim(ht, 3, as_of="2024-03-03"), claim(np_, 6),
+            claim(cd, 6, as_of="2024-03-04"), claim(np_, 2, unit="firefighters")]},
+        {"measure": "people arrested", "disagree": True, "changes_over_time": False, "claims": [
+            claim(ht, 87, source="police"), claim(ht, 31, subset=True), claim(np_, 240, source="monitors")]},
+        {"measure": "boats", "disagree": False, "changes_over_time": False, "claims": [claim(ht, 20, unit="boats")]},
+    ]
+    md = render_markdown(doc)
+    # earliest first, one step per day and amount, the narrower group beside it
+    assert ("- people killed: 3 people (2024-03-03: Harbour Times) → 6 people (2024-03-04: Northern Post, "
+            "Coastal Daily) → 9 people (2024-03-05: Coastal Daily; officials); of them: 2 firefighters "
+            "(Northern Post)") in md
+    assert "| 31 people (part of a total) |" in md
+    assert "Figures from one outlet only:\n\n- boats: 20 boats (Harbour Times)" in md
+    html = render_html(doc)
+    assert "Figures that change over time" in html and "part of a total</span>" in html

@@ -94,7 +94,8 @@ def _event(ev: dict, i: int) -> list[str]:
     for fig in ev["figures_disagree"]:
         L += [f"#### {md_escape(fig['measure'])}{' (changes over time)' if fig['changes_over_time'] else ''}", ""]
         L += _table(["Value", "Qualifier", "Source", "Outlet", "Date", "As of", "Wording"], [
-            [md_escape(r["value"] + (f" {r['unit']}" if r["unit"] else "")), md_escape(r["qualifier"] or ""),
+            [md_escape(r["value"] + (f" {r['unit']}" if r["unit"] else "") + (" (part of a total)" if r["part"] else "")),
+             md_escape(r["qualifier"] or ""),
              md_escape(r["source"] or "not stated"), md_escape(r["outlet"]), md_escape(r["date"] or "unknown"),
              md_escape(r["as_of"] or ""), md_escape(r["text"] or "")] for r in fig["rows"]])
     def given(v: dict) -> str:  # "40,000,000 crowns (Continental Daily, Estland Courier; Katrin Vell)"

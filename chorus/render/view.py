@@ -322,6 +322,7 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
                 "value": format_value(c.get("value"), c.get("low"), c.get("high"), c.get("unit")),
                 "unit": c.get("unit"),
                 "qualifier": c.get("qualifier"),
+                "part": bool(c.get("subset")),  # a breakdown of a total given beside it ("31 of them")
                 "source": c.get("source"),
                 "as_of": c.get("as_of"),
                 "text": c.get("text"),
