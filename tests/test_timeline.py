@@ -117,3 +117,10 @@ def test_a_state_since_a_day_gives_way_to_the_day_something_happened():
     assert dates["2023-03-14"].startswith("The body of a fisherman")  # recovered on Tuesday
     assert "2023-03-12" not in dates  # not under Sunday
     assert dates["2023-03-11"] == "Fighting has gone on since Saturday."  # the only day named
+
+
+def test_the_day_of_an_earlier_figure_is_not_the_day_of_the_sentence():
+    a = art("a", "At least six people have died, the ministry said, up from three reported on Sunday. "
+                 "The river peaked on Monday.", "2023-03-14")
+    entries = timeline.analyze(Event(id="ev", articles=["a"]), [a])["timeline"]
+    assert [e["text"] for e in entries] == ["The river peaked on Monday."]

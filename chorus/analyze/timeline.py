@@ -21,6 +21,7 @@ _STOP = frozenset("the a an of in on to and or for with at by from that this is 
                   "has have had it its as said says will would their they he she his her".split())
 _SAME_ENTRY = 0.3  # word overlap (Jaccard) that makes two same-date sentences one entry
 _SINCE = re.compile(r"since\b", re.I)
+_EARLIER_FIGURE = re.compile(r"\b(?:up|down) from\b[^,;.]{0,60}$", re.I)
 _MAX_SENTENCE = 400  # longer "sentences" are usually lists or debris
 
 
@@ -56,6 +57,9 @@ def article_mentions(article: Article, fallback: str | None) -> list[tuple[DateM
         # since Sunday was found on Tuesday") the sentence tells what happened then.
         if any(not _SINCE.match(m.text) for m in found):
             found = [m for m in found if not _SINCE.match(m.text)]
+        # "six have died, up from three reported on Sunday": Sunday is the earlier
+        # figure's day, not the day of what the sentence reports.
+        found = [m for m in found if not _EARLIER_FIGURE.search(sent, 0, m.start)]
         for m in found:
             shifted = DateMention(m.start + s, m.end + s, m.text, m.date, m.precision,
                                   m.approximate or (borrowed and m.relative), m.relative)
