@@ -40,10 +40,11 @@ from chorus.model import Article, Event
 LABEL_GROUPS: dict[str, frozenset[str]] = {
     "state": frozenset("regime government administration authorities damascus despot "
                        "dictator dictatorship junta leadership tyrant council".split()),
-    "armed opposition": frozenset("rebels rebel insurgents insurgent revolutionaries "
-                                  "revolutionary militants militant jihadists jihadist "
-                                  "terrorists terrorist extremists extremist fighters "
-                                  "opposition gunmen freedom-fighters mujahideen".split()),
+    # (armed or not: "rebels" and "terrorists" in a war, "the opposition Civic Alliance" at a protest)
+    "opposition": frozenset("rebels rebel insurgents insurgent revolutionaries "
+                            "revolutionary militants militant jihadists jihadist "
+                            "terrorists terrorist extremists extremist fighters "
+                            "opposition gunmen freedom-fighters mujahideen".split()),
     "state forces": frozenset("army troops soldiers forces military militia militias "
                               "loyalists regime-forces".split()),
     "military action": frozenset("offensive assault attack attacks onslaught operation campaign "
@@ -83,7 +84,7 @@ _WORD = re.compile(rf"[{LETTER}][{LETTER}'’\-]*[{LETTER}]|[{LETTER}]|(?P<punct
 _TOP = 20  # terms reported per outlet
 PRIOR_WEIGHT = 0.1  # a0 as a share of the event's word count: the prior is a tenth of the data
 _LABELS = frozenset().union(*LABEL_GROUPS.values())
-_ACTORS = LABEL_GROUPS["state"] | LABEL_GROUPS["armed opposition"] | LABEL_GROUPS["state forces"]
+_ACTORS = LABEL_GROUPS["state"] | LABEL_GROUPS["opposition"] | LABEL_GROUPS["state forces"]
 
 
 def _raw_words(article: Article) -> list[str | None]:
@@ -229,7 +230,7 @@ def analyze(event: Event, articles: list[Article], *, top: int = _TOP) -> dict[s
         rest = _Rest(prior, counts[k])
         z = log_odds(counts[k], rest, prior, alpha0)
         # A label is scored against the other labels of its group: given that an outlet
-        # names the state (or the armed opposition ...), which word does it choose?
+        # names the state (or the opposition ...), which word does it choose?
         for g, words in LABEL_GROUPS.items():
             gp = group_prior[g]
             if len(gp) < 2:
