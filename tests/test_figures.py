@@ -240,3 +240,16 @@ def test_a_vague_amount_reaches_up_to_the_next_one():
     b = art("b", "About 12,000 people have fled their homes, officials said.", published="2025-03-02")
     f = figure_with(run(a, b), "b", "12,000")
     assert f["disagree"] is False
+
+
+def test_agree_needs_several_outlets_and_amounts_that_allow_one_value():
+    a = art("a", "About 140 mm of rain fell between Friday and Sunday, the weather service said.", outlet="A")
+    b = art("b", "The weather service measured 140 mm of rain between Friday and Sunday.", outlet="B")
+    # three and 30 killed: too far apart to be rival counts, not alike either
+    c = art("c", "Three people were killed in the blast, police said.", outlet="A")
+    d = art("d", "Police said 30 people were killed in the blast.", outlet="B")
+    assert figure_with(run(a, b), "a", "140")["agree"] is True
+    assert figure_with(run(a), "a", "140")["agree"] is False  # one outlet: nothing to agree
+    blast = figure_with(run(c, d), "c", "Three")
+    assert {x["article"] for x in blast["claims"]} == {"c", "d"}
+    assert (blast["disagree"], blast["agree"]) == (False, False)

@@ -297,6 +297,6 @@ def test_figures_that_change_are_shown_as_steps_and_parts_are_marked(doc):
             "Coastal Daily) → 9 people (2024-03-05: Coastal Daily; officials); of them: 2 firefighters "
             "(Northern Post)") in md
     assert "| 31 people (part of a total) |" in md
-    assert "Figures from one outlet only:\n\n- boats: 20 boats (Harbour Times)" in md
+    assert "Other figures (one outlet, or amounts that differ):\n\n- boats: 20 boats (Harbour Times)" in md
     html = render_html(doc)
     assert "Figures that change over time" in html and "part of a total</span>" in html

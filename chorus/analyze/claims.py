@@ -314,11 +314,15 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
             as_of = None
             for d in sorted(in_window, key=lambda d: d.start < n.end):
                 before = sent[max(lo, d.start - 6):d.start].lower()
-                if "since" in before:
-                    as_of = f"since {d.date[:7] if d.precision != 'day' else d.date}"
-                    scope = ("since", d.date[:7]) if d.start > n.end else None
+                when = d.date if d.precision == "day" else d.date[:7 if d.precision == "month" else 4]
+                if "since" in before or d.text[:6].lower() == "since ":  # (the year pattern takes "since" in)
+                    as_of = f"since {when}"
+                    # A period ("since mid-November", "since 2011") makes a toll of its own; a
+                    # day within the event ("arrested since Friday") does not.
+                    scope = ("since", d.date[:7] if d.precision != "year" else when) \
+                        if d.start > n.end and d.precision != "day" else None
                 else:
-                    as_of = d.date if d.precision == "day" else d.date[:7 if d.precision == "month" else 4]
+                    as_of = when
                 break
             if as_of is None:
                 ba = _BEFORE_AFTER.search(window)

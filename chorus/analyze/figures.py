@@ -116,6 +116,13 @@ def _part_of(a: dict[str, Any], b: dict[str, Any]) -> bool:
 _FAR = 5.0  # values further apart than this factor are different measures, not rival counts
 
 
+def values_agree(claims: list[dict[str, Any]]) -> bool:
+    """Whether every two of ``claims`` (``{value, low, high, qualifier}``; parts of a total
+    left out) allow a common value: what a reader may call the sources agreeing."""
+    whole = [c for c in claims if not c.get("subset")]
+    return all(not _conflict(a, b) for i, a in enumerate(whole) for b in whole[i + 1:])
+
+
 def _rivals(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Whether two conflicting claims can be rival figures for one measure at all.
 
@@ -258,7 +265,7 @@ def _merge_uncaused(groups: dict[tuple, list[dict[str, Any]]], claims: list[dict
 
 
 def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
-    """Return ``{"figures": [{"measure", "disagree", "changes_over_time", "claims"}]}``."""
+    """Return ``{"figures": [{"measure", "disagree", "changes_over_time", "agree", "claims", ...}]}``."""
     from chorus.analyze.timeline import event_reference, with_sentences
 
     articles = with_sentences(articles)
@@ -284,12 +291,17 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
             split.append((key, cs))
         else:  # a count with no event of its own: only like sentences measure the same thing
             split.extend((key, part) for part in _similar_parts(cs))
+    outlet_of = {a.id: a.outlet or a.id for a in articles}
     for key, cs in split:
         disagree, changes, conflicts = judge(cs, key[1] in GROWING)
         figures.append({
             "measure": _measure(key, cs),
             "disagree": disagree,
             "changes_over_time": changes,
+            # several outlets, and amounts that all allow one value ("about 50%", "67%" and
+            # "more than 33%" of three different areas do not)
+            "agree": not disagree and not changes and values_agree(cs)
+                     and len({outlet_of.get(c["article"], c["article"]) for c in cs}) >= 2,
             "articles": sorted({c["article"] for c in cs}),
             "claims": [{k: v for k, v in c.items() if not k.startswith("_")} for c in cs],
             "conflicts": conflicts,

@@ -113,7 +113,7 @@ def _event(ev: dict, i: int) -> list[str]:
             L.append(f"- {md_escape(fig['measure'])}: {steps}{parts}")
         L.append("")
     for key, head in (("figures_agreed", "Figures several outlets give alike:"),
-                      ("figures_other", "Figures from one outlet only:")):
+                      ("figures_other", "Other figures (one outlet, or amounts that differ):")):
         if ev[key]:
             L += [head, ""]
             L += [f"- {md_escape(fig['measure'])}: {'; '.join(given(v) for v in fig['values'])}" for fig in ev[key]]

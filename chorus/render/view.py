@@ -305,7 +305,8 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
     facts = [f for f in facts if (f["independent_sources"] or 0) >= 2]
 
     # Figures that disagree; that change over time (a toll rising day by day); that
-    # several outlets give alike; and those only one outlet gives (no agreement to claim).
+    # several outlets give alike (the analysis's ``agree``); and the others (one outlet,
+    # or amounts that differ without being rival counts): no agreement to claim.
     figures_disagree, figures_changing, figures_agreed, figures_other = [], [], [], []
     for fig in event.get("figures") or []:
         rows = []
@@ -347,7 +348,7 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
             figures_changing.append(item)
         else:
             item["values"] = _figure_values(rows)
-            (figures_agreed if len({r["outlet"] for r in rows}) >= 2 else figures_other).append(item)
+            (figures_agreed if fig.get("agree") is True else figures_other).append(item)
 
     speakers: "OrderedDict[str, dict]" = OrderedDict()
     for q in event.get("quotes") or []:
