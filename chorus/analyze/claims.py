@@ -320,7 +320,7 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
                     # A period ("since mid-November", "since 2011") makes a toll of its own; a
                     # day within the event ("arrested since Friday") does not.
                     scope = ("since", d.date[:7] if d.precision != "year" else when) \
-                        if d.start > n.end and d.precision != "day" else None
+                        if d.start > n.end and (d.precision != "day" or d.approximate) else None
                 else:
                     as_of = when
                 break

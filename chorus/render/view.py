@@ -120,7 +120,8 @@ def _figure_values(rows: list[dict], by_day: bool = False) -> list[dict]:
         unit = r.get("unit") or ""
         if unit.startswith("share of ") and r["value"].endswith("%"):
             unit = unit[len("share "):]  # "9% of pay rise", not "9% share of pay rise"
-        value = ((r["qualifier"] + " ") if r.get("qualifier") else "") + r["value"] + (f" {unit}" if unit else "")
+        value = ((r["qualifier"] + " ") if r.get("qualifier") else "") + r["value"] + (f" {unit}" if unit else "") \
+            + (" (part of a total)" if r.get("part") else "")
         # one entry per amount, in the wording of the first that gives it ("9% of pay rise",
         # "9% of increase": one)
         v = out.setdefault((day or "~", r["value"] if by_day else (r.get("qualifier"), r["value"])),
