@@ -253,3 +253,15 @@ def test_agree_needs_several_outlets_and_amounts_that_allow_one_value():
     blast = figure_with(run(c, d), "c", "Three")
     assert {x["article"] for x in blast["claims"]} == {"c", "d"}
     assert (blast["disagree"], blast["agree"]) == (False, False)
+
+
+def test_since_a_year_is_a_period_and_since_a_day_of_the_event_is_not():
+    a = art("a", "Turkey accused him of the deaths of 600,000 people in the conflict, which has raged "
+                 "since 2011. At least 300 people have been killed since mid-November.", published="2016-12-03")
+    figs = run(a)
+    assert figure_with(figs, "a", "600,000")["measure"] == "people killed (since 2011)"
+    assert figure_with(figs, "a", "300")["measure"] == "people killed (since 2016-11)"
+    b = art("b", "The ministry said it had arrested 87 people since Friday.", published="2025-04-15")
+    c = art("c", "At least 240 people have been detained, a rights group said.", published="2025-04-15")
+    f = figure_with(run(b, c), "b", "87")
+    assert f["measure"] == "people arrested or detained" and f["disagree"] is True
