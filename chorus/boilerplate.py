@@ -128,6 +128,9 @@ _UI_RULES: list[tuple[str, re.Pattern]] = [
         r"photos?|pictures|in pictures|media|multimedia)|"
         r"(?:watch|listen)(?: now| live| the video| to the podcast| to this article)?|"
         r"(?:video|audio|podcast|gallery|watch|listen)\s*[:|–—-].{0,120}(?<!\.))$", re.I)),
+    # CNN's bullet summary above the story ("Story highlights" and its first bullet run
+    # into one line); the editor's bullets, not the article's sentences.
+    ("story highlights", re.compile(r"^story highlights\b(?:\s+\S.{0,200})?$", re.I)),
     ("caption label", re.compile(
         r"^(?:(?:image|photo|picture|media|video) (?:caption|source|credit)s?\s*[,:]?|"
         r"(?:image|photo|picture|video) (?:source|credit)s?\s*[,:]\s*[^.]{1,80})$", re.I)),
@@ -207,6 +210,8 @@ _CREDIT_WORDS = re.compile(
     r"epa|afp|reuters|ap|dpa|anadolu|imago|picture[- ]alliance|via)\b", re.I)
 _CAPTION_OPENER = re.compile(
     r"^(?:(?:image|photo|picture|media) caption\s*[,:]\s*\S"
+    # ... or with no mark after the label ("Image caption Paul Conroy was smuggled ...")
+    r"|(?:image|photo|picture|media) caption\s+(?-i:[A-Z0-9\"“‘'])"
     # BBC pages run the picture's credit and caption into one line
     r"|(?:image|photo|picture) copyright\s+\S.{0,80}?\b(?:image|photo|picture) caption\b"
     r"|media playback is unsupported on your device\b"

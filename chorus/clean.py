@@ -150,6 +150,8 @@ def _mark_line_shapes(doc: _Doc) -> None:
         reason = bp.interface_reason(line) or ("caption" if bp.caption_reason(line) else None)
         if not reason and i and doc.verdict[i - 1] == "caption label" and not bp.is_body_shaped(line):
             reason = "caption"  # "Image caption," then the caption itself
+        if not reason and i and doc.verdict[i - 1] == "story highlights" and not bp.ends_sentence(line):
+            reason = "story highlights"  # the next bullets, up to the story's first sentence
         if reason:
             doc.drop(i, reason)
             continue

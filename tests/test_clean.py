@@ -320,6 +320,7 @@ def test_pages_of_one_masthead_share_their_labels():
 
 @pytest.mark.parametrize("line", [
     "Image copyright Getty Images Image caption The band broke up in 1980 after the death of its drummer",
+    "Image caption Ana Ruiz was taken across the border on a stretcher and is said to be in good spirits.",
     "Media playback is unsupported on your device Media caption The mayor speaks to residents of the Lower Town",
     "Harbour master Ana Ruiz speaks to reporters after the rescue on Monday. Photo: Jens Berg/Scanpix",
     "A child looks at the flowers left after a vigil in Valdera on Monday. Police arrested several people "
@@ -335,6 +336,7 @@ def test_caption_shapes(line):
     "The minister said the photo: it was fake, and he would sue the paper over it.",
     "Police said about 400 people joined the march (Associated Press reported).",
     "The council voted on Monday to widen the harbour road by 2025, the mayor said.",
+    "The image caption named the wrong minister, the paper said.",
 ])
 def test_sentences_are_not_captions(line):
     from chorus import boilerplate as bp
@@ -424,3 +426,17 @@ def test_feed_footers_and_syndication_notes_are_boilerplate():
         assert _reasons(art)[footer] == "feed or syndication footer"
     kept = "The post office on the quay reopened on Tuesday after the storm, the harbour authority said."
     assert kept in clean_document(RawDoc(path="g.txt", text=body + kept, format="text")).text
+
+
+def test_story_highlights_are_the_editors_bullets_not_the_story():
+    raw = RawDoc(path="highlights.txt", format="text", text=(
+        "Story highlights Tomas Brandt, 31, charged in connection with the ferry fire\n\n"
+        "This is the third fire on the line this year\n\n"
+        "(CNN) A Norvale man pleaded not guilty on Friday to charges over the fire on the night ferry "
+        "that injured four crew members.\n\n"
+        "Tomas Brandt, 31, will remain in jail without bond, the judge said."))
+    art = clean_document(raw)
+    assert art.text.startswith("(CNN) A Norvale man pleaded not guilty") or art.text.startswith(
+        "A Norvale man pleaded not guilty")
+    assert "Story highlights" not in art.text and "third fire on the line" not in art.text
+    assert art.title is None  # neither bullet is the story's title
