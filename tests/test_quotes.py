@@ -326,3 +326,12 @@ def test_a_place_or_body_named_before_a_role_is_part_of_the_speaker():
     assert find(qs, "aware of")["speaker"] == "White House press secretary"
     assert find(qs, "war grave")["speaker"] == "Vulcan"  # a statement's author, not "statement"
     assert find(qs, "walls will hold")["speaker"] == "Tomas Brandt"
+
+
+def test_verbs_joined_by_and_share_their_subject():
+    a = art("a", "\"The vote is a sham,\" said Ilse Brandt, the party's spokeswoman.\n\n"
+                 "She cited the violence in Kessel and Aller and asked: \"How can anyone vote in this?\"\n\n"
+                 "Tomas Reiter turned to the minister and said, \"It was good to meet you.\"")
+    qs = run(a)
+    assert find(qs, "How can anyone")["speaker"] == "Ilse Brandt"
+    assert find(qs, "good to meet you")["speaker"] == "Tomas Reiter"  # not the minister he turned to

@@ -123,6 +123,9 @@ _END_NP = re.compile(rf"(?:(?P<name>{NAME})|(?P<desc>{DESC})|(?P<pron>{_PRON})|"
 # Capitalised words, a role in lower case, then the name: "Union chief Philippe Martinez".
 _CAP_ROLE_NAME = re.compile(rf"^(?:[{UPPER}][\w'’\-]*\s+){{1,3}}(?:{_ROLE_ALT})\s+(?P<name>{NAME})")
 _START_NP = re.compile(rf"^\s*,?\s*(?:(?P<desc>{DESC})|(?:the\s+)?(?P<name>{NAME})|(?P<pron>{_PRON}))")
+# A verb in the past or present right after a clause's subject ("cited", "urges", "has").
+_FINITE_AFTER = re.compile(r"\s+(?:[a-z]+(?:ed|s)|has|had|was|is|said|told|made|gave|took|went|came|met|"
+                           r"spoke|wrote|held|left|kept|sent|saw|called|warned)\b")
 _HEAD_APPOSITIVE = re.compile(rf"^\s*[^,]{{1,80}},\s+(?P<name>{NAME}),")
 _NAME_RE = re.compile(NAME)
 _ROLE_THEN_NAME = re.compile(rf"^\s*,?\s*(?P<roles>(?:[a-z][\w'’\-]*\s+){{1,3}})(?P<name>{NAME})")
@@ -449,6 +452,15 @@ def attribute(frame: str, anchor: int) -> Speaker | None:
         sp = _subject_before(before)
         if sp:
             return sp
+        if re.search(r"\band$", before.rstrip()) and "," not in before and ";" not in before:
+            # "She cited the violence in Homs and Hama and asked: ...": the verbs share
+            # the subject the clause opens with, when that is a name or a pronoun
+            # followed by a verb of its own.
+            m = _START_NP.search(before)
+            if m and (m.group("name") or m.group("pron")) and _FINITE_AFTER.match(before, m.end()):
+                sp = _np(m)
+                if sp:
+                    return sp
         if word in _PARTICIPLES or re.search(r"(?:\band|,)$", before.rstrip()):
             sp = first_person(before)
             if sp:
