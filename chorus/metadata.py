@@ -184,7 +184,8 @@ _DATELINE = re.compile(
     rf"^(?P<place>{_PLACE_WORD}(?:(?:\s*[/,]\s*|\s+|-){_PLACE_WORD}){{0,4}})"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
     r"\s*(?:\((?P<agency>[^()]{2,40})\))?"
-    rf"\s*(?P<sep>:|—|–|--|-)\s+(?=[\"“‘'{UPPER}0-9])"
+    # (after an agency credit the dash may be left out: "FORT WAYNE, Ind. (WANE) The ...")
+    rf"(?:\s*(?P<sep>:|—|–|--|-)\s+|(?<=\))\s+)(?=[\"“‘'{UPPER}0-9])"
 )
 
 
@@ -240,6 +241,10 @@ def dateline(first_paragraph: str) -> tuple[str | None, list[str]]:
         return None, []
     first_word = place.split(",")[0].split("/")[0]
     upper = first_word.isupper() and len(first_word) > 1
+    if m.group("sep") is None and not (upper and agency and re.fullmatch(r"[A-Z][A-Za-z]{1,10}", agency.strip())):
+        # without the dash, only a place in capitals and a one-word credit: "WASHINGTON (Reuters) The ..."
+        # (not "Apple (AAPL) Chief executive ..." or "NATO (North Atlantic Treaty Organization) Allies ...")
+        return None, []
     if not upper and not wire:
         # "Beirut/Moscow: The ..." is a dateline; "Lavrov: “We ...” is a quote
         follows = first_paragraph[m.end():m.end() + 1]

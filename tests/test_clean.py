@@ -440,3 +440,16 @@ def test_story_highlights_are_the_editors_bullets_not_the_story():
         "A Norvale man pleaded not guilty")
     assert "Story highlights" not in art.text and "third fire on the line" not in art.text
     assert art.title is None  # neither bullet is the story's title
+
+
+@pytest.mark.parametrize("opening,place,wire", [
+    ("FORT WAYNE, Ind. (WANE) The mother accused of killing her two children spoke on Monday.",
+     "FORT WAYNE, Ind.", ["WANE"]),
+    ("WASHINGTON (Reuters) The Senate voted on Friday to pass the bill.", "WASHINGTON", ["Reuters"]),
+    ("Apple (AAPL) Chief executive Tim Cook said on Monday that sales rose.", None, []),
+    ("NATO (North Atlantic Treaty Organization) Allies met on Monday in Brussels.", None, []),
+])
+def test_dateline_with_an_agency_and_no_dash(opening, place, wire):
+    from chorus.metadata import dateline
+
+    assert dateline(opening) == (place, wire)

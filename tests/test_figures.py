@@ -265,3 +265,16 @@ def test_since_a_year_is_a_period_and_since_a_day_of_the_event_is_not():
     c = art("c", "At least 240 people have been detained, a rights group said.", published="2025-04-15")
     f = figure_with(run(b, c), "b", "87")
     assert f["measure"] == "people arrested or detained" and f["disagree"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "She admitted smothering her two children to death, one by one.",
+    "She told NewsChannel 15 how she pushed in the door of the house.",
+    "\"I am 100 percent certain that he is not involved,\" she said.",
+    "Pasztor faces two charges of murder for the deaths of her children.",
+])
+def test_idioms_channel_numbers_certainty_and_charges_are_no_figures(text):
+    figs = run(art("a", text))
+    counted = {c["text"] for f in figs for c in f["claims"]}
+    assert not ({"one", "15 how she", "100 percent certain"} & counted)
+    assert not any(f["measure"].startswith(("charges killed", "how she", "share of certain")) for f in figs)

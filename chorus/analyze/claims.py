@@ -51,7 +51,16 @@ remain remains live lives stay stays face faces need needs return returns wait w
 early late today yesterday tomorrow overnight now ago more
 out off down away back too again here appears appear seems seem got get gets went go goes came come
 comes took take takes made make makes per
+he she we you i me him her us how why whether if
 """.split())
+# Things that are counted but are not victims, whatever verb is near: "two charges of murder for
+# the deaths", "three shots killed him", "ten years for the killing".
+_NOT_VICTIMS = frozenset("charge charges count counts shot shots round rounds bullet bullets time times "
+                         "year years month months week weeks day days hour hours minute minutes vote votes "
+                         "point points".split())
+# "100 percent certain": how sure someone is, not a share of anything.
+_CERTAINTY = frozenset("certain sure confident committed convinced behind right wrong true false "
+                       "accurate correct honest clear positive".split())
 _PEOPLE = frozenset("people persons civilians residents inhabitants others individuals".split())
 _FIGHTERS = frozenset("fighters rebels militants insurgents combatants gunmen jihadists".split())
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|with)\b|\s+—\s+|\.\s")
@@ -242,6 +251,9 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
                 continue  # "the two sides", "no one": a reference, not a count
             if n.word and n.value == 1 and re.match(r"\s+of\b", sent[n.end:]):
                 continue  # "one of the worst floods": not a count
+            if n.word and n.value == 1 and re.match(r"[\s-]+(?:by[\s-]+one|after[\s-]+(?:another|the other)|"
+                                                     r"another)\b", sent[n.end:], re.I):
+                continue  # "one by one", "one after another": not a count
             if re.search(r"[A-Z][\w'’\-]+,\s*$", sent[:n.start]) and re.match(r"\s*[,.]", sent[n.end:]):
                 continue  # "Maret Lepp, 72, said": an age
             if re.search(r"\b(?:age|aged|ages|who was|who is)\s+$", sent[:n.start], re.I) or \
@@ -259,6 +271,9 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
             subset = subset or bool(re.search(r"\b(?:a further|another|of whom)\s*$", sent[:n.start]))
             subset = subset or bool(re.match(r"\s+more\b", sent[n.end:]))  # "two more died": an increment
             predicate = _predicate(sent, lo, hi, n, unit)
+            if predicate in ("killed", "wounded", "arrested", "displaced") and unit \
+                    and unit.split()[-1].lower() in _NOT_VICTIMS:
+                predicate = None  # "two charges of murder for the deaths of ..."
             if predicate in (None, "present", "taken", "held") and _HOMES.search(window) and not n.share:
                 predicate = "displaced"  # "12,000 people are still out of their homes"
             inherited = None
@@ -268,6 +283,8 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
                                 number_of.group(1).strip())[0]
             ucls = _unit_class(unit, n.share)
             thing = None
+            if n.share and unit and unit.split()[0].lower() in _CERTAINTY:
+                continue  # "I am 100 percent certain"
             if n.share:
                 thing = _share_thing(sent, n, unit)
                 if thing is None:

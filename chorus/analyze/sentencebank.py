@@ -24,6 +24,8 @@ _DATELINE = re.compile(
     rf"^(?:(?:[{UPPER}][{UPPER}.'’ -]+|[{UPPER}][\w.'’-]*(?:[ /][{UPPER}][\w.'’-]*){{0,3}})(?:, [{UPPER}][\w.'’ -]{{1,25}})?\s*"
     r"(?:\([^()]{1,30}\))?\s*(?:—|–|--|-|:)\s+"
     r"|\([A-Z][\w .'-]{1,25}\)\s*(?:(?:—|–|--|-)\s*)?"
+    # a place in capitals and an agency credit with no dash: "FORT WAYNE, Ind. (WANE) The ..."
+    rf"|[{UPPER}][{UPPER}.'’ -]+(?:, [{UPPER}][\w.'’ -]{{1,25}})?\s*\([A-Z][A-Za-z]{{1,10}}\)\s+"
     r"|(?:—|–|--)\s+)(?=[A-Z\"“])"
 )
 MIN_WORDS = 8  # shorter sentences are rarely informative enough for a summary
