@@ -278,3 +278,13 @@ def test_idioms_channel_numbers_certainty_and_charges_are_no_figures(text):
     counted = {c["text"] for f in figs for c in f["claims"]}
     assert not ({"one", "15 how she", "100 percent certain"} & counted)
     assert not any(f["measure"].startswith(("charges killed", "how she", "share of certain")) for f in figs)
+
+
+def test_shares_of_a_surveyed_group_and_durations():
+    a = art("a", "A poll found that 45 percent of Americans call the plan a failure. "
+                 "He served two and a half years in prison. Sales rose, and 10 percent sales tax revenue went "
+                 "to schools.")
+    figs = run(a)
+    assert figure_with(figs, "a", "45 percent")["measure"] == "share of Americans"
+    assert not any("half" in c["text"] for f in figs for c in f["claims"])  # a duration's rest
+    assert figure_with(figs, "a", "10 percent")["measure"] == "share of sales tax revenue"

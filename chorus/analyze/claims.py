@@ -119,6 +119,28 @@ def _cause_name(word: str) -> str:
     return w
 
 
+def _share_group(unit: str) -> str:
+    """A share's group ends at a plural followed by what the group does or is: "40% of
+    Americans call Obama ..." is a share of Americans, "57% of eligible voters cast
+    ballots" one of eligible voters ("10 percent sales tax revenue" stays whole)."""
+    words = unit.split()
+    for i, w in enumerate(words[:-1]):
+        low = w.lower()
+        if len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")) \
+                and words[i + 1].lower() in _AFTER_GROUP:
+            return " ".join(words[: i + 1])
+    return unit
+
+
+# What follows a surveyed group: the verbs of opinion polls and a few words that qualify it.
+_AFTER_GROUP = frozenset("""
+call calls say says think believe oppose support agree disagree approve disapprove favor favour back
+want prefer view see expect plan pay carry devote cast live own use have are were do did would will
+can could should rate report consider feel trust fear worry blame like dislike eligible nationwide
+worldwide overall earlier later ago age aged polled surveyed questioned
+""".split())
+
+
 def _unit_after(text: str, n: Number) -> tuple[str | None, bool]:
     """What the number counts, read from the words after it; and whether it is 'of them'."""
     rest = text[n.end:n.end + 80]
@@ -262,6 +284,8 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
             lo, hi = _clause(sent, n, nums)
             window = sent[lo:hi]
             unit, subset = _unit_after(sent, n)
+            if n.share and unit and " " in unit:
+                unit = _share_group(unit)
             head = re.sub(r"['’]s$", "", unit.split()[0]) if unit else ""
             if unit and not n.share and n.value != 1 and re.match(rf"[{UPPER}][{LOWER}]*[^s]$", head) \
                     and sent[n.end:].lstrip().startswith(unit.split()[0]):
@@ -283,6 +307,9 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
                                 number_of.group(1).strip())[0]
             ucls = _unit_class(unit, n.share)
             thing = None
+            if n.share and re.search(r"\band\s+$", sent[:n.start]) and re.match(r"an?\s", n.text, re.I) \
+                    and not re.match(r"\s+of\b", sent[n.end:]):
+                continue  # "two and a half years": the rest of an amount, not a share
             if n.share and unit and unit.split()[0].lower() in _CERTAINTY:
                 continue  # "I am 100 percent certain"
             if n.share:
