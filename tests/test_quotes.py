@@ -335,3 +335,12 @@ def test_verbs_joined_by_and_share_their_subject():
     qs = run(a)
     assert find(qs, "How can anyone")["speaker"] == "Ilse Brandt"
     assert find(qs, "good to meet you")["speaker"] == "Tomas Reiter"  # not the minister he turned to
+
+
+def test_a_statement_speaks_for_whoever_issued_it():
+    a = art("a", "The Kessel Harbour Authority said in a statement on Friday that the port would reopen. "
+                 "\"Ships will be able to dock from Monday,\" the statement said.\n\n"
+                 "\"The damage is serious,\" according to a statement from the Aller Fire Brigade.")
+    qs = run(a)
+    assert find(qs, "Ships will be able")["speaker"] == "Kessel Harbour Authority"
+    assert find(qs, "damage is serious")["speaker"] == "Aller Fire Brigade"

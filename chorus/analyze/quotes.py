@@ -34,7 +34,7 @@ from typing import Any
 from chorus.analyze.letters import fold
 from chorus.analyze.speakers import (
     NAME, QMARK, ROLES, Speaker, _DESC_RE, _NAME_RE, attribute, description, is_organisation, merge_names,
-    person_name, sentence_subject,
+    person_name, sentence_subject, _DOC_HEADS, document_issuer,
 )
 from chorus.model import Article, Event
 
@@ -215,6 +215,13 @@ class _ArticleQuotes:
                 if rel:
                     sp = Speaker(rel[-1].group("name"), "name")
             speaker, kind = self._resolve(sp, si, mentions, last_quote, s)
+            if sp is not None and sp.kind == "description" and sp.text.split()[-1].lower() in _DOC_HEADS:
+                # "a statement from the firm said", "the statement said": who issued it
+                who = document_issuer(frame)
+                if who is None and sp.text.split()[0].lower() in ("the", "that", "this", "its"):
+                    who = document_issuer(a.text[max(0, c_start - 2000):c_start])
+                if who is not None:
+                    speaker, kind = self._resolve(who, si, mentions, last_quote, s)
             alone = re.fullmatch(r"[\W]*" + re.escape(QMARK) + r"[\W]*", frame)
             source = _ACCORDING_END.search(a.text, a.sentences[si - 1][0], a.sentences[si - 1][1]) \
                 if sp is None and alone and si > 0 else None

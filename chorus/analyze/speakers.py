@@ -305,6 +305,46 @@ def _organisation(sp: Speaker) -> bool:
     return is_organisation(sp.text) and is_organisation(sp.display)
 
 
+_DOCS = r"(?:statement|press release|release|letter|email|memo|post|tweet)"
+_DOC_HEADS = frozenset("statement release letter email memo post tweet".split())
+_ISSUED_IN = re.compile(rf"\b(?:said|says|announced|added|wrote|confirmed|stated)\s+(?:in|on)\s+"
+                        rf"(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+)?{_DOCS}\b"
+                        rf"|\b(?:issued|released|put out|posted|sent)\s+(?:a|an)\s+(?:[\w-]+\s+)?{_DOCS}\b")
+_PROPER_PHRASE = re.compile(rf"(?:the\s+)?(?P<who>[{UPPER}][\w.'’&-]*(?:\s+(?:[{UPPER}0-9][\w.'’&-]*|of|for|and|on)){{0,6}})")
+_DOC_FROM = re.compile(rf"\b{_DOCS}\s+(?:from|by|issued by|released by|on behalf of)\s+")
+
+
+def document_issuer(text: str) -> Speaker | None:
+    """Who issued the last statement (release, letter ...) ``text`` tells of: "the ministry
+    said in a statement", "the firm issued a statement", "a statement from US 7th Fleet";
+    None when that is a pronoun or nobody."""
+    best: tuple[int, Speaker] | None = None
+    for m in _DOC_FROM.finditer(text):
+        proper = _PROPER_PHRASE.match(text, m.end())
+        if proper:  # "US 7th Fleet", "the Russian Foreign Ministry": the whole name
+            words = []
+            for w in proper.group("who").split():
+                if w.endswith(".") and w.count(".") == 1 and len(w) > 2:
+                    words.append(w[:-1])  # the sentence ends here ("... from US 7th Fleet. The ...")
+                    break
+                words.append(w)
+            while words and words[-1] in ("of", "for", "and", "on"):
+                words.pop()
+            sp = Speaker(" ".join(words), "name")
+        else:
+            sp = _np(_START_NP.search(text[m.end():]))
+        if sp is not None and sp.kind != "pronoun":
+            best = (m.start(), sp)
+    for m in _ISSUED_IN.finditer(text):
+        if best is not None and best[0] > m.start():
+            continue
+        start = max(text.rfind(". ", 0, m.start()) + 2, 0)
+        sp = _subject_before(text[start:m.start()])
+        if sp is not None and sp.kind != "pronoun":
+            best = (m.start(), sp)
+    return best[1] if best else None
+
+
 def sentence_subject(frame: str) -> Speaker | None:
     """Who a sentence is about: the subject of its first speech verb, else the
     person or description that opens it (quotations masked)."""
