@@ -344,3 +344,9 @@ def test_a_statement_speaks_for_whoever_issued_it():
     qs = run(a)
     assert find(qs, "Ships will be able")["speaker"] == "Kessel Harbour Authority"
     assert find(qs, "damage is serious")["speaker"] == "Aller Fire Brigade"
+
+
+def test_the_president_is_the_president_the_article_named():
+    a = art("a", "President Ilse Brandt met the mayor of Kessel on Monday. "
+                 "\"I hope you can let this go,\" the president told him.")
+    assert find(run(a), "let this go")["speaker"] == "Ilse Brandt"

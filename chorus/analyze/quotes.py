@@ -287,6 +287,11 @@ class _ArticleQuotes:
         if sp.kind == "description":
             words = sp.text.split()
             head = words[-1].lower()
+            if words[0].lower() == "the" and len(words) == 2 and head in _TITLES:
+                # "the president told Mr. Comey": the president the article named before
+                named = list(re.finditer(rf"\b{head.capitalize()}\s+(?P<name>{NAME})", self.a.text[:pos]))
+                if named:
+                    return person_name(named[-1].group("name")), "name"
             if words[0].lower() == "the" and len(words) <= 3:
                 for idx, kind, disp in reversed(mentions):
                     if idx <= si and kind == "description" and disp.split()[-1].lower() == head:
@@ -321,6 +326,12 @@ class _ArticleQuotes:
             if idx <= si and (kind == "name" or disp.split()[-1].lower() in _PEOPLE_ROLES):
                 return disp, kind
         return None, None
+
+
+# Titles written before a name ("President Donald Trump", "Gov. ..." aside) that "the president",
+# "the senator" later stand for.
+_TITLES = frozenset("president senator governor mayor minister chancellor premier pope king queen prince "
+                    "princess judge sheriff general commissioner secretary ambassador".split())
 
 
 @functools.lru_cache(maxsize=32768)
