@@ -350,3 +350,14 @@ def test_the_president_is_the_president_the_article_named():
     a = art("a", "President Ilse Brandt met the mayor of Kessel on Monday. "
                  "\"I hope you can let this go,\" the president told him.")
     assert find(run(a), "let this go")["speaker"] == "Ilse Brandt"
+
+
+def test_more_verbs_of_speech_and_no_clause_as_a_speaker():
+    a = art("a", "Asked about the vote, Ilse Brandt responded: \"We will win it.\"\n\n"
+                 "\"Which is easy,\" Tomas Reiter admitted to reporters.\n\n"
+                 "The indictment alleges Reiter contacted the victim's husband and the two \"discussed the case "
+                 "at length.\"")
+    qs = run(a)
+    assert find(qs, "We will win")["speaker"] == "Ilse Brandt"
+    assert find(qs, "Which is easy")["speaker"] == "Tomas Reiter"
+    assert not any((q["speaker"] or "").startswith("indictment") for q in qs)

@@ -287,6 +287,8 @@ class _ArticleQuotes:
         if sp.kind == "description":
             words = sp.text.split()
             head = words[-1].lower()
+            if len(words) > 6 or any(w.lower() in ("whose", "who", "which", "alleges", "says") for w in words):
+                return None, None  # a clause caught as a phrase ("indictment alleges Vasiliades contacted ...")
             if words[0].lower() == "the" and len(words) == 2 and head in _TITLES:
                 # "the president told Mr. Comey": the president the article named before
                 named = list(re.finditer(rf"\b{head.capitalize()}\s+(?P<name>{NAME})", self.a.text[:pos]))

@@ -96,7 +96,9 @@ SPEECH = (r"said|says|told|tells|added|adds|stated|declared|warned|insisted|ackn
           r"denied|reported|estimated|estimates|estimate|put|puts|putting|saying|adding|telling|"
           r"insisting|noting|describing|calling|promised|pledged|vowed|accused|blamed|"
           r"condemned|threatened|praised|dismissed|labelled|labeled|branded|accusing|blaming|"
-          r"promising|gave|gives|say|recalled|recalls|quoted|[Aa]ccording\s+to")
+          r"promising|gave|gives|say|recalled|recalls|quoted|"
+          r"responded|answered|joked|quipped|admitted|testified|cautioned|complained|countered|"
+          r"[Aa]ccording\s+to")
 QMARK = "\u00abQ\u00bb"  # stands for a masked quotation in a sentence frame
 _VERB_RE = re.compile(rf"\b(?:{SPEECH})\b(?!\s+to\s+(?:the|a|an|its|their|his|her)\b)")
 _INVERTIBLE = frozenset("said says added adds asked wrote explained noted warned "
