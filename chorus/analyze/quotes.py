@@ -33,7 +33,7 @@ from typing import Any
 
 from chorus.analyze.letters import fold
 from chorus.analyze.speakers import (
-    NAME, QMARK, ROLES, Speaker, _DESC_RE, _NAME_RE, attribute, description, is_organisation, merge_names,
+    NAME, QMARK, ROLES, SOURCE_NOUNS, Speaker, _DESC_RE, _NAME_RE, attribute, description, is_organisation, merge_names,
     person_name, sentence_subject, _DOC_HEADS, document_issuer,
 )
 from chorus.model import Article, Event
@@ -310,6 +310,8 @@ class _ArticleQuotes:
             return None, None
         if sp.text.lower() == "they":
             return (last_quote[1], last_quote[2]) if last_quote else (None, None)
+        if sp.text.lower() in ("he", "she") and last_quote and last_quote[1] and _plural_role(last_quote[1]):
+            last_quote = None  # "she responded" is not the troopers quoted before
         sent_start = self.a.sentences[si][0]
         between = [x for x in self.subjects if self.last_quote_end < x[0] < min(pos, sent_start)]
         if between:  # a person became the subject since the last quote
@@ -328,6 +330,12 @@ class _ArticleQuotes:
             if idx <= si and (kind == "name" or disp.split()[-1].lower() in _PEOPLE_ROLES):
                 return disp, kind
         return None, None
+
+
+def _plural_role(speaker: str) -> bool:
+    """A speaker that is a group ("Troopers", "police officials"), which "he" or "she" cannot be."""
+    last = speaker.split()[-1].lower()
+    return last in SOURCE_NOUNS and last.endswith("s") or last in ("police", "people")
 
 
 # Titles written before a name ("President Donald Trump", "Gov. ..." aside) that "the president",
