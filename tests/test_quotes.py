@@ -361,3 +361,9 @@ def test_more_verbs_of_speech_and_no_clause_as_a_speaker():
     assert find(qs, "We will win")["speaker"] == "Ilse Brandt"
     assert find(qs, "Which is easy")["speaker"] == "Tomas Reiter"
     assert not any((q["speaker"] or "").startswith("indictment") for q in qs)
+
+
+def test_he_or_she_is_not_a_group_quoted_before():
+    a = art("a", "Musher Ilse Brandt was attacked on the trail. \"The machine was pointed at her,\" Troopers wrote.\n\n"
+                 "Ilse Brandt reached the checkpoint at 2 a.m. Asked how she was, she responded, \"Really bad.\"")
+    assert find(run(a), "Really bad")["speaker"] == "Ilse Brandt"
