@@ -336,7 +336,7 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
         item = {"measure": fig.get("measure") or "", "changes_over_time": bool(fig.get("changes_over_time")),
                 "disagree": bool(fig.get("disagree")), "rows": rows}
         steps: list[dict] = []
-        if item["changes_over_time"] and not item["disagree"]:
+        if item["changes_over_time"] and not item["disagree"] and rows:
             # The count itself step by step; counts of a narrower group ("2 protesters" of
             # "3 people") alongside, not as steps.
             main = Counter(r["unit"] for r in rows).most_common(1)[0][0]
