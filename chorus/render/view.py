@@ -350,6 +350,9 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
         else:
             item["values"] = _figure_values(rows)
             (figures_agreed if fig.get("agree") is True else figures_other).append(item)
+        if item["measure"].endswith("(part of a total)"):  # said once, in the measure
+            for v in item.get("values") or []:
+                v["value"] = v["value"].removesuffix(" (part of a total)")
 
     speakers: "OrderedDict[str, dict]" = OrderedDict()
     for q in event.get("quotes") or []:
