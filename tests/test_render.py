@@ -238,8 +238,10 @@ def test_markdown_report(doc):
     one = agree.index("Backed by one source only")
     assert agree[:one].count("\n| ") == 2 and agree[one:].count("\n| ") == 3  # header and rows
     # framing: outlets by kinds of actor, the labels each uses; an outlet-less entry named from its article
-    assert "| Outlet | authorities | flood defences | leaving |" in md
-    assert "| Northern Post | neglectful council 1 | flood defences 1 | fled 1 |  |" in md
+    # ("leaving" and "<b>truth</b>" are named by one outlet each: nothing to compare, no column)
+    assert "| Outlet | authorities | flood defences | other |" in md
+    assert "| Northern Post | neglectful council 1 | flood defences 1 |  |" in md
+    assert "fled 1" not in md
     assert "| Coastal Daily | officials 1 |" in md
     assert re.search(r"^1\. Harbour Times, 2024-03-04: “Floodwater closed", md, re.M)
     # hostile text: no HTML, no links, no images

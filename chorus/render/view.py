@@ -90,6 +90,9 @@ def outlet_name(article: dict | None) -> str:
     return f"{name} · {article['source_id']}" if article.get("source_id") else name
 
 
+_OTHER_TERMS = 8  # an outlet's most distinctive words shown when it names no compared actor
+
+
 def _steps(values: list[dict]) -> list[dict]:
     """Days in a row that give the same value as one step, its first and last day."""
     out: list[dict] = []
@@ -385,21 +388,28 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
     quotes = list(speakers.values())
 
     framing = []
+    # A kind of actor or action is compared only when two outlets or more name it: one
+    # "assault" in one report of a red-carpet scuffle says nothing of how outlets word it.
+    named_by: Counter = Counter()
+    for fr in event.get("framing") or []:
+        named_by.update({g.get("group") for g in fr.get("groups") or []
+                         if isinstance(g, dict) and isinstance(g.get("labels"), dict) and g["labels"]})
     for fr in event.get("framing") or []:
         labels = []  # the words this outlet uses for each kind of actor or action
         for g in fr.get("groups") or []:
-            if isinstance(g, dict) and isinstance(g.get("labels"), dict):
+            if isinstance(g, dict) and isinstance(g.get("labels"), dict) and named_by[g.get("group")] >= 2:
                 for word, n in g["labels"].items():
                     labels.append({"term": str(word), "actor": g.get("group"), "count": n})
         terms = []
         for t in fr.get("terms") or fr.get("distinctive") or []:
             if isinstance(t, dict):
+                actor = t.get("actor", t.get("group"))
                 terms.append({"term": str(t.get("term") or t.get("label") or ""),
-                              "actor": t.get("actor", t.get("group")),
+                              "actor": actor if actor is None or named_by[actor] >= 2 else None,
                               "count": t.get("count", t.get("weight", 1)), "z": t.get("z")})
         arts = [a for a in fr.get("articles") or ([fr["article"]] if fr.get("article") else [])]
         outlet = fr.get("outlet") or ", ".join(dict.fromkeys(outlet_name(articles.get(a)) for a in arts))
-        framing.append({"outlet": outlet or "unknown source", "chart": labels or terms, "terms": terms,
+        framing.append({"outlet": outlet or "unknown source", "chart": labels or terms[:_OTHER_TERMS], "terms": terms,
                         "articles": [b.source_link(a) for a in arts]})
 
     # the same as a table: one row per outlet, one column per kind of actor or action
