@@ -101,7 +101,7 @@ _UI_RULES: list[tuple[str, re.Pattern]] = [
         r"^(?:(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletters?|alerts?|updates|briefings?|inbox|"
         r"emails?)\b.{0,60}|get (?:the|our) .{0,40}\b(?:newsletter|briefing|alerts?)\b.{0,60}|"
         r"(?:daily|weekly|free) newsletters?|subscribe(?: now| today| here)?|subscribe (?:to|for)\b.{0,160}|"
-        r"(?:follow|like) (?:us|[\w'’&. -]{2,40}) on (?:facebook|twitter|instagram|x|telegram|linkedin|"
+        r"(?:follow|like) (?:us|[\w'’&. -]{2,40})(?: on|:) (?:facebook|twitter|instagram|x|telegram|linkedin|"
         r"youtube|tiktok|threads|bluesky|whatsapp)\b.{0,80})[.!]?$",
         re.I)),
     ("cookie notice", re.compile(
@@ -111,7 +111,10 @@ _UI_RULES: list[tuple[str, re.Pattern]] = [
     ("advertisement label", re.compile(
         r"^(?:advertisement|advertising|ad|ads|sponsored(?: content| post| links?)?|promoted(?: content)?|"
         r"paid (?:post|content)|(?:story|article) continues below(?: advertisement)?|"
-        r"continue reading(?: below| the main story)?|scroll (?:down )?to continue(?: with content)?)[.:]?$", re.I)),
+        r"continue reading(?: below| the main story)?|scroll (?:down )?to continue(?: with content)?|"
+        # the labels of a picture and an advertisement slot run together: "Photo Advertisement
+        # Continue reading the main story"
+        r"(?:(?:photo|video|image)\s+)?advertisement\s+continue reading(?: the main story)?)[.:]?$", re.I)),
     ("related links", re.compile(
         r"^(?:related(?: articles?| stories| news| content| coverage| topics| links| posts| reading)?|"
         r"read (?:more|also|next)|see also|also read|more (?:on|from|about|in) \S+(?: \S+){0,4}|"
@@ -127,7 +130,7 @@ _UI_RULES: list[tuple[str, re.Pattern]] = [
         r"\b\d{1,2}:\d{2}(?::\d{2})?(?: [^.]{0,120})?|(?:videos?|audio|podcasts?|(?:photo )?gallery|"
         r"photos?|pictures|in pictures|media|multimedia)|"
         r"(?:watch|listen)(?: now| live| the video| to the podcast| to this article)?|"
-        r"(?:video|audio|podcast|gallery|watch|listen)\s*[:|–—-].{0,120}(?<!\.))$", re.I)),
+        r"(?:video|audio|podcast|gallery|watch|listen)(?: live| now)?\s*[:|–—-].{0,120}(?<!\.))$", re.I)),
     # CNN's bullet summary above the story ("Story highlights" and its first bullet run
     # into one line); the editor's bullets, not the article's sentences.
     ("story highlights", re.compile(r"^story highlights\b(?:\s+\S.{0,200})?$", re.I)),
@@ -166,6 +169,8 @@ _STRONG_UI = [
         r"^(?:(?:the )?(?:story|article) continues? (?:below|after (?:this|the) (?:ad|advertisement))|"
         r"story continued below|continue reading (?:below|the main story))\.?$", re.I)),
     ("media teaser", re.compile(r"^JUST WATCHED\b|\bReplay More Videos\b")),
+    # a video player's close button before the clip's description: "CLOSE Four Reno dispensaries ..."
+    ("media teaser", re.compile(r"^CLOSE\s+(?=[A-Z0-9\"“‘'])")),
     ("site navigation", re.compile(r"^[\w' &,-]{0,40}\bmore\s*(?:>>|»|›+|→)$", re.I)),  # "Local News More>>"
     # What feed software appends to an item ("The post ... appeared first on Harbour Wire.") and
     # syndication notes ("This article is republished from ... under a Creative Commons license.")
@@ -176,7 +181,7 @@ _STRONG_UI = [
 ]
 # What any of them contains, looked for first in one search (most lines have none of it).
 _STRONG_HINT = re.compile(r"igning [uU]p|IGNING UP|nsubscribe|NSUBSCRIBE|ontinue|ONTINUE|WATCHED|Replay More|"
-                          r">>|»|›|→|ppeared|ublished")
+                          r">>|»|›|→|ppeared|ublished|^CLOSE ")
 
 
 def interface_reason(line: str) -> str | None:
@@ -249,10 +254,16 @@ def photo_credit(line: str) -> str | None:
     return None
 
 
+_CREDIT_ONLY = re.compile(r"^[\(\[][^()\[\]]{2,100}[\)\]]$")
+_PICTURE_CREDIT = re.compile(r"\b(?:photo|photos|image|images|picture|getty|shutterstock)\b|\w/\w", re.I)
+
+
 def caption_reason(line: str) -> str | None:
     """Why ``line`` is a photo caption, or None."""
     if n_words(line) > 80:
         return None
+    if _CREDIT_ONLY.match(line.strip()) and _PICTURE_CREDIT.search(line) and n_words(line) <= 10:
+        return "photo credit (a credit on its own line)"  # "(Washington Post Staff Photo/Andrea Bruce)"
     if photo_credit(line):
         return "photo caption (ends with a photo credit)"
     if _CAPTION_OPENER.match(line):

@@ -321,6 +321,7 @@ def test_pages_of_one_masthead_share_their_labels():
 @pytest.mark.parametrize("line", [
     "Image copyright Getty Images Image caption The band broke up in 1980 after the death of its drummer",
     "Image caption Ana Ruiz was taken across the border on a stretcher and is said to be in good spirits.",
+    "(Harbour Gazette Staff Photo/Ana Ruiz)",
     "Media playback is unsupported on your device Media caption The mayor speaks to residents of the Lower Town",
     "Harbour master Ana Ruiz speaks to reporters after the rescue on Monday. Photo: Jens Berg/Scanpix",
     "A child looks at the flowers left after a vigil in Valdera on Monday. Police arrested several people "
@@ -337,6 +338,8 @@ def test_caption_shapes(line):
     "Police said about 400 people joined the march (Associated Press reported).",
     "The council voted on Monday to widen the harbour road by 2025, the mayor said.",
     "The image caption named the wrong minister, the paper said.",
+    "(The vote was close.)",
+    "CLOSE races are expected in three districts, officials said.",
 ])
 def test_sentences_are_not_captions(line):
     from chorus import boilerplate as bp
@@ -360,6 +363,8 @@ def test_more_links_are_navigation_and_never_the_title():
      "sign-up or follow prompt"),
     ("JUST WATCHED Mayor: the levee will hold Replay More Videos ... MUST WATCH Mayor: the levee will hold 01:12",
      "media teaser"),
+    ("CLOSE Four ferry crews begin a strike over pay on the night crossings. Jens Berg", "media teaser"),
+    ("Photo Advertisement Continue reading the main story", "advertisement label"),
 ])
 def test_interface_text_that_names_itself_inside_the_body(line, reason):
     from chorus import boilerplate as bp
@@ -374,6 +379,8 @@ def test_sentences_about_stories_continuing_stay():
     from chorus import boilerplate as bp
 
     assert bp.interface_reason("The story continued below the fold in the print edition, editors said.") is None
+    assert bp.interface_reason("CLOSE races are expected in three districts, officials said.") is None
+    assert bp.interface_reason("Follow the money: the council's budget, line by line.") is None
 
 
 def test_mis_decoded_utf8_is_repaired_and_real_accents_left_alone():
