@@ -229,6 +229,22 @@ def test_dateline_is_not_part_of_the_cited_sentence():
     assert a.text[c["start"]:c["end"]] == h["text"]
 
 
+@pytest.mark.parametrize("opening,first", [
+    ("PARIS An Algerian man suspected of planning an attack on a church has been arrested, police said.",
+     "An Algerian man"),
+    ("MIAMI—When speaking about his star player, the coach of the Miami team has one line he repeats.",
+     "When speaking"),
+    ("FORT WAYNE, Ind. (WANE) The mother accused of killing her two children spoke to reporters on Monday.",
+     "The mother accused"),
+])
+def test_datelines_without_the_usual_dash_are_not_part_of_the_sentence(opening, first):
+    a = _article(opening + "\nOfficials gave no further details on the case.", "d2")
+    h = summary.headline_sentence([a])
+    assert h["text"].startswith(first)
+    c = h["citations"][0]
+    assert a.text[c["start"]:c["end"]] == h["text"]
+
+
 # Scraped text often opens with the headline run straight into the dateline and the body.
 FERRY = ("Ferry strike halts crossings to three islands LISBON, Portugal (AP) — Ferry crews in Portugal "
          "walked out on Friday over unpaid overtime, stranding thousands of passengers on three islands.\n"

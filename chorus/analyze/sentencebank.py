@@ -26,6 +26,10 @@ _DATELINE = re.compile(
     r"|\([A-Z][\w .'-]{1,25}\)\s*(?:(?:—|–|--|-)\s*)?"
     # a place in capitals and an agency credit with no dash: "FORT WAYNE, Ind. (WANE) The ..."
     rf"|[{UPPER}][{UPPER}.'’ -]+(?:, [{UPPER}][\w.'’ -]{{1,25}})?\s*\([A-Z][A-Za-z]{{1,10}}\)\s+"
+    # ... a dash with no space around it: "MIAMI—When speaking about ..."
+    rf"|[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}})*(?:, [{UPPER}][\w.'’ -]{{1,25}})?(?:—|–)"
+    # ... or nothing but a space before an article: "PARIS An Algerian man ..."
+    rf"|[{UPPER}]{{3,}}(?:[ -][{UPPER}]{{2,}})*\s+(?=(?:A|An|The)\s)"
     r"|(?:—|–|--)\s+)(?=[A-Z\"“])"
 )
 MIN_WORDS = 8  # shorter sentences are rarely informative enough for a summary
