@@ -244,13 +244,12 @@ def _np(match: re.Match[str] | None) -> Speaker | None:
             # the whole phrase is. A name at the end is ("agency head Tomas Reiter").
             # (A document the name issued, "the Vulcan statement", leaves the name its author.)
             if not (rest and all(w[:1].islower() and w.lower() not in _NOT_NOUNS for w in rest)
-                    and rest[-1].lower() in ROLES and rest[-1].lower() not in _DOCUMENTS):
+                    and rest[-1].lower() in ROLES and rest[-1].lower() not in _DOC_HEADS):
                 return Speaker(_clean_name(name), "name")
         return Speaker(d, "description")
     return Speaker(match.group("pron"), "pronoun")
 
 
-_DOCUMENTS = frozenset("statement statements report reports".split())
 _SUBJECT_REACH = 160  # characters before a verb searched for its subject
 _NOT_NOUNS = frozenset("""
 be been being is are was were am not no should would will can could may might must shall have
@@ -307,8 +306,10 @@ def _organisation(sp: Speaker) -> bool:
     return is_organisation(sp.text) and is_organisation(sp.display)
 
 
-_DOCS = r"(?:statement|press release|release|letter|email|memo|post|tweet)"
-_DOC_HEADS = frozenset("statement release letter email memo post tweet".split())
+# Documents that speak for whoever issued them: "the statement said", "a report by the UN".
+_DOCS = r"(?:statement|press release|release|letter|email|memo|post|tweet|report)"
+_DOC_HEADS = frozenset(w + s for w in "statement release letter email memo post tweet report".split()
+                       for s in ("", "s"))
 _ISSUED_IN = re.compile(rf"\b(?:said|says|announced|added|wrote|confirmed|stated)\s+(?:in|on)\s+"
                         rf"(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+)?{_DOCS}\b"
                         rf"|\b(?:issued|released|put out|posted|sent)\s+(?:a|an)\s+(?:[\w-]+\s+)?{_DOCS}\b")
