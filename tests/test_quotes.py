@@ -367,3 +367,12 @@ def test_he_or_she_is_not_a_group_quoted_before():
     a = art("a", "Musher Ilse Brandt was attacked on the trail. \"The machine was pointed at her,\" Troopers wrote.\n\n"
                  "Ilse Brandt reached the checkpoint at 2 a.m. Asked how she was, she responded, \"Really bad.\"")
     assert find(run(a), "Really bad")["speaker"] == "Ilse Brandt"
+
+
+def test_he_said_is_the_person_a_sentence_was_about_not_one_merely_mentioned():
+    a = art("a", "Ilse Brandt says Mayor Tomas Reiter's plan for the harbour was \"naive.\"\n"
+                 "\"It's just naive,\" the former harbour master and party candidate said on the show "
+                 "\"Harbour Hour.\"\n"
+                 "She pointed to the floods of last spring and the closure of the ferry line.\n"
+                 "\"This is going on everywhere, and nobody wants to talk about it,\" she said.")
+    assert find(run(a), "going on everywhere")["speaker"] == "Ilse Brandt"

@@ -287,8 +287,11 @@ class _ArticleQuotes:
         if sp.kind == "description":
             words = sp.text.split()
             head = words[-1].lower()
-            if len(words) > 6 or any(w.lower() in ("whose", "who", "which", "alleges", "says") for w in words):
-                return None, None  # a clause caught as a phrase ("indictment alleges Vasiliades contacted ...")
+            if any(w.lower() in ("whose", "who", "which", "alleges", "says") for w in words) \
+                    or _VERB_AND_OBJECT.search(sp.text):
+                # a clause caught as a phrase: "indictment alleges Vasiliades contacted ...",
+                # "Lawmakers in Kiev passed a resolution Tuesday"
+                return None, None
             if words[0].lower() == "the" and len(words) == 2 and head in _TITLES:
                 # "the president told Mr. Comey": the president the article named before
                 named = list(re.finditer(rf"\b{head.capitalize()}\s+(?P<name>{NAME})", self.a.text[:pos]))
@@ -326,10 +329,18 @@ class _ArticleQuotes:
                 return disp, kind  # a person named since the last quote
         if last_quote and last_quote[1]:
             return last_quote[1], last_quote[2]
+        # the last person a sentence was about, before any name merely mentioned
+        # ("Newt Gingrich says President Barack Obama's address ... was naive. ... he said")
+        about = [x for x in self.subjects if x[0] < sent_start and x[1] == "name"]
+        if about:
+            return about[-1][2], about[-1][1]
         for idx, kind, disp in reversed(mentions):
             if idx <= si and (kind == "name" or disp.split()[-1].lower() in _PEOPLE_ROLES):
                 return disp, kind
         return None, None
+
+
+_VERB_AND_OBJECT = re.compile(r"\b[a-z]+ed\s+(?:a|an|the|no|its|their|his|her)\b")
 
 
 def _plural_role(speaker: str) -> bool:
