@@ -376,3 +376,9 @@ def test_he_said_is_the_person_a_sentence_was_about_not_one_merely_mentioned():
                  "She pointed to the floods of last spring and the closure of the ferry line.\n"
                  "\"This is going on everywhere, and nobody wants to talk about it,\" she said.")
     assert find(run(a), "going on everywhere")["speaker"] == "Ilse Brandt"
+
+
+def test_the_envoy_named_later_in_the_article():
+    a = art("a", "The UN envoy for Estland suggested a \"formula\" could be found to avoid a \"terrible battle\".\n"
+                 "UN envoy Staffan Lind said on Friday that more than 10,000 people remained in the city.")
+    assert find(run(a), "terrible battle")["speaker"] == "Staffan Lind"

@@ -292,9 +292,13 @@ class _ArticleQuotes:
                 # a clause caught as a phrase: "indictment alleges Vasiliades contacted ...",
                 # "Lawmakers in Kiev passed a resolution Tuesday"
                 return None, None
-            if words[0].lower() == "the" and len(words) == 2 and head in _TITLES:
-                # "the president told Mr. Comey": the president the article named before
-                named = list(re.finditer(rf"\b{head.capitalize()}\s+(?P<name>{NAME})", self.a.text[:pos]))
+            if words[0].lower() == "the" and 2 <= len(words) <= 4 and head in _TITLES:
+                # "the president told Mr. Comey": the president the article names with that
+                # title ("President Donald Trump"), before the quote if it does, else after
+                # ("the UN envoy for Syria suggested ..." ... "UN envoy Staffan de Mistura")
+                title = r"\s+".join(re.escape(w) for w in words[1:])
+                pattern = re.compile(rf"\b(?i:{title})\s+(?P<name>{NAME})")
+                named = list(pattern.finditer(self.a.text, 0, pos)) or list(pattern.finditer(self.a.text, pos))[:1]
                 if named:
                     return person_name(named[-1].group("name")), "name"
             if words[0].lower() == "the" and len(words) <= 3:
@@ -352,7 +356,7 @@ def _plural_role(speaker: str) -> bool:
 # Titles written before a name ("President Donald Trump", "Gov. ..." aside) that "the president",
 # "the senator" later stand for.
 _TITLES = frozenset("president senator governor mayor minister chancellor premier pope king queen prince "
-                    "princess judge sheriff general commissioner secretary ambassador".split())
+                    "princess judge sheriff general commissioner secretary ambassador envoy".split())
 
 
 @functools.lru_cache(maxsize=32768)
