@@ -103,6 +103,25 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return False
 
 
+# Abbreviations that can close a sentence ("at 2:17 a.m. In a video ...", "in the
+# U.S. The audiences ...", "Kagin's, Inc. The couple ..."): they end it when the
+# next word is one that opens sentences and never follows such an abbreviation
+# inside one. "at 9 a.m. Monday" and "U.S. Army" go on.
+_CAN_END = frozenset("a.m p.m etc inc corp ltd co jr sr bros al u.s u.k u.n e.u u.a.e d.c".split())
+_OPENING_WORD = re.compile(
+    r"(?:The|A|An|In|He|She|It|They|We|I|But|And|This|That|These|Those|There|His|Her|Their|Its|"
+    r"When|After|As|If|Officials|Police)\b(?![.'’-])")
+
+
+def _ends_at_abbreviation(para: str, dot: int, nxt: int) -> bool:
+    """Does the abbreviation closing at ``dot`` also close the sentence, the next
+    one starting at ``nxt``?"""
+    if not _OPENING_WORD.match(para, nxt):
+        return False
+    m = _WORD_BEFORE.search(para, max(0, dot - 64), dot)
+    return m is not None and m.group(1).lower().rstrip(".") in _CAN_END
+
+
 # "... through lower courts.Military policy had ...": a scraper that drops line
 # breaks glues one sentence to the next. A word of three letters or more (not
 # in capitals), one stop, then a capitalised word ends a sentence ("... trip in
@@ -186,7 +205,8 @@ def _split_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]
         if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS
                 or (nxt.isalpha() and not nxt.islower() and not nxt.isascii())):
             continue
-        if m.group().startswith(".") and len(m.group()) == 1 and _is_abbreviation(para, m.start()):
+        if m.group().startswith(".") and len(m.group()) == 1 and _is_abbreviation(para, m.start()) \
+                and not _ends_at_abbreviation(para, m.start(), k):
             continue
         if _CREDIT_DASH.match(para, k):  # "HARTWELL, Ont. (CP) — The ...": a dateline, not an ending
             continue

@@ -382,3 +382,11 @@ def test_the_envoy_named_later_in_the_article():
     a = art("a", "The UN envoy for Estland suggested a \"formula\" could be found to avoid a \"terrible battle\".\n"
                  "UN envoy Staffan Lind said on Friday that more than 10,000 people remained in the city.")
     assert find(run(a), "terrible battle")["speaker"] == "Staffan Lind"
+
+
+def test_she_is_the_musher_not_the_official_who_asked_her():
+    # the sentence before ends at "a.m." and must end there for "she" to find Ilse Brandt
+    a = art("a", "Musher Ilse Brandt was attacked on the trail. \"The machine was pointed at her,\" Troopers wrote.\n\n"
+                 "Ilse Brandt pulled up to the checkpoint at about 2:17 a.m. In a video by the race's channel, "
+                 "when asked how she was by a race official, she responded, \"Really bad.\"")
+    assert find(run(a), "Really bad")["speaker"] == "Ilse Brandt"

@@ -98,6 +98,15 @@ def test_headline_run_into_a_dateline_splits_before_the_dateline():
     assert texts(text)[1] == "KARACHI: Heavy rain flooded the city on Monday."
 
 
+def test_an_abbreviation_can_end_a_sentence():
+    t = ("The car was hit at 11:21 p.m. As it pulled over, shots were fired. Doors open at 9 a.m. Monday "
+         "at the U.S. Army base in Washington, D.C. After that, the case goes to Kagin's, Inc. The firm said so.")
+    assert texts(t) == ["The car was hit at 11:21 p.m.", "As it pulled over, shots were fired.",
+                        "Doors open at 9 a.m. Monday at the U.S. Army base in Washington, D.C.",
+                        "After that, the case goes to Kagin's, Inc.", "The firm said so."]
+    assert texts("They met Mr. The Edge and Sen. Al Brandt.") == ["They met Mr. The Edge and Sen. Al Brandt."]
+
+
 def test_sentences_glued_without_a_space_are_split():
     # Scrapers that drop line breaks glue one sentence to the next.
     t = ("The cases will continue to move through lower courts.Military policy had barred service. "
