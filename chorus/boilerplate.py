@@ -184,10 +184,18 @@ _STRONG_HINT = re.compile(r"igning [uU]p|IGNING UP|nsubscribe|NSUBSCRIBE|ontinue
                           r">>|»|›|→|ppeared|ublished|^CLOSE ")
 
 
+# A teaser for another story, its headline and standfirst ending in the link to it:
+# "Missing swimmer found alive, rescued off Ipswich coast A man who went missing ... has
+# been rescued. More", "How has ... progressed this year? Read more".
+_TEASER_END = re.compile(r"[.!?\"”’]\s+(?:read more|more)\s*(?:»|›|>>)?$", re.I)
+
+
 def interface_reason(line: str) -> str | None:
     """Why ``line`` is page-interface text, or None. Only short lines qualify, but
     for text that names itself (a sign-up box's small print, a video player's labels)."""
     n = n_words(line)
+    if n <= 60 and line.rstrip().endswith(("ore", "ORE", "»", "›", ">>")) and _TEASER_END.search(line.rstrip()):
+        return "related link"
     if n <= 60:
         if _STRONG_HINT.search(line):
             for reason, pat in _STRONG_UI:

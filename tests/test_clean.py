@@ -365,6 +365,9 @@ def test_more_links_are_navigation_and_never_the_title():
      "media teaser"),
     ("CLOSE Four ferry crews begin a strike over pay on the night crossings. Jens Berg", "media teaser"),
     ("Photo Advertisement Continue reading the main story", "advertisement label"),
+    ("Missing ferry found, towed into Korva harbour A ferry that lost power off the Sella estuary on Sunday "
+     "has been towed into Korva. More", "related link"),
+    ("How has the port's trade changed in a decade? Read more", "related link"),
 ])
 def test_interface_text_that_names_itself_inside_the_body(line, reason):
     from chorus import boilerplate as bp
@@ -381,6 +384,8 @@ def test_sentences_about_stories_continuing_stay():
     assert bp.interface_reason("The story continued below the fold in the print edition, editors said.") is None
     assert bp.interface_reason("CLOSE races are expected in three districts, officials said.") is None
     assert bp.interface_reason("Follow the money: the council's budget, line by line.") is None
+    assert bp.interface_reason("The crews said they wanted more.") is None
+    assert bp.interface_reason('"We need more," Berg said. "Much more."') is None
 
 
 def test_mis_decoded_utf8_is_repaired_and_real_accents_left_alone():

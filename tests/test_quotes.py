@@ -390,3 +390,11 @@ def test_she_is_the_musher_not_the_official_who_asked_her():
                  "Ilse Brandt pulled up to the checkpoint at about 2:17 a.m. In a video by the race's channel, "
                  "when asked how she was by a race official, she responded, \"Really bad.\"")
     assert find(run(a), "Really bad")["speaker"] == "Ilse Brandt"
+
+
+def test_a_bare_plural_source_right_after_the_quotation():
+    a = art("a", "The two crew members were \"familiar with the river and wore life jackets,\" police wrote in a "
+                 "post on Monday.\n\"We are grateful to every volunteer,\" hospital officials said.")
+    qs = run(a)
+    assert find(qs, "familiar with the river")["speaker"] == "police"
+    assert find(qs, "grateful to every volunteer")["speaker"] == "hospital officials"

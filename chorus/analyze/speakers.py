@@ -415,7 +415,7 @@ _POSSESSED = re.compile(r"\s*((?:[a-z][\w\-]*\s*){1,3})")
 _OWN_WORDS = frozenset("response reply answer statement reaction retort message comment comments words "
                        "tweet post explanation verdict view take".split())
 _BARE_PLURAL = re.compile(
-    rf"(?:^|[,;:]\s+|\.\s+)(?P<np>(?:[{UPPER}][\w'’\-]*\s+){{0,2}}(?:[a-z][\w\-]*\s+){{0,2}}"
+    rf"(?:^|[,;:]\s+|\.\s+|{QMARK}\s*)(?P<np>(?:[{UPPER}][\w'’\-]*\s+){{0,2}}(?:[a-z][\w\-]*\s+){{0,2}}"
     r"(?:officials|authorities|experts|investigators|researchers|police|prosecutors|doctors|witnesses|"
     r"residents|analysts|scientists|lawmakers|officers|spokespeople|organisers|organizers|activists))\s*$")
 _PREP_BEFORE = re.compile(r"\b(?:for|by|after|before|without|while|of|from|in|on|when|since)\s+$", re.I)
