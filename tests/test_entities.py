@@ -115,3 +115,29 @@ def test_lone_initials_contractions_and_words_of_speech_are_not_entities():
     ents = by_name(run(art("a", text)))
     assert not {"I'm", "Let", "Oh", "Please", "Well", "K", "U", "S."} & set(ents), sorted(ents)
     assert {"Anna Berg", "Valmora", "WHO"} <= set(ents), sorted(ents)
+
+
+def test_kinds_on_the_way_news_copy_names_things():
+    # Written after a reading of scraped news: platforms read as places ("on Facebook"), a
+    # source read as a place ("according to Lena Varga"), bodies and streets without a
+    # telling context read as people, a title left on a name, a lone surname, a party's
+    # members as a person.
+    text = ("The Coast Guard searched the bay near Korva Beach on Tuesday, according to Lena Varga. "
+            "Lena Varga posted a video on Facebook. Councilman Piet Aro thanked Varga. "
+            "Varga works at the Sella Museum on Church Street. "
+            "House Republicans criticised the Coast Guard. "
+            "\"We had no idea,\" Aro said. Following Aro, the mayor spoke.\n"
+            "Gov. Dana Holm praised the Coast Guard and Malaysia Airlines. Holm said the Academy Awards "
+            "would go ahead. The Academy Awards drew 900 guests. Sella Airways flew to Los Angeles.")
+    ents = by_name(run(art("a", text)))
+    kinds = {n: e["kind"] for n, e in ents.items()}
+    assert kinds["Coast Guard"] == "organisation"
+    assert kinds["Facebook"] == "organisation"
+    assert kinds["Lena Varga"] == "person" and "Varga" in ents["Lena Varga"]["variants"]
+    assert kinds["Korva Beach"] == "place" and kinds["Church Street"] == "place"
+    assert kinds["Malaysia Airlines"] == "organisation" and kinds["Sella Airways"] == "organisation"
+    assert kinds["Academy Awards"] == "other"
+    assert kinds["Los Angeles"] == "place"
+    assert "Dana Holm" in kinds and "Gov. Dana Holm" not in kinds
+    assert kinds["Piet Aro"] == "person" and "Councilman Piet Aro" not in kinds
+    assert not any(n.startswith(("House Republicans", "Following")) for n in kinds)

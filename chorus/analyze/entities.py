@@ -56,7 +56,13 @@ vienna warsaw delhi islamabad nairobi lagos pretoria canberra ottawa brasilia se
 bangkok hanoi manila jakarta doha dubai amman tripoli tunis algiers rabat khartoum sanaa caracas
 havana bogota lima santiago athens lisbon dublin stockholm oslo helsinki copenhagen prague budapest
 bucharest minsk tbilisi yerevan baku aleppo mosul gaza kandahar mumbai shanghai
-""".split()) | frozenset({"united states", "united kingdom", "saudi arabia", "south africa",
+chicago houston phoenix philadelphia dallas seattle boston detroit miami atlanta denver baltimore
+toronto montreal vancouver sydney melbourne johannesburg karachi lahore dhaka istanbul milan munich
+hamburg barcelona
+""".split()) | frozenset({"los angeles", "new york city", "san francisco", "san diego", "san antonio",
+                          "las vegas", "new orleans", "hong kong", "rio de janeiro", "sao paulo",
+                          "são paulo", "mexico city", "buenos aires", "tel aviv", "kuala lumpur"}) \
+    | frozenset({"united states", "united kingdom", "saudi arabia", "south africa",
                           "new zealand", "north korea", "south korea", "sri lanka", "costa rica",
                           "el salvador", "ivory coast", "united arab emirates", "west bank",
                           "czech republic", "dominican republic", "south sudan", "east timor"})
@@ -93,15 +99,39 @@ _PLACE_AFTER = re.compile(r"^\s+(?:district|neighbourhood|neighborhood|province|
                           r"village|governorate|area|quarter|camp|county)\b", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:district|neighbourhood|neighborhood|province|region|city|town|"
                            r"village|governorate|quarter)\s+of\s+$", re.I)
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|from|to|near|into|across|outside|around|inside|towards|on|along|"
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|from|to|near|into|across|outside|around|inside|towards|along|"
                        r"toward|through|east|west|north|south|eastern|western|northern|"
                        r"southern|central|northeast|northwest|southeast|southwest)\s+(?:the\s+)?)$",
                        re.I)
+# "according to X", "a letter from X", "married to X": "to" and "from" that point at a
+# person or a body, not at a place.
+_NOT_LOCATIVE = re.compile(r"\b(?:according|said|told|spoke|speaking|talked|talking|wrote|written|writing|"
+                           r"married|sent|letter|letters|message|messages|email|emails|statement|"
+                           r"support|help|response|word|apologi[sz]ed|replied|responded|thanks|due|close|"
+                           r"next|compared|similar|related|belongs?|belonged|addressed|introduced|referred|"
+                           r"listen|listened|gift|donation|donations|money|request|complaint|tip|tips)"
+                           r"\s+(?:to|from)\s+(?:the\s+)?$", re.I)
+# Names read as organisations whatever their context: the platforms stories are posted on
+# and quoted from ("on Facebook", "told Twitter followers"), and names ending in a word
+# of bodies that speakers' rules leave alone ("Coast Guard", "Malaysia Airlines").
+_PLATFORMS = frozenset("facebook twitter instagram youtube snapchat tiktok reddit whatsapp linkedin "
+                       "telegram pinterest tumblr google apple microsoft amazon netflix spotify uber "
+                       "airbnb tesla boeing airbus verizon sprint".split())
+_ORG_TAIL = frozenset("guard police airlines airline airways inc corp llc ltd co journal society navy "
+                      "force wireless center centre foundation institute agency bureau program "
+                      "programme system council".split())
+# Awards, wars, diseases and laws: named, but neither a person, a body nor a place.
+_EVENT_TAIL = frozenset("awards award oscars olympics games cup championship championships festival "
+                        "war prize virus fever disease syndrome act bill".split())
+# Words that open a sentence before a name and are never part of one.
+_LEADING_WORDS = frozenset("following including regarding concerning considering excluding barring "
+                           "pending contact".split())
 _PLACE_WORDS = frozenset("lane avenue market park gate quay harbour harbor port town village valley "
                          "sea ocean bay gulf lake mountain mountains river island coast "
                          "city district province region neighbourhood neighborhood street square "
                          "river valley mountains island islands airport bridge road citadel "
-                         "county state".split())
+                         "county state beach hill hills creek canyon falls trail highway peninsula "
+                         "desert forest theatre theater stadium arena circle".split())
 _SPEECH_AFTER = re.compile(r"^(?:[’']s)?\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|added|stated|"
                            r"warned|announced|acknowledged|described|suggested)\b")
 _NAME_RE = re.compile(NAME)
@@ -130,6 +160,7 @@ def _mentions(article: Article, common: set[str]):
             toks = surface.split()
             # Sentence-initial and other common words in front are not part of a name.
             while toks and ((toks[0].lower() in STOP_CAPS and not _acronym_like(toks[0]))
+                            or toks[0].lower() in _LEADING_WORDS
                             or (toks[0].lower() in common
                                                              and start == s)):
                 start += len(toks[0]) + 1
@@ -145,6 +176,7 @@ def _mentions(article: Article, common: set[str]):
             pos = start
             for piece in pieces:
                 while piece and (piece[-1].lower() in ("of", "for") or
+                                 (len(piece) > 1 and piece[-1].lower().rstrip(".") in _CALENDAR) or
                                  (piece[-1].lower() in STOP_CAPS and not _acronym_like(piece[-1]))):
                     piece = piece[:-1]
                 if not piece:
@@ -175,10 +207,17 @@ def _classify(toks: list[str], before: str, after: str, initial: bool):
                            or phrase.lower() in _CALENDAR):
         return
     low = phrase.lower()
-    if low in _GROUPS:
-        return  # "Republicans": members of a party, not the party, a person or a place
-    if low in INSTITUTIONS:
+    last = toks[-1].lower().rstrip(".")
+    if low in _GROUPS or (len(toks) > 1 and last in _GROUPS):
+        return  # "Republicans", "House Democrats": members of a party, not a person or a body
+    if low in INSTITUTIONS or low in _PLATFORMS:
         ev["organisation"] += 5
+        name = phrase
+    elif len(toks) > 1 and last in _ORG_TAIL and not any(t.lower() in TITLE_WORDS for t in toks[1:]):
+        ev["organisation"] += 2  # (not "Petty Officer ...", "Council President ...")
+        name = phrase
+    elif len(toks) > 1 and (last in _EVENT_TAIL or re.fullmatch(r"[IVX]+", toks[-1])):
+        ev["event"] += 1  # "Academy Awards", "World War II", "West Nile Virus"
         name = phrase
     elif low in US_STATES:
         ev["place"] += 5
@@ -186,7 +225,8 @@ def _classify(toks: list[str], before: str, after: str, initial: bool):
     elif _PLACE_AFTER.match(after) or _PLACE_BEFORE.search(before):
         ev["place"] += 3
         name = phrase
-    elif is_organisation(phrase) and is_organisation(person_name(phrase)) or _ORG_AFTER.match(after):
+    elif (is_organisation(phrase) and is_organisation(person_name(phrase)) and last not in _PLACE_WORDS) \
+            or _ORG_AFTER.match(after):  # (but "Church Street" is a street)
         # (not "European Council President Herman Van Rompuy": a person after the title)
         ev["organisation"] += 2
         name = person_name(phrase)
@@ -204,12 +244,12 @@ def _classify(toks: list[str], before: str, after: str, initial: bool):
         if name.lower() in COUNTRIES or phrase.lower() in COUNTRIES:
             name = phrase if phrase.lower() in COUNTRIES else name
             ev["place"] += 3
-        if _LOCATIVE.search(before):
+        if _LOCATIVE.search(before) and not _NOT_LOCATIVE.search(before):
             ev["place"] += 1
         if name.split()[-1].lower() in _PLACE_WORDS:
             ev["place"] += 2
         if len(name.split()) >= 2 and not ev:
-            ev["person"] += 1  # two capitalised words and nothing else: most often a person
+            ev["guess"] += 1  # two capitalised words and nothing else: most often a person
     if not name or (name.lower() in STOP_CAPS and not _acronym_like(name)) or (
             name.lower() in TITLE_WORDS and name.lower() not in _BODIES):
         return  # (a title alone, "CEO" or "General", names nobody)
@@ -282,10 +322,12 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
                     canon[n] = longer.pop()
             elif len(c.split()) == 1 and not evidence[c]["organisation"]:
                 # "Assad" alone: the one person whose surname it is
+                # (owners compared by their last two words: "Innenministerin Katrin Vell",
+                # its title in another language, is Katrin Vell)
                 owners = {canon[f] for f in canon if len(canon[f].split()) >= 2
                           and name_key(canon[f]) == name_key(c) and f in personish_set}
-                if len(owners) == 1:
-                    canon[n] = owners.pop()
+                if len({" ".join(o.split()[-2:]) for o in owners}) == 1:
+                    canon[n] = max(owners, key=lambda o: (counts[o], -len(o), o))
     # One name written with and without accents ("São Paulo", "Sao Paulo") is one entity,
     # under its most mentioned spelling (ties: the accented one, then the first in order).
     spelled: dict[str, Counter[str]] = defaultdict(Counter)
@@ -305,15 +347,33 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
         ev = g["ev"]
         if ev["initial"] >= g["n"] and not (ev["place"] or ev["organisation"] or ev["person"] >= 2):
             continue  # only ever a capitalised first word: a common word, not a name
-        kind = max(("person", "organisation", "place"), key=lambda k: (ev[k], k == "organisation"))
-        if ev[kind] == 0:
+        toks = c.split()
+        if len(toks) >= 2 and toks[-1] in g["variants"] and not ev["organisation"]:
+            ev["person"] += 2  # a surname that stands alone elsewhere: "Taylor Swift" ... "Swift"
+        # Two capitalised words with nothing else around them count for a person, at half weight
+        # ("in Los Angeles" twice outweighs three bare mentions).
+        score = {"person": ev["person"] + ev["guess"] / 2, "organisation": ev["organisation"], "place": ev["place"]}
+        kind = max(("person", "organisation", "place"), key=lambda k: (score[k], k == "organisation"))
+        if score[kind] == 0:
             kind = "other"
+        if ev["event"] and ev["event"] >= ev[kind]:
+            kind = "other"  # an award, a war, a disease, a law
         if kind == "other" and g["n"] < 2:
             continue
         if kind == "person" and len(c.split()) == 1 and not ev["person"] >= 2:
             kind = "other"
         out.append({"name": c, "kind": kind, "variants": sorted(g["variants"]),
-                    "articles": sorted(g["articles"]), "mentions": g["n"]})
+                    "articles": sorted(g["articles"]), "mentions": g["n"], "_ev": ev})
+    # A word alone that is the first name or the surname of a person of the event
+    # ("Stoffel" beside Erin and Olivia Stoffel, "Andrea" beside Andrea Kuiper) is a
+    # person, unless it is a country or a body ("Jordan", "Washington" stay places).
+    parts = {t for e in out if e["kind"] == "person" and len(e["name"].split()) >= 2
+             for t in (e["name"].split()[0], e["name"].split()[-1])}
+    for e in out:
+        ev = e.pop("_ev")
+        if len(e["name"].split()) == 1 and e["name"] in parts and e["kind"] in ("other", "place") \
+                and ev["place"] < 3 and not ev["organisation"] and not ev["event"]:
+            e["kind"] = "person"
     out.sort(key=lambda x: (-len(x["articles"]), -x["mentions"], x["name"]))
     return {"entities": out}
 

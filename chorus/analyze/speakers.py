@@ -81,6 +81,8 @@ professor judge justice pope cardinal bishop imam rabbi director head chairman c
 vice acting former interior defence defense state un us uk eu nato aid special rebel official
 president-elect leader senior junior democrat republican democratic conservative labour liberal
 socialist independent chair chairperson commissioner superintendent inspector sheriff coach ceo cfo founder owner attorney counsel
+gov congressman congresswoman councilman councilwoman assemblyman assemblywoman executive officer petty
+trooper detective det sergeant agent
 """.split())
 STOP_CAPS = frozenset("""
 but and or the a an in on at of for to with by from as if when while after before however
