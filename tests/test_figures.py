@@ -288,3 +288,12 @@ def test_shares_of_a_surveyed_group_and_durations():
     assert figure_with(figs, "a", "45 percent")["measure"] == "share of Americans"
     assert not any("half" in c["text"] for f in figs for c in f["claims"])  # a duration's rest
     assert figure_with(figs, "a", "10 percent")["measure"] == "share of sales tax revenue"
+
+
+def test_clock_times_with_dots_and_measures_of_half_are_no_figures():
+    assert find_numbers("The council meeting began about 7 p.m. and ended at 9 p.m., officials said.") == []
+    assert find_numbers("The boat sank at 5 a.m. Monday.") == []
+    assert find_numbers("The wreck lies at a depth of more than half a mile.") == []
+    assert find_numbers("Half an hour later a quarter mile of road was flooded.") == []
+    half = find_numbers("More than half of the residents left.")
+    assert len(half) == 1 and half[0].share and half[0].value == 0.5

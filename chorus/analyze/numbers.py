@@ -71,10 +71,10 @@ NUMBER_RE = re.compile(
 )
 # "held for 30 days", "sentenced to ten years": a duration is an amount of its own
 _DURATION = re.compile(r"\b(?:for|to|of)\s+(?:(?:up to|at least|more than|nearly|about)\s+)?$", re.I)
-_CLOCK = re.compile(r"\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST|ET)\b", re.I)
+_CLOCK = re.compile(r"\s*(?:am|pm|a\.m\.?|p\.m\.?|GMT|BST|ET)(?!\w)", re.I)  # ("p.m." ends in no word boundary)
 _QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_QUAL_RE})\s+$", re.I)
 _TIME_UNITS = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|"
-                         r"decades?|centuries|century|am|pm|a\.m\.|p\.m\.|GMT|BST|ET)\b", re.I)
+                         r"decades?|centuries|century|am|pm|a\.m\.?|p\.m\.?|GMT|BST|ET)(?!\w)", re.I)
 _MONTH_NEAR = re.compile(r"(?:January|February|March|April|May|June|July|August|September|"
                          r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
                          r"Dec)\.?\s*$")
@@ -145,6 +145,10 @@ def _find_numbers(text: str) -> list[Number]:
         before = text[max(0, s - 12):s]
         share, word = False, False
         if m.group("frac"):
+            if re.match(r"\s+(?:an?\s+)?(?:mile|miles|hour|hours|inch|inches|foot|feet|metre|meter|metres|meters|"
+                        r"kilometre|kilometer|kilometres|kilometers|day|days|minute|minutes|year|years|"
+                        r"century|dozen|pound|pounds|cup|point|percentage)\b", after, re.I):
+                continue  # "half a mile", "a quarter mile", "half an hour": a measure, not a share
             f = m.group("frac").lower().replace("-", " ").split()
             value = 0.5 if f == ["half"] else _FRAC_NUM[f[0]] / _FRAC_DEN[f[1]]
             share = True
