@@ -297,3 +297,18 @@ def test_clock_times_with_dots_and_measures_of_half_are_no_figures():
     assert find_numbers("Half an hour later a quarter mile of road was flooded.") == []
     half = find_numbers("More than half of the residents left.")
     assert len(half) == 1 and half[0].share and half[0].value == 0.5
+
+
+def test_a_projection_is_no_rival_to_a_count():
+    a = art("a", "He thought the planet would one day feed 20 billion people.")
+    b = art("b", "Many fear the planet won't be able to feed 9 billion people.")
+    assert not any(f["disagree"] for f in run(a, b))
+
+
+def test_units_after_a_dotted_name_and_amounts_in_trillions():
+    figs = run(art("a", "About 12,800 U.S. troops remain in the region, and the plan costs $8 trillion."))
+    troops = figure_with(figs, "a", "12,800")
+    assert troops["claims"][0]["unit"] == "troops"
+    (n,) = [x for x in find_numbers("the plan costs $8 trillion") if x.value]
+    assert n.value == 8e12
+    assert find_numbers("Police were called to the 1700 block of Ferry Lane at 3.30pm.") == []

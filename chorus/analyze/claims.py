@@ -76,6 +76,12 @@ _CHANGE = re.compile(r"\b(?:now|rose|risen|rising|raising|dropped|fallen|fell|in
                      r"had said)\b", re.I)
 _DISPUTE = re.compile(r"\b(?:disputes?|disputed|contests?|contested|lower figure|higher figure|"
                       r"rejects? the figure|disagrees?)\b", re.I)
+# A figure in a clause of what would, could or will be ("the planet won't be able to feed
+# nine billion people", "it would exceed 20 billion people"): a projection, not a count.
+# ("could be more than 50,000 people" is an estimate, a rival count: "could", "may" and
+# "might" are left out)
+_MODAL_BEFORE = re.compile(r"\b(?:would|will|won['’]t|wouldn['’]t|couldn['’]t|cannot|"
+                           r"can['’]t|expected to|projected to|forecast to|set to)\b[^.;:!?]{0,50}$")
 _ANAPHOR = re.compile(r"\b(?:it|that|this|the number|the figure|the toll|the total|figure|estimate|"
                       r"puts?|putting)\b", re.I)
 _RATE = re.compile(r"\s*(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b", re.I)
@@ -141,6 +147,9 @@ worldwide overall earlier later ago age aged polled surveyed questioned
 """.split())
 
 
+_DOTTED_BEFORE_UNIT = re.compile(r"^\s+(?:[A-Z]\.){2,}(?=\s)")
+
+
 def _unit_after(text: str, n: Number) -> tuple[str | None, bool]:
     """What the number counts, read from the words after it; and whether it is 'of them'."""
     rest = text[n.end:n.end + 80]
@@ -149,6 +158,7 @@ def _unit_after(text: str, n: Number) -> tuple[str | None, bool]:
         return None, True
     if n.share or n.value is None:
         rest = re.sub(r"^\s+of\b", "", rest)
+    rest = _DOTTED_BEFORE_UNIT.sub(" ", rest)  # "12,800 U.S. troops": the troops
     words = []
     for w in _WORD_OR_MARK.findall(rest)[:6]:
         low = w.lower()
@@ -411,6 +421,7 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
                 "_words": _content_words(sent),
                 "_progress": bool(_PROGRESS.search(sent)), "_date": article.published,
                 "_change": bool(_CHANGE.search(sent)), "_disputed": bool(_DISPUTE.search(sent)),
+                "_modal": bool(_MODAL_BEFORE.search(sent, max(0, n.start - 60), n.start)),
             }
             this_sentence.append(claim)
         claims.extend(this_sentence)

@@ -128,12 +128,15 @@ def _rivals(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
     Within one article, only figures from different named sources (or a figure the
     text calls disputed) are rivals; two numbers far apart in size are not counts of
-    the same thing.
+    the same thing, and a projection ("would exceed", "won't be able to feed") is not
+    a count.
     """
     la, ha = _interval(a)
     lb, hb = _interval(b)
     if (ha * _FAR < lb) or (hb * _FAR < la):
         return False
+    if a.get("_modal") or b.get("_modal"):
+        return False  # what would or could be is no rival to a count
     if a["article"] == b["article"]:
         return bool(a["_disputed"] or b["_disputed"] or
                     (a["source"] and b["source"] and a["source"] != b["source"]))

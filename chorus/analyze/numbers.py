@@ -22,7 +22,7 @@ _SMALL = {
     "a dozen": 12, "a hundred": 100, "a thousand": 1000, "a million": 1_000_000,
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
-           "mn": 1_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1000}
+           "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1000}
 # Vague amounts as (low, high): each reaches up to where the next begins, since
 # writers say "thousands" of 12,000 people until "tens of thousands" fits.
 _VAGUE = {
@@ -63,15 +63,18 @@ NUMBER_RE = re.compile(
     rf"(?:(?P<frac>\b{_FRAC_RE}\b)"
     rf"|(?P<vague>\b(?:{_VAGUE_RE})\b)"
     rf"|(?P<cur>[$€£])?(?P<num>(?<![\d.,:/A-Za-z])(?<![A-Za-z]-){_DIGITS})(?![\d:/]|\.\d)"
-    rf"(?:\s*(?P<scale>hundred|thousand|million|billion|mn|bn)\b|(?P<short>[mk])\b)?"
+    rf"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|mn|bn|tn)\b|(?P<short>[mk])\b)?"
     rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
-    rf"|(?P<word>\b(?:{_WORDNUM})\b)(?:\s+(?P<wscale>hundred|thousand|million)\b)?"
+    rf"|(?P<word>\b(?:{_WORDNUM})\b)(?:\s+(?P<wscale>hundred|thousand|million|billion|trillion)\b)?"
     rf"(?P<wpct>\s+(?:percent|per cent)\b)?)",
     re.I,
 )
 # "held for 30 days", "sentenced to ten years": a duration is an amount of its own
 _DURATION = re.compile(r"\b(?:for|to|of)\s+(?:(?:up to|at least|more than|nearly|about)\s+)?$", re.I)
 _CLOCK = re.compile(r"\s*(?:am|pm|a\.m\.?|p\.m\.?|GMT|BST|ET)(?!\w)", re.I)  # ("p.m." ends in no word boundary)
+# After a number, what makes it a clock time, an address or a page's label, not an amount.
+_NOT_AN_AMOUNT_AFTER = re.compile(r"(?i:am|pm|a\.m\.?|p\.m\.?)(?!\w)|\s+block\s+of\b|"
+                                  r"\s+(?:News|Photos|Videos|Images|Comments|Shares)\b")
 _QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_QUAL_RE})\s+$", re.I)
 _TIME_UNITS = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|"
                          r"decades?|centuries|century|am|pm|a\.m\.?|p\.m\.?|GMT|BST|ET)(?!\w)", re.I)
@@ -162,6 +165,8 @@ def _find_numbers(text: str) -> list[Number]:
         else:
             if m.group("num"):
                 raw = m.group("num")
+                if _NOT_AN_AMOUNT_AFTER.match(after):
+                    continue  # "2pm", "3.30pm", "the 1700 block of", "Channel 2 News", "6 Photos"
                 if re.match(r"[-‑–][A-Za-z]", after) or (_TIME_UNITS.match(after)
                                                          and not (_DURATION.search(text, 0, s)
                                                               and not _CLOCK.match(after))):
