@@ -398,3 +398,24 @@ def test_a_bare_plural_source_right_after_the_quotation():
     qs = run(a)
     assert find(qs, "familiar with the river")["speaker"] == "police"
     assert find(qs, "grateful to every volunteer")["speaker"] == "hospital officials"
+
+
+def test_relative_clause_does_not_give_the_speaker():
+    a = art("a", "A second man \"walked up behind Vask\" and opened fire, police said.\n"
+                 "Vask's mother, who could be a key witness, said she wants to face the killers.\n"
+                 "\"Every day they're in court, I'm going to be there,\" she said.")
+    assert find(run(a), "Every day they're in court")["speaker"] == "Vask's mother"
+
+
+def test_a_short_first_name_is_the_same_person():
+    a = art("a", "\"He was not in a gang,\" said Det. Chris Barling of the harbour police.")
+    b = art("b", "Detective Christopher Barling said the men were held. \"They will be charged,\" Barling said.")
+    qs = run(a, b)
+    assert find(qs, "not in a gang")["speaker"] == find(qs, "will be charged")["speaker"]
+
+
+def test_a_nickname_in_quotation_marks_is_no_quote():
+    a = art("a", "The gunman was known on the street as \"S-Bone.\" His friends called the victim \"Tavin.\"\n"
+                 "\"We will find them,\" the chief said.")
+    texts = [q["text"] for q in run(a)]
+    assert texts == ["We will find them,"]

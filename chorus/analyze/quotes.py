@@ -477,6 +477,8 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
                 if o["speaker_kind"] == "name" and o["speaker"] not in variants:
                     variants.append(o["speaker"])
         (speaker, kind), _ = speakers.most_common(1)[0] if speakers else ((None, None), 0)
+        if speaker is None and len(text.split()) <= 2:
+            continue  # a nickname, a title or a term in quotation marks ("S-Bone.", "vote-a-rama"), not speech
         if kind == "name":
             variants = sorted({v for v, c in canon.items() if c == speaker} | set(variants))
         record: dict[str, Any] = {

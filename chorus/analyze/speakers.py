@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from chorus.analyze.letters import LETTER, LOWER, UPPER
 
-_CAP = (r"(?:(?:Gen|Col|Lt|Maj|Capt|Cpt|Sgt|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Rev|Fr|St)\."
+_CAP = (r"(?:(?:Gen|Col|Lt|Maj|Capt|Cpt|Sgt|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Rev|Fr|St|Det|Insp|Supt|Cpl|Pvt|Atty)\."
         rf"|[{UPPER}][{LETTER}'’\-]*[{LOWER}]s['’](?=\s+[{UPPER}])|[{UPPER}][{LETTER}'’\-]*[{LETTER}]"
         rf"|[{UPPER}]\.(?:[{UPPER}]\.)*|[{UPPER}])")
 _PARTICLE = r"(?:al|el|ad|as|ash|de|del|della|da|di|du|van|von|der|den|bin|ibn|bint|abu|ben|le|la)"
@@ -271,6 +271,11 @@ def _strip_appositive(prefix: str) -> str:
     return inner
 
 
+_RELATIVE_CLAUSE = re.compile(r"\s*(?:who|whose|which)\b")
+_POSSESSIVE_ROLE = re.compile(rf"(?:^|\s)(?P<owner>[{UPPER}][\w.-]*(?:\s+[{UPPER}][\w.-]*){{0,2}})['’]s\s+"
+                              r"(?P<role>[a-z]+)$")
+
+
 def _subject_before(prefix: str) -> Speaker | None:
     """The phrase that ends right before a verb: its subject.
 
@@ -279,11 +284,21 @@ def _subject_before(prefix: str) -> Speaker | None:
     """
     prefix = _ADVERBS.sub("", _DAY_ADVERB.sub("", _ADVERBS.sub("", prefix)))
     prefix = re.sub(r",\s*\d{1,3}\s*,", ",", prefix)  # "Emil Pihl, 34, a docker," -> ages out
+    relative = None
     if prefix.rstrip().endswith(","):
         stripped = _strip_appositive(prefix)
         cands = [stripped, _strip_appositive(stripped + ","), prefix]
+        if _RELATIVE_CLAUSE.match(prefix.rstrip()[len(stripped) + 1:]):
+            # "Price's mother, who could be a key witness, said": the clause describes the
+            # subject; its last words ("a key witness") are not it
+            relative = stripped
+            cands = cands[:2]
     else:
         cands = [prefix]
+    if relative is not None:
+        owned = _POSSESSIVE_ROLE.search(relative.rstrip())
+        if owned and owned.group("role").lower() in ROLES:
+            return Speaker(f"{_clean_name(owned.group('owner'))}'s {owned.group('role')}", "description")
     found = []
     for cand in cands:
         cand = cand.rstrip()[-_SUBJECT_REACH:]
@@ -545,6 +560,9 @@ def _first_names_compatible(a: str, b: str) -> bool:
         return True
     if fa[0] != fb[0]:
         return False
+    short, long_ = sorted((fa.rstrip("."), fb.rstrip(".")), key=len)
+    if len(short) >= 3 and long_.startswith(short):
+        return True  # a short form: Chris / Christopher, Alex / Alexander
     # Transliteration variants (Sergei/Sergey, Aleksandr/Alexander): same initial, close spelling.
     return difflib.SequenceMatcher(a=fa, b=fb).ratio() >= 0.7
 
