@@ -266,8 +266,15 @@ _CREDIT_ONLY = re.compile(r"^[\(\[][^()\[\]]{2,100}[\)\]]$")
 _PICTURE_CREDIT = re.compile(r"\b(?:photo|photos|image|images|picture|getty|shutterstock)\b|\w/\w", re.I)
 
 
+# A photo gallery's captions run together, each closed by the player's label:
+# "Photos: Sinking of the ship ... The ship under attack ... Hide Caption 1 of 6 Photos: ..."
+_GALLERY = re.compile(r"\bHide Caption \d+ of \d+\b")
+
+
 def caption_reason(line: str) -> str | None:
     """Why ``line`` is a photo caption, or None."""
+    if "Hide Caption" in line and _GALLERY.search(line):
+        return "photo caption (a gallery's captions)"
     if n_words(line) > 80:
         return None
     if _CREDIT_ONLY.match(line.strip()) and _PICTURE_CREDIT.search(line) and n_words(line) <= 10:

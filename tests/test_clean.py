@@ -326,6 +326,10 @@ def test_pages_of_one_masthead_share_their_labels():
     "Harbour master Ana Ruiz speaks to reporters after the rescue on Monday. Photo: Jens Berg/Scanpix",
     "A child looks at the flowers left after a vigil in Valdera on Monday. Police arrested several people "
     "and are widening... (Associated Press)",
+    "Photos: The Korva ferry Photos: The Korva ferry The ferry leaves the harbour in 1961, on its first crossing "
+    "of the Sella estuary. Hide Caption 1 of 3 Photos: The Korva ferry The ferry was refitted in Saltmere in 1988, "
+    "when it was given its new engines, its larger car deck and its blue and white livery. " * 3
+    + "Hide Caption 2 of 3",
 ])
 def test_caption_shapes(line):
     from chorus import boilerplate as bp
