@@ -312,3 +312,10 @@ def test_units_after_a_dotted_name_and_amounts_in_trillions():
     (n,) = [x for x in find_numbers("the plan costs $8 trillion") if x.value]
     assert n.value == 8e12
     assert find_numbers("Police were called to the 1700 block of Ferry Lane at 3.30pm.") == []
+
+
+def test_tonnage_and_rewards_are_not_victims():
+    figs = run(art("a", "Launched in 1940, the battleship was displacing more than 69,000 tons. "
+                        "The council approved a $50,000 reward in the killing of the teenager."))
+    assert not any(f["measure"].endswith(("displaced or evacuated", "killed")) for f in figs), \
+        [f["measure"] for f in figs]

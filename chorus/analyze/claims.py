@@ -57,7 +57,11 @@ he she we you i me him her us how why whether if
 # the deaths", "three shots killed him", "ten years for the killing".
 _NOT_VICTIMS = frozenset("charge charges count counts shot shots round rounds bullet bullets time times "
                          "year years month months week weeks day days hour hours minute minutes vote votes "
-                         "point points".split())
+                         "point points ton tons tonne tonnes mile miles kilometer kilometers kilometre "
+                         "kilometres km foot feet meter meters metre metres inch inches acre acres dollar "
+                         "dollars euro euros pound pounds reward rewards block blocks state states town towns "
+                         "country countries wall walls car cars vehicle vehicles store stores gig gigs "
+                         "special specials purchase purchases bankruptcy".split())
 # "100 percent certain": how sure someone is, not a share of anything.
 _CERTAINTY = frozenset("certain sure confident committed convinced behind right wrong true false "
                        "accurate correct honest clear positive".split())
