@@ -271,12 +271,35 @@ _PICTURE_CREDIT = re.compile(r"\b(?:photo|photos|image|images|picture|getty|shut
 _GALLERY = re.compile(r"\bHide Caption \d+ of \d+\b")
 
 
+# A caption that says what it is: "Aurelie Chatelain, in this photograph provided by the
+# city hall, is seen ...", "... is pictured in this undated handout photo".
+_IN_THIS_PHOTO = re.compile(r"\bin (?:this (?:undated |recent |evidence |file |handout |family |courtesy )*|"
+                            r"an? (?:undated |evidence |file |handout |family )+)"
+                            r"(?:photo|photograph|picture|image|still image|video still)\b", re.I)
+# Agency picture captions end with the place and the day the picture was taken, after a
+# comma: "... at the Elysee Palace in Paris, April 22, 2015."
+_PLACE_AND_DAY_END = re.compile(
+    r"\bin [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})?,\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}\.?$")
+
+
+_NEXT_SENTENCE = re.compile(r"[a-z0-9][.!?]\s+[A-Z]")
+
+
 def caption_reason(line: str) -> str | None:
     """Why ``line`` is a photo caption, or None."""
     if "Hide Caption" in line and _GALLERY.search(line):
         return "photo caption (a gallery's captions)"
     if n_words(line) > 80:
         return None
+    if n_words(line) <= 60 and ("in this" in line or "In this" in line or " in a" in line) \
+            and _IN_THIS_PHOTO.search(line) and not line.lstrip().startswith(("\"", "“")) \
+            and not _NEXT_SENTENCE.search(line.rstrip()):  # (one sentence: a caption, not a paragraph)
+        return "photo caption (says it is one)"
+    if line.rstrip().endswith(("0.", "1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9.")) \
+            and n_words(line) <= 60 and _PLACE_AND_DAY_END.search(line.rstrip()):
+        return "photo caption (ends with the place and day of the picture)"
     if _CREDIT_ONLY.match(line.strip()) and _PICTURE_CREDIT.search(line) and n_words(line) <= 10:
         return "photo credit (a credit on its own line)"  # "(Washington Post Staff Photo/Andrea Bruce)"
     if photo_credit(line):

@@ -330,6 +330,9 @@ def test_pages_of_one_masthead_share_their_labels():
     "of the Sella estuary. Hide Caption 1 of 3 Photos: The Korva ferry The ferry was refitted in Saltmere in 1988, "
     "when it was given its new engines, its larger car deck and its blue and white livery. " * 3
     + "Hide Caption 2 of 3",
+    "Ana Ruiz, in this photograph provided by the Korva city hall, is seen at a regatta on April 11, 2015.",
+    "The ferry is pictured at the Saltmere quay in this undated handout photo released by the operator.",
+    "Dockers march past the harbour office during a strike in Saltmere, Norvale, April 22, 2015.",
 ])
 def test_caption_shapes(line):
     from chorus import boilerplate as bp
@@ -344,6 +347,9 @@ def test_caption_shapes(line):
     "The image caption named the wrong minister, the paper said.",
     "(The vote was close.)",
     "CLOSE races are expected in three districts, officials said.",
+    "The senator appeared in a photo with the gunman, posted online on Monday.",
+    "The treaty was signed in Saltmere on April 22, 2015.",
+    "A docker is seen in this undated photo. The union said he was fired in 2014. He denies it.",
 ])
 def test_sentences_are_not_captions(line):
     from chorus import boilerplate as bp

@@ -236,6 +236,10 @@ def test_dateline_is_not_part_of_the_cited_sentence():
      "When speaking"),
     ("FORT WAYNE, Ind. (WANE) The mother accused of killing her two children spoke to reporters on Monday.",
      "The mother accused"),
+    ("SALTMERE/KORVA Striking dockers in two ports blocked the harbour roads on Monday, the union said.",
+     "Striking dockers"),
+    ("Washington (CNN) Senator Ilse Brandt praised the harbour workers in a speech to parliament on Monday.",
+     "Senator Ilse Brandt"),
 ])
 def test_datelines_without_the_usual_dash_are_not_part_of_the_sentence(opening, first):
     a = _article(opening + "\nOfficials gave no further details on the case.", "d2")

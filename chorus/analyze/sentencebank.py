@@ -30,6 +30,11 @@ _DATELINE = re.compile(
     rf"|[{UPPER}]{{2,}}(?:[ -][{UPPER}]{{2,}})*(?:, [{UPPER}][\w.'’ -]{{1,25}})?(?:—|–)"
     # ... or nothing but a space before an article: "PARIS An Algerian man ..."
     rf"|[{UPPER}]{{3,}}(?:[ -][{UPPER}]{{2,}})*\s+(?=(?:A|An|The)\s)"
+    # ... two places or more: "SINGAPORE/BEIJING Flamboyant former basketball star ..."
+    rf"|[{UPPER}]{{3,}}(?:/[{UPPER}]{{3,}})+\s+(?=[{UPPER}])"
+    # ... a place as written in running text, then a news service's name: "Washington (CNN) Vermont ..."
+    rf"|[{UPPER}][a-z]+(?: [{UPPER}][a-z]+){{0,2}}(?:, [{UPPER}][\w.]+)?\s*"
+    r"\((?:CNN|AP|AFP|Reuters|UPI|Xinhua|dpa|IANS|PTI|ANI|CBS|NBC|ABC)\)\s+"
     r"|(?:—|–|--)\s+)(?=[A-Z\"“])"
 )
 MIN_WORDS = 8  # shorter sentences are rarely informative enough for a summary
