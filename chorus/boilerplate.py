@@ -230,7 +230,9 @@ _CAPTION_OPENER = re.compile(
     r"|media playback is unsupported on your device\b"
     r"|(?:(?:a|an|the|this) )?(?:general view (?:shows|of)|(?:picture|photo|photograph|image) "
     r"(?:taken|released|made available|provided)|(?:file|handout) (?:photo|picture|image))"
-    r"|(?:file photo|file|photo|picture|image|foto)\s*[:|–—-]\s)", re.I)
+    r"|(?:file photo|file|photo|picture|image|foto)\s*[:|–—-]\s"
+    # the credit first: "AFP/Getty Images NBA Finals MVP LeBron James ... holds the trophy"
+    r"|(?-i:(?:[A-Z][\w.-]*/)?Getty Images\s+[A-Z]))", re.I)
 
 
 # "... after his rescue on August 11th. Photo: Bax Lindhardt/Scanpix" (capitalised label, no stop after).

@@ -255,7 +255,11 @@ def dateline(first_paragraph: str) -> tuple[str | None, list[str]]:
 
 # A label some sites put before the story: "Updated | When the first humans ...",
 # "UPDATE: The council ...", "BREAKING NEWS - ...".
-_LEAD_LABEL = re.compile(r"^(?:updated?|breaking(?: news)?|developing(?: story)?|just in)\s*[:|—–-]\s+(?=[\"“A-Z])",
+# Buttons and media labels scraped into the story's first line: "Email This Even at 88, ...",
+# "Buy Photo Genesee County health official ...", "[Video Link] The Wilco track ...".
+_LEAD_LABEL = re.compile(r"^(?:(?:updated?|breaking(?: news)?|developing(?: story)?|just in)\s*[:|—–-]\s+"
+                         r"|(?-i:Email This|Buy Photo|Share This|Print This)\s+"
+                         r"|\[(?:video|photo|audio)(?: link)?\]\s*)(?=[\"“A-Z])",
                          re.I)
 
 

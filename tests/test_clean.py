@@ -333,6 +333,7 @@ def test_pages_of_one_masthead_share_their_labels():
     "Ana Ruiz, in this photograph provided by the Korva city hall, is seen at a regatta on April 11, 2015.",
     "The ferry is pictured at the Saltmere quay in this undated handout photo released by the operator.",
     "Dockers march past the harbour office during a strike in Saltmere, Norvale, April 22, 2015.",
+    "AFP/Getty Images Harbour master Ana Ruiz holds the regatta trophy after the final race on Sunday.",
 ])
 def test_caption_shapes(line):
     from chorus import boilerplate as bp

@@ -240,6 +240,10 @@ def test_dateline_is_not_part_of_the_cited_sentence():
      "Striking dockers"),
     ("Washington (CNN) Senator Ilse Brandt praised the harbour workers in a speech to parliament on Monday.",
      "Senator Ilse Brandt"),
+    ("Email This Even at 88, the harbour master still rows across the estuary every morning before work.",
+     "Even at 88"),
+    ("Buy Photo Harbour official Jens Berg was among those calling for the quay to be tested for damage.",
+     "Harbour official Jens Berg"),
 ])
 def test_datelines_without_the_usual_dash_are_not_part_of_the_sentence(opening, first):
     a = _article(opening + "\nOfficials gave no further details on the case.", "d2")

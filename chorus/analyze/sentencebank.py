@@ -35,6 +35,8 @@ _DATELINE = re.compile(
     # ... a place as written in running text, then a news service's name: "Washington (CNN) Vermont ..."
     rf"|[{UPPER}][a-z]+(?: [{UPPER}][a-z]+){{0,2}}(?:, [{UPPER}][\w.]+)?\s*"
     r"\((?:CNN|AP|AFP|Reuters|UPI|Xinhua|dpa|IANS|PTI|ANI|CBS|NBC|ABC)\)\s+"
+    # buttons and media labels scraped into the first line: "Email This Even at 88, ...", "[Video Link] The ..."
+    r"|(?:Email This|Buy Photo|Share This|Print This)\s+|\[(?:Video|Photo|Audio)(?: Link)?\]\s*"
     r"|(?:—|–|--)\s+)(?=[A-Z\"“])"
 )
 MIN_WORDS = 8  # shorter sentences are rarely informative enough for a summary
