@@ -261,6 +261,12 @@ def photo_credit(line: str) -> str | None:
             return m.group(0).strip()
     if _CREDIT_WORDS.search(credit):
         return m.group(0).strip()
+    before = line[:m.start()].rstrip()
+    if before.endswith((")", "]")) and _BRACKET_END.search(before):
+        # two credits: "... Feb. 6, 2018. (AP Photo/J. Scott Applewhite) (Associated Press)"
+        inner = photo_credit(before)
+        if inner:
+            return line[line.rindex(inner):].strip()
     return None
 
 

@@ -334,6 +334,8 @@ def test_pages_of_one_masthead_share_their_labels():
     "The ferry is pictured at the Saltmere quay in this undated handout photo released by the operator.",
     "Dockers march past the harbour office during a strike in Saltmere, Norvale, April 22, 2015.",
     "AFP/Getty Images Harbour master Ana Ruiz holds the regatta trophy after the final race on Sunday.",
+    "Harbour master Ana Ruiz smiles as she meets reporters at the quay in Korva, Tuesday, Feb. 6, 2018. "
+    "(AP Photo/Jens Berg) (Associated Press)",
 ])
 def test_caption_shapes(line):
     from chorus import boilerplate as bp

@@ -204,6 +204,11 @@ def test_an_unresolved_it_is_only_shown_after_its_antecedent():
       "This story has been corrected to show that the district is in the north of the city.",
       "An earlier version of this story misstated the number of people who left their homes."],
      [True, False, False]),
+    # a caption and its credit after a bar, run into the headline and standfirst
+    (["Harbour master Ana Ruiz and Mayor Jan Berg walk to the quay on Wednesday. | Jens Berg/GAZETTE Harbour "
+      "leaders reach a deal The agreement would raise the dockers' pay.",
+      "Floodwater forced 3,000 people from their homes in the river district on Monday, the city said."],
+     [False, True]),
 ])
 def test_sentences_that_are_never_summary_sentences(lines, fit):
     assert SentenceBank([_article("\n".join(lines), "d")]).ok.tolist() == fit

@@ -39,6 +39,10 @@ _DATELINE = re.compile(
     r"|(?:Email This|Buy Photo|Share This|Print This)\s+|\[(?:Video|Photo|Audio)(?: Link)?\]\s*"
     r"|(?:—|–|--)\s+)(?=[A-Z\"“])"
 )
+# A picture's credit after a bar, its caption before it: "... walk to the Senate floor
+# Wednesday. | John Shinkle/POLITICO Congressional leaders reach budget deal ..."
+_PIPE_CREDIT = re.compile(r"[.!?]\s+\|\s*(?:[A-Z][\w.'’-]*\s){0,4}?(?:[A-Z][\w.'’-]*/[A-Z][\w.'’-]*|Getty Images|"
+                          r"AP Photo)\s")
 MIN_WORDS = 8  # shorter sentences are rarely informative enough for a summary
 _END = re.compile(r"[.!?][\"'”’)\]]*$")
 _QUOTE_OPEN = "\"“‘'«"
@@ -342,7 +346,7 @@ def summary_fit(text: str, nwords: int, nterms: int, min_words: int = 8, max_wor
         return False
     if _BOILER_SEARCH.search(t.lower()) or _DATE_LINE.match(t) or (
             ("(" in t or "[" in t) and (_CREDIT_TAIL.search(t) or _PICTURE_MARK.search(t))) or (
-            ", " in t and _PICTURE_MARK_WORDS.search(t)):
+            ", " in t and _PICTURE_MARK_WORDS.search(t)) or ("|" in t and _PIPE_CREDIT.search(t)):
         return False
     n = len(t)
     odd, upper = _odd_upper(t)  # punctuation and symbols; capitals
