@@ -361,3 +361,18 @@ def test_headline_is_what_sources_open_with_not_a_detail_they_all_repeat():
     arts = [_article("\n".join([o, m, demand]), f"k{i}") for i, (o, m) in enumerate(zip(openings, middles))]
     h = summary.headline_sentence(arts)
     assert h["text"] in openings
+
+
+def test_an_event_whose_openings_are_all_long_still_has_a_headline_and_a_summary():
+    long = ("News that the port authority had fined the ferry operator for leaving passengers stranded on the quay "
+            "in the storm may not have made much of a splash except for one thing: the fine had been set at twice "
+            "what the law allows for a first offence.")
+    text = "\n".join([long, long.replace("News that", "Word that"), long.replace("News that", "Reports that"),
+                      "The operator said it would appeal against the fine of 2 million crowns in court.",
+                      "Passengers waited for eleven hours on the quay in Korva before buses took them home."])
+    a = _article(text, "long")
+    h = summary.headline_sentence([a])
+    assert h is not None and len(h["text"].split()) <= 40
+    assert a.text[h["citations"][0]["start"]:h["citations"][0]["end"]] == h["text"]
+    out = summary.analyze(Event(id="e", articles=[a.id]), [a])
+    assert out["summary"] is not None and out["summary"]["short"]

@@ -417,7 +417,17 @@ def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_wor
     rows_l, nwords, pos = rows.tolist(), bank.nwords_l, bank.pos_l
     keep = [k for k, i in enumerate(rows_l) if nwords[i] <= max_words]
     if not keep:
-        return None
+        # Every opening sentence runs over the headline's length (a feature story's long
+        # lede): the first fit sentences that are short enough, further down.
+        rows, score, sim = salience(bank, w, max_per_article=40)
+        rows_l = rows.tolist()
+        short = [k for k, i in enumerate(rows_l) if nwords[i] <= max_words]
+        firsts: dict[int, list[int]] = {}
+        for k in short:
+            firsts.setdefault(bank.art_l[rows_l[k]], []).append(k)
+        keep = [k for ks in firsts.values() for k in sorted(ks, key=lambda k: pos[rows_l[k]])[:lead_window]]
+        if not keep:
+            return None
     # A headline stands alone: one that leans on a sentence before it ("Then,
     # near the intersection ...", "It got 11 votes") only when nothing else fits.
     dangling = bank.dangling_l
