@@ -16,6 +16,7 @@ import numpy as np
 
 from chorus.analyze import textstats
 from chorus.analyze.letters import UPPER
+from chorus.metadata import BUTTON_LABEL
 from chorus.model import Article
 
 # A dateline or agency tag opening an article ("PARIS (AP) — ", "ALEPPO, Syria: ",
@@ -36,7 +37,7 @@ _DATELINE = re.compile(
     rf"|[{UPPER}][a-z]+(?: [{UPPER}][a-z]+){{0,2}}(?:, [{UPPER}][\w.]+)?\s*"
     r"\((?:CNN|AP|AFP|Reuters|UPI|Xinhua|dpa|IANS|PTI|ANI|CBS|NBC|ABC)\)\s+"
     # buttons and media labels scraped into the first line: "Email This Even at 88, ...", "[Video Link] The ..."
-    r"|(?:Email This|Buy Photo|Share This|Print This)\s+|\[(?:Video|Photo|Audio)(?: Link)?\]\s*"
+    rf"|{BUTTON_LABEL}"
     r"|(?:—|–|--)\s+)(?=[A-Z\"“])"
 )
 # A picture's credit after a bar, its caption before it: "... walk to the Senate floor
