@@ -80,7 +80,7 @@ _CHANGE = re.compile(r"\b(?:now|rose|risen|rising|raising|dropped|fallen|fell|in
                      r"had said)\b", re.I)
 _DISPUTE = re.compile(r"\b(?:disputes?|disputed|contests?|contested|lower figure|higher figure|"
                       r"rejects? the figure|disagrees?)\b", re.I)
-# A figure in a clause of what would, could or will be ("the planet won't be able to feed
+# A figure in a clause of what would or will be ("the planet won't be able to feed
 # nine billion people", "it would exceed 20 billion people"): a projection, not a count.
 # ("could be more than 50,000 people" is an estimate, a rival count: "could", "may" and
 # "might" are left out)

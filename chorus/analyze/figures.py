@@ -136,7 +136,7 @@ def _rivals(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if (ha * _FAR < lb) or (hb * _FAR < la):
         return False
     if a.get("_modal") or b.get("_modal"):
-        return False  # what would or could be is no rival to a count
+        return False  # what would or will be is no rival to a count
     if a["article"] == b["article"]:
         return bool(a["_disputed"] or b["_disputed"] or
                     (a["source"] and b["source"] and a["source"] != b["source"]))

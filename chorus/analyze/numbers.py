@@ -22,7 +22,8 @@ _SMALL = {
     "a dozen": 12, "a hundred": 100, "a thousand": 1000, "a million": 1_000_000,
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
-           "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1000}
+           "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
+           "m": 1_000_000, "k": 1000}
 # Vague amounts as (low, high): each reaches up to where the next begins, since
 # writers say "thousands" of 12,000 people until "tens of thousands" fits.
 _VAGUE = {
