@@ -419,3 +419,9 @@ def test_a_nickname_in_quotation_marks_is_no_quote():
                  "\"We will find them,\" the chief said.")
     texts = [q["text"] for q in run(a)]
     assert texts == ["We will find them,"]
+
+
+def test_a_report_that_names_its_issuer_speaks_for_it():
+    a = art("a", "Tomas Reiter said in a statement that the wreck had been found.\n"
+                 "\"She went down by the bow,\" said the Navy report, based on survivor accounts.")
+    assert find(run(a), "went down by the bow")["speaker"] == "Navy report"

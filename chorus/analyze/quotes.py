@@ -218,7 +218,8 @@ class _ArticleQuotes:
             if sp is not None and sp.kind == "description" and sp.text.split()[-1].lower() in _DOC_HEADS:
                 # "a statement from the firm said", "the statement said": who issued it
                 who = document_issuer(frame)
-                if who is None and sp.text.split()[0].lower() in ("the", "that", "this", "its"):
+                named = any(w[:1].isupper() for w in sp.text.split()[1:-1])  # "the Navy report": its issuer named
+                if who is None and not named and sp.text.split()[0].lower() in ("the", "that", "this", "its"):
                     who = document_issuer(a.text[max(0, c_start - 2000):c_start])
                 if who is not None:
                     speaker, kind = self._resolve(who, si, mentions, last_quote, s)
