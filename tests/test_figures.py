@@ -319,3 +319,14 @@ def test_tonnage_and_rewards_are_not_victims():
                         "The council approved a $50,000 reward in the killing of the teenager."))
     assert not any(f["measure"].endswith(("displaced or evacuated", "killed")) for f in figs), \
         [f["measure"] for f in figs]
+
+
+def test_money_keeps_its_sign_and_a_scale_word_counts_for_both_ends_of_a_range():
+    (pay,) = find_numbers("The firm made a $130,000 payment.")
+    assert pay.currency == "$" and pay.value == 130000
+    (rng,) = find_numbers("The plan costs between $300 and $400 million.")
+    assert (rng.low, rng.high, rng.currency) == (3e8, 4e8, "$")
+    (two,) = find_numbers("They said 2-3 million people fled.")
+    assert (two.low, two.high) == (2e6, 3e6)
+    figs = run(art("a", "The firm made a $130,000 payment to the actress, the paper said."))
+    assert figure_with(figs, "a", "130,000")["claims"][0]["currency"] == "$"

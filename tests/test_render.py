@@ -133,6 +133,8 @@ def test_view_numbers_citations_and_marks_targets(doc):
 
 def test_small_helpers():
     assert format_value(2000) == "2,000" and format_value(33.3) == "33.3" and format_value(None, 10, 20) == "10–20"
+    assert format_value(130000, unit="payment", currency="$") == "$130,000"
+    assert format_value(None, 3e8, 4e8, currency="€") == "€300,000,000–€400,000,000"
     assert safe_url("javascript:alert(1)") is None and safe_url(" JAVASCRIPT:alert(1)") is None
     assert safe_url("https://example.org/a") == "https://example.org/a" and safe_url("//x.org") is None
     assert md_escape("[x](javascript:y) <b>*z*</b>") == r"\[x\](javascript:y) &lt;b&gt;\*z\*&lt;/b&gt;"

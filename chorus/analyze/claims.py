@@ -417,6 +417,7 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
             claim = {
                 "article": article.id, "value": n.value, "low": n.low, "high": n.high,
                 "qualifier": n.qualifier, "unit": unit if not n.share else f"share of {unit or thing}",
+                "currency": n.currency,
                 "source": source, "as_of": as_of, "text": sent[n.start:span_end],
                 "start": s + n.start, "end": s + span_end,
                 "sentence": [s, e], "subset": subset,

@@ -106,6 +106,7 @@ class Number:
     qualifier: str | None
     share: bool  # a fraction or percentage (value in 0..1)
     word: bool  # written in words ("seven"), not digits
+    currency: str | None = None  # "$", "€" or "£" written before the amount
 
 
 def _bounds(value: float, qualifier: str | None, cap: float | None) -> tuple[float | None, float | None]:
@@ -207,8 +208,11 @@ def _find_numbers(text: str) -> list[Number]:
                 value /= 100.0
             low, high = _bounds(value, qual, 1.0 if share else None)
         out.append(Number(s, e, text[s:e], value, low, high, qual.lower() if qual else None,
-                          share, word))
+                          share, word, m.group("cur")))
     return _ranges(text, out)
+
+
+_SCALE_WORD = re.compile(r"\b(?:hundred|thousand|million|billion|trillion|mn|bn|tn)\b", re.I)
 
 
 def _ranges(text: str, nums: list[Number]) -> list[Number]:
@@ -221,16 +225,23 @@ def _ranges(text: str, nums: list[Number]) -> list[Number]:
             # "20-30 percent": the first number is a percentage too
             prev = Number(prev.start, prev.end, prev.text, prev.value / 100, prev.low / 100,
                           prev.high / 100 if prev.high is not None else None, prev.qualifier,
-                          True, prev.word)
+                          True, prev.word, prev.currency)
         if prev is not None and prev.value is not None and n.value is not None \
                 and prev.share == n.share and prev.value < n.value:
             gap = text[prev.end:n.start]
+            scale = _SCALE_WORD.search(n.text)
+            if scale and not _SCALE_WORD.search(prev.text) and prev.value * _SCALES[scale.group().lower()] <= n.value:
+                # "300 to 400 million", "2-3 billion": the scale word counts for both
+                f = _SCALES[scale.group().lower()]
+                prev = Number(prev.start, prev.end, prev.text, prev.value * f, prev.low * f,
+                              prev.high * f if prev.high is not None else None, prev.qualifier,
+                              prev.share, prev.word, prev.currency)
             between = re.search(r"\bbetween\s+$", text[max(0, prev.start - 9):prev.start], re.I)
             if re.fullmatch(r"\s*(?:to|-|–|—)\s*", gap) or (between and re.fullmatch(r"\s+and\s+", gap)):
                 start = prev.start - (len(between.group()) if between else 0)
                 out[-1] = Number(start, n.end, text[start:n.end], None, prev.low if prev.qualifier
                                  else prev.value, n.high if n.qualifier else n.value,
-                                 "between", n.share, prev.word and n.word)
+                                 "between", n.share, prev.word and n.word, prev.currency or n.currency)
                 continue
         out.append(n)
     return out

@@ -137,8 +137,8 @@ def _figure_values(rows: list[dict], by_day: bool = False) -> list[dict]:
     return [out[k] for k in keys]
 
 
-def format_value(value: Any, low: Any = None, high: Any = None, unit: Any = None) -> str:
-    """A figure's value as a reader writes it: 2,000 / 33.3 / 10–20 / 50% (for shares)."""
+def format_value(value: Any, low: Any = None, high: Any = None, unit: Any = None, currency: Any = None) -> str:
+    """A figure's value as a reader writes it: 2,000 / 33.3 / 10–20 / 50% (for shares) / $130,000."""
     share = isinstance(unit, str) and unit.startswith("share") and all(
         isinstance(v, (int, float)) and 0 <= v <= 1 for v in (value, low, high) if v is not None)
 
@@ -148,9 +148,10 @@ def format_value(value: Any, low: Any = None, high: Any = None, unit: Any = None
         if isinstance(v, (int, float)):
             if share:
                 return f"{v * 100:.0f}%"
+            sign = currency if isinstance(currency, str) else ""
             if float(v).is_integer():
-                return f"{int(v):,}"
-            return f"{v:,.2f}".rstrip("0").rstrip(".")
+                return f"{sign}{int(v):,}"
+            return sign + f"{v:,.2f}".rstrip("0").rstrip(".")
         return str(v)
 
     if value is None and low is not None and high is not None and low != high:
@@ -324,7 +325,7 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
                 except (TypeError, ValueError):
                     link = None
             rows.append({
-                "value": format_value(c.get("value"), c.get("low"), c.get("high"), c.get("unit")),
+                "value": format_value(c.get("value"), c.get("low"), c.get("high"), c.get("unit"), c.get("currency")),
                 "unit": c.get("unit"),
                 "qualifier": c.get("qualifier"),
                 "part": bool(c.get("subset")),  # a breakdown of a total given beside it ("31 of them")
