@@ -330,3 +330,8 @@ def test_money_keeps_its_sign_and_a_scale_word_counts_for_both_ends_of_a_range()
     assert (two.low, two.high) == (2e6, 3e6)
     figs = run(art("a", "The firm made a $130,000 payment to the actress, the paper said."))
     assert figure_with(figs, "a", "130,000")["claims"][0]["currency"] == "$"
+
+
+def test_letters_glued_to_a_number_that_are_no_unit():
+    assert find_numbers("Fans of the 49ers and users of 4chan cheered.") == []
+    assert [n.value for n in find_numbers("Winds of 100mph hit a 5400rpm turbine.")] == [100, 5400]

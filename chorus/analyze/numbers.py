@@ -75,7 +75,9 @@ _DURATION = re.compile(r"\b(?:for|to|of)\s+(?:(?:up to|at least|more than|nearly
 _CLOCK = re.compile(r"\s*(?:am|pm|a\.m\.?|p\.m\.?|GMT|BST|ET)(?!\w)", re.I)  # ("p.m." ends in no word boundary)
 # After a number, what makes it a clock time, an address or a page's label, not an amount.
 _NOT_AN_AMOUNT_AFTER = re.compile(r"(?i:am|pm|a\.m\.?|p\.m\.?)(?!\w)|\s+block\s+of\b|"
-                                  r"\s+(?:News|Photos|Videos|Images|Comments|Shares)\b")
+                                  r"\s+(?:News|Photos|Videos|Images|Comments|Shares)\b"
+                                  # letters glued on that are no unit: "the 49ers", "a 737max"
+                                  r"|(?!(?:mph|kph|kmh|lbs|mln|bln|sqm|rpm)\b)[a-z]{3,}")
 _QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_QUAL_RE})\s+$", re.I)
 _TIME_UNITS = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|"
                          r"decades?|centuries|century|am|pm|a\.m\.?|p\.m\.?|GMT|BST|ET)(?!\w)", re.I)
@@ -168,7 +170,7 @@ def _find_numbers(text: str) -> list[Number]:
             if m.group("num"):
                 raw = m.group("num")
                 if _NOT_AN_AMOUNT_AFTER.match(after):
-                    continue  # "2pm", "3.30pm", "the 1700 block of", "Channel 2 News", "6 Photos"
+                    continue  # "2pm", "3.30pm", "the 1700 block of", "Channel 2 News", "6 Photos", "49ers"
                 if re.match(r"[-‑–][A-Za-z]", after) or (_TIME_UNITS.match(after)
                                                          and not (_DURATION.search(text, 0, s)
                                                               and not _CLOCK.match(after))):
