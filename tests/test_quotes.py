@@ -425,3 +425,14 @@ def test_a_report_that_names_its_issuer_speaks_for_it():
     a = art("a", "Tomas Reiter said in a statement that the wreck had been found.\n"
                  "\"She went down by the bow,\" said the Navy report, based on survivor accounts.")
     assert find(run(a), "went down by the bow")["speaker"] == "Navy report"
+
+
+def test_speakers_after_an_inverted_verb_an_opening_adverb_and_a_home_town():
+    a = art("a", "\"Brandt would have had a tough road in the primaries,\" both Green and Liberal, says Jens Berg "
+                 "at the Harbour Gazette.\n"
+                 "Instead, Brandt praises the old harbour board: \"They built the quays.\"\n"
+                 "\"You could feel the energy,\" said Maret Lepp of Lower Korva, who watched the march.")
+    qs = run(a)
+    assert find(qs, "tough road")["speaker"] == "Jens Berg"
+    assert find(qs, "built the quays")["speaker"] == "Brandt"
+    assert find(qs, "feel the energy")["speaker"] == "Maret Lepp"

@@ -82,7 +82,7 @@ vice acting former interior defence defense state un us uk eu nato aid special r
 president-elect leader senior junior democrat republican democratic conservative labour liberal
 socialist independent chair chairperson commissioner superintendent inspector sheriff coach ceo cfo founder owner attorney counsel
 gov congressman congresswoman councilman councilwoman assemblyman assemblywoman executive officer petty
-trooper detective det sergeant agent
+trooper detective det sergeant agent whip majority minority
 """.split())
 STOP_CAPS = frozenset("""
 but and or the a an in on at of for to with by from as if when while after before however
@@ -193,7 +193,15 @@ def person_name(phrase: str) -> str:
         return " ".join(t for t in toks if not t.lower().endswith("-based"))
     for joint in ("of", "for"):  # "Friday of Mira Solvane": a person is never "X of Y"
         if joint in toks[:-1]:
-            toks = toks[len(toks) - toks[::-1].index(joint):]
+            head = toks[:toks.index(joint)]
+            titled = [i for i, t in enumerate(head) if re.sub(r"[’']s$", "", t.lower().rstrip(".")) in TITLE_WORDS]
+            name = head[titled[-1] + 1:] if titled else head
+            if len(name) >= 2 and not any(t.lower() in STOP_CAPS for t in name):
+                # "Melodye Shore of Laguna Niguel", "Majority Whip John Cornyn of Texas": the
+                # person, then where they are from
+                toks = head
+            else:
+                toks = toks[len(toks) - toks[::-1].index(joint):]
     last_title = -1
     for i, t in enumerate(toks[:-1]):
         low = re.sub(r"[’']s$", "", t.lower().rstrip("."))
@@ -438,6 +446,7 @@ _BARE_PLURAL = re.compile(
 _PREP_BEFORE = re.compile(r"\b(?:for|by|after|before|without|while|of|from|in|on|when|since)\s+$", re.I)
 # An opening adverbial before the subject: "On Friday, ...", "In a statement late on Monday, ...".
 _INTRO = re.compile(r"(?:In|On|At|After|Before|During|Later|Earlier|Meanwhile|Separately|Since|Following|"
+                    r"Instead|However|Indeed|Still|Now|Then|Also|Yet|Moreover|Besides|Nonetheless|Nevertheless|"
                     r"Despite|Asked|Speaking|Writing|Responding|Last|Yesterday|Today|Hours|Days|Moments)"
                     r"\b[^,\"“”]{0,80},\s+(?=[A-Z]|(?:the|a|an)\s)")
 # A name and then a verb in lower case: "Rivlin referred ...", not "McCullum's first appearance".
@@ -480,6 +489,13 @@ def attribute(frame: str, anchor: int) -> Speaker | None:
             if sp:
                 return sp
             continue
+        if word in _INVERTIBLE and not re.search(QMARK + r"[\s,.!?:]*$", before) and before.rstrip().endswith(","):
+            # '"...," both Democratic and Republican, says David Graham': the name after
+            # the verb speaks, not the last capital before it
+            named = _START_NP.search(after)
+            sp = _np(named) if named and named.group("name") else None
+            if sp is not None and sp.kind == "name" and len(sp.display.split()) >= 2:
+                return sp
         if word in _INVERTIBLE and re.search(QMARK + r"[\s,.!?:]*$", before):
             sp = _np(_START_NP.search(after))
             later = _NAME_AFTER_ROLE.match(after)
