@@ -436,3 +436,18 @@ def test_speakers_after_an_inverted_verb_an_opening_adverb_and_a_home_town():
     assert find(qs, "tough road")["speaker"] == "Jens Berg"
     assert find(qs, "built the quays")["speaker"] == "Brandt"
     assert find(qs, "feel the energy")["speaker"] == "Maret Lepp"
+
+
+def test_an_interview_written_as_questions_and_quoted_answers():
+    a = art("a", "After the final, Ilse Brandt spoke about the cancelled ceremony.\n"
+                 "What was your reaction?\n"
+                 "\"I didn't hear it and I wasn't sure why it was cancelled.\"\n"
+                 "Were you threatened?\n"
+                 "\"No. Certainly not.\"\n"
+                 "Coach Maret Lepp also addressed the issue.\n"
+                 "Did it cause a distraction?\n"
+                 "\"I don't think it changed the race at all.\"")
+    qs = run(a)
+    assert find(qs, "didn't hear it")["speaker"] == "Ilse Brandt"
+    assert find(qs, "Certainly not")["speaker"] == "Ilse Brandt"
+    assert find(qs, "changed the race")["speaker"] == "Maret Lepp"

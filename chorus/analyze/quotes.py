@@ -230,6 +230,17 @@ class _ArticleQuotes:
                 speaker, kind = Speaker(source.group("src"), "name").display, "name"
             elif sp is None and alone and last_quote and si - last_quote[0] <= _CONTINUE_SENTENCES:
                 speaker, kind = last_quote[1], last_quote[2]
+            elif sp is None and alone and si > 0 and self._after_question(si):
+                # an interview written as questions and quoted answers: "What was your
+                # reaction to the early anthem?" "I didn't hear it ..." - the person
+                # answering before, else the person the article was last about
+                about = [x for x in self.subjects if x[0] < a.sentences[si][0] and x[1] == "name"]
+                if about and about[-1][0] > self.last_quote_end:  # "Reign Coach Laura Harvey also addressed ..."
+                    speaker, kind = about[-1][2], about[-1][1]
+                elif last_quote and last_quote[1] and self._after_question(last_quote[0]):
+                    speaker, kind = last_quote[1], last_quote[2]
+                elif about:
+                    speaker, kind = about[-1][2], about[-1][1]
             elif sp is None and alone and si > 0:
                 # a quote on its own right after a sentence about someone: "His mother,
                 # Maria Feng, remembers that day. "We were so proud.""
@@ -249,6 +260,16 @@ class _ArticleQuotes:
             last_quote = (ei, speaker, kind)
             self.last_quote_end = e
         return _join_split(found, a.text)
+
+    def _after_question(self, si: int) -> bool:
+        """Is the sentence before ``si`` an interviewer's question: a line of its own,
+        ending with a question mark, no quotation in it?"""
+        if si <= 0:
+            return False
+        ps, pe = self.a.sentences[si - 1]
+        prev = self.a.text[ps:pe]
+        return prev.endswith("?") and not any(c in prev for c in "\"“”") \
+            and (ps == 0 or self.a.text[ps - 1] == "\n") and "\n" in self.a.text[pe:self.a.sentences[si][0]]
 
     def _frame(self, spans, c_start, c_end, this) -> tuple[str, int]:
         """The context sentences with every quotation (marks included) replaced by QMARK."""
