@@ -80,6 +80,7 @@ _ATTRIBUTION = re.compile(
     r"(?:said|says|added|adds|told|asked|asks|explained|warned|insisted|noted|wrote|"
     r"stated|declared|replied|continued|argued|tweeted|remarked)\b[^\"“”]{0,80}[.!?]$"
 )
+_CITATION_MARKS = re.compile(r"(?:\[(?:\d{1,3}|[a-z]|citation needed|note \d{1,3})\])+")
 _MAX_QUOTE_SENTENCE = 600  # beyond this a quotation may be split inside
 
 
@@ -188,6 +189,10 @@ def _split_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]
         j = m.end()
         while j < len(para) and para[j] in _CLOSERS:
             j += 1
+        if j < len(para) and para[j] == "[":
+            cite = _CITATION_MARKS.match(para, j)  # "... apostasy.[54][55] The LDS Church ...": reference marks
+            if cite:
+                j = cite.end()
         # The boundary needs whitespace and then a sentence-like start.
         k = j
         while k < len(para) and para[k] in " \t\u00a0":

@@ -451,3 +451,15 @@ def test_an_interview_written_as_questions_and_quoted_answers():
     assert find(qs, "didn't hear it")["speaker"] == "Ilse Brandt"
     assert find(qs, "Certainly not")["speaker"] == "Ilse Brandt"
     assert find(qs, "changed the race")["speaker"] == "Maret Lepp"
+
+
+def test_present_tense_verbs_of_features_and_a_filing():
+    a = art("a", "Tomas Reiter acknowledges that owners may try to assert a claim \"to prolong their control,\" but "
+                 "concludes that such a claim is \"both misguided and likely to fail.\"\n"
+                 "\"The harbour must be run for its workers,\" Ilse Brandt writes.\n"
+                 "\"The language itself is an idea or a system,\" reads the filing.")
+    qs = run(a)
+    assert find(qs, "prolong their control")["speaker"] == "Tomas Reiter"
+    assert find(qs, "misguided")["speaker"] == "Tomas Reiter"
+    assert find(qs, "run for its workers")["speaker"] == "Ilse Brandt"
+    assert find(qs, "idea or a system")["speaker"] == "filing"

@@ -123,3 +123,10 @@ def test_addresses_and_dotted_names_are_not_glued_sentences():
               "Shares of Amazon.Com rose.", "The U.S.Army said no.", "Write to jane.Doe@example.com today.",
               "It cost approx.Ten dollars."]:
         assert len(texts(t)) == 1, t
+
+
+def test_reference_marks_after_a_full_stop_end_the_sentence():
+    t = ("The church teaches this.[54][55] The council therefore calls itself a restoration.[54] "
+         "Ilse Brandt has called it a \"unique member.\"[57] Brandt also suggests that.")
+    assert texts(t) == ["The church teaches this.[54][55]", "The council therefore calls itself a restoration.[54]",
+                        "Ilse Brandt has called it a \"unique member.\"[57]", "Brandt also suggests that."]

@@ -47,7 +47,7 @@ _CALLED = re.compile(r"\b(?<!so-)(?:called|calling|calls|described\s+(?:\w+\s+){
                      r"termed|dubbed)\s+(?:(?:it|them|him|her|this|that|the\s+\w+)\s+)?$")
 _MIN_WORDS = 3  # shorter quotes need to end their sentence and have an attribution
 _PEOPLE_ROLES = ROLES - frozenset("group organisation organization agency ministry statement report "
-                                   "police".split())  # "he" and "she" are people
+                                   "police filing lawsuit complaint".split())  # "he" and "she" are people
 _CONTINUE_SENTENCES = 2  # an unattributed quote continues a quote this close before it
 # Between the two parts of a split quotation: the closing mark, the attribution
 # (no sentence end, no other quotation, one line) ending in a comma, the opening mark.

@@ -50,7 +50,7 @@ prosecutor prosecutors inspector inspectors senator editor campaigner campaigner
 organizer dealer seller buyer miner miners docker dockers labourer employer employee employees
 nurse nurses surgeon paramedic pilot guard guards policeman policemen executive executives
 economist economists scientist scientists engineer engineers mother father son daughter wife
-husband neighbour neighbor customer customers
+husband neighbour neighbor customer customers filing lawsuit complaint
 """.split())
 # What else speaks in news copy, besides the roles above: documents and outlets
 # ("the lawsuit says", "the magazine reported"), bodies, and people by relation.
@@ -100,11 +100,12 @@ SPEECH = (r"said|says|told|tells|added|adds|stated|declared|warned|insisted|ackn
           r"condemned|threatened|praised|dismissed|labelled|labeled|branded|accusing|blaming|"
           r"promising|gave|gives|say|recalled|recalls|quoted|"
           r"responded|answered|joked|quipped|admitted|testified|cautioned|complained|countered|"
+          r"writes|acknowledges|concludes|concluded|argues|explains|warns|insists|admits|suggests|reads|"
           r"[Aa]ccording\s+to")
 QMARK = "\u00abQ\u00bb"  # stands for a masked quotation in a sentence frame
 _VERB_RE = re.compile(rf"\b(?:{SPEECH})\b(?!\s+to\s+(?:the|a|an|its|their|his|her)\b)")
 _INVERTIBLE = frozenset("said says added adds asked wrote explained noted warned "
-                        "insisted replied argued".split())
+                        "insisted replied argued writes reads explains argues concluded".split())
 _PARTICIPLES = frozenset("saying adding telling insisting noting describing calling accusing blaming "
                          "promising "
                          "putting".split())
@@ -332,9 +333,9 @@ def _organisation(sp: Speaker) -> bool:
 
 
 # Documents that speak for whoever issued them: "the statement said", "a report by the UN".
-_DOCS = r"(?:statement|press release|release|letter|email|memo|post|tweet|report)"
-_DOC_HEADS = frozenset(w + s for w in "statement release letter email memo post tweet report".split()
-                       for s in ("", "s"))
+_DOCS = r"(?:statement|press release|release|letter|email|memo|post|tweet|report|filing|complaint|brief|lawsuit)"
+_DOC_HEADS = frozenset(w + s for w in "statement release letter email memo post tweet report filing complaint "
+                       "brief lawsuit".split() for s in ("", "s"))
 _ISSUED_IN = re.compile(rf"\b(?:said|says|announced|added|wrote|confirmed|stated)\s+(?:in|on)\s+"
                         rf"(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+)?{_DOCS}\b"
                         rf"|\b(?:issued|released|put out|posted|sent)\s+(?:a|an)\s+(?:[\w-]+\s+)?{_DOCS}\b")
