@@ -124,3 +124,14 @@ def test_the_day_of_an_earlier_figure_is_not_the_day_of_the_sentence():
                  "The river peaked on Monday.", "2023-03-14")
     entries = timeline.analyze(Event(id="ev", articles=["a"]), [a])["timeline"]
     assert [e["text"] for e in entries] == ["The river peaked on Monday."]
+
+
+def test_a_bare_year_beside_a_day_of_that_year_adds_no_entry():
+    from chorus.analyze import timeline
+    from chorus.model import Article, Event
+    from chorus.sentences import split_sentences
+
+    text = "The owner signed the agreement on Oct. 28, 2016, just days before the 2016 election in Estland."
+    a = Article(id="a", text=text, sentences=split_sentences(text), published="2018-03-07")
+    entries = timeline.analyze(Event(id="e", articles=["a"]), [a])["timeline"]
+    assert [(e["date"], e["precision"]) for e in entries] == [("2016-10-28", "day")]

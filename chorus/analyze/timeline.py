@@ -60,6 +60,10 @@ def article_mentions(article: Article, fallback: str | None) -> list[tuple[DateM
         # "six have died, up from three reported on Sunday": Sunday is the earlier
         # figure's day, not the day of what the sentence reports.
         found = [m for m in found if not _EARLIER_FIGURE.search(sent, 0, m.start)]
+        # "signed on Oct. 28, 2016, days before the 2016 presidential election": one
+        # entry, on the day; a bare year inside the same sentence adds nothing.
+        days = {m.date[:4] for m in found if m.precision in ("day", "month")}
+        found = [m for m in found if not (m.precision == "year" and m.date[:4] in days)]
         for m in found:
             shifted = DateMention(m.start + s, m.end + s, m.text, m.date, m.precision,
                                   m.approximate or (borrowed and m.relative), m.relative)
