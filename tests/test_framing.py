@@ -95,3 +95,18 @@ def test_words_inside_quotations_are_the_speakers_not_the_outlets():
     out = {f["article"]: f for f in framing.analyze(Event(id="e", articles=[]), arts)["framing"]}
     terms_a = [t["term"] for t in out["a"]["terms"]]
     assert "rioters" not in terms_a and "criminals" not in terms_a
+
+
+def test_words_with_an_everyday_sense_make_no_group_on_their_own():
+    from chorus.analyze import framing
+    from chorus.model import Article, Event
+    from chorus.sentences import split_sentences
+
+    texts = {"a": "The actress said the campaign paid her before the election. Her lawyer called the legal "
+                  "dispute absurd and said the campaign knew of the payment.",
+             "b": "The lawyer said the dispute over the payment would go to court. The campaign denied any "
+                  "wrongdoing in the dispute."}
+    arts = [Article(id=k, text=t, sentences=split_sentences(t), outlet=f"Outlet {k}") for k, t in texts.items()]
+    out = framing.analyze(Event(id="e", articles=list(texts)), arts)["framing"]
+    groups = {g["group"] for o in out for g in o["groups"]}
+    assert not groups & {"military action", "labour action"}, groups

@@ -84,6 +84,9 @@ _WORD = re.compile(rf"[{LETTER}][{LETTER}'’\-]*[{LETTER}]|[{LETTER}]|(?P<punct
 _TOP = 20  # terms reported per outlet
 PRIOR_WEIGHT = 0.1  # a0 as a share of the event's word count: the prior is a tenth of the data
 _LABELS = frozenset().union(*LABEL_GROUPS.values())
+# Labels with an everyday sense besides the group's: a presidential campaign, a business
+# operation, a legal dispute, advances in research.
+_OTHER_SENSES = frozenset("campaign operation dispute advance advances".split())
 _ACTORS = LABEL_GROUPS["state"] | LABEL_GROUPS["opposition"] | LABEL_GROUPS["state forces"]
 
 
@@ -223,6 +226,13 @@ def analyze(event: Event, articles: list[Article], *, top: int = _TOP) -> dict[s
         prior.update(c)
     alpha0 = PRIOR_WEIGHT * float(sum(prior.values()))
     label_of = {w: g for g, ws in LABEL_GROUPS.items() for w in ws}
+    # A group the event names only by words with other senses (an election "campaign", a
+    # legal "dispute") is not that kind of action here: its words are no labels of it.
+    for g, ws in LABEL_GROUPS.items():
+        used = {w for w in ws if prior.get(w)}
+        if used and used <= _OTHER_SENSES:
+            for w in used:
+                label_of.pop(w, None)
     out = []
     group_prior = {g: Counter({w: prior[w] for w in words if prior.get(w)})
                    for g, words in LABEL_GROUPS.items()}
