@@ -88,3 +88,28 @@ def test_unreadable_or_empty_data_is_a_clear_error(tmp_path, capsys):
     binary.write_bytes(b"\xff\xfe\x00\x01binary")
     assert bench.main(["--data", str(binary)]) == 2
     assert "not UTF-8" in capsys.readouterr().err
+
+
+def test_repeated_rounds_time_each_system_by_its_median_pass_and_score_once():
+    calls = {"fast": 0, "oracle": 0}
+    sleeps = iter([0.0, 0.03, 0.0])  # one slow pass of three: the median ignores it
+
+    def fast(articles, budget):
+        import time
+        calls["fast"] += 1
+        time.sleep(next(sleeps))
+        return ["Heavy rain flooded Marlow on Sunday."]
+
+    def oracle(articles, budget, ref):
+        calls["oracle"] += 1
+        return [ref]
+
+    from rouge_score import rouge_scorer
+
+    totals = {n: {"rouge1": 0.0, "rouge2": 0.0, "rougeLsum": 0.0, "seconds": 0.0} for n in ("fast", "oracle")}
+    prepared = [([], "Heavy rain flooded Marlow on Sunday.")]
+    bench._timed_passes({"fast": fast, "oracle": oracle}, prepared, 40,
+                        rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True), totals, 3)
+    assert calls == {"fast": 3, "oracle": 1}
+    assert totals["fast"]["seconds"] < 0.02  # the median pass, not the slow one nor the sum
+    assert totals["fast"]["rouge1"] == pytest.approx(1.0) and totals["oracle"]["rouge1"] == pytest.approx(1.0)

@@ -59,6 +59,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--event-size", type=int, default=0, metavar="N",
                         help="also time Chorus's summary and facts of one event made of the file's first "
                              "N articles (median of 3 runs)")
+    parser.add_argument("--repeat", type=int, default=3, metavar="N",
+                        help="timed rounds of every system but the oracle; each system's seconds are its "
+                             "median pass (default 3)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
 
 
@@ -260,7 +263,7 @@ def cut(sentences: list[str], budget: int) -> list[str]:
     return out
 
 
-def evaluate(clusters: list[dict], systems: list[str], budget: int, form: str = "auto") -> dict:
+def evaluate(clusters: list[dict], systems: list[str], budget: int, form: str = "auto", repeat: int = 1) -> dict:
     """Run every system on every cluster; return mean scores and seconds per cluster."""
     from rouge_score import rouge_scorer
 
@@ -289,7 +292,7 @@ def evaluate(clusters: list[dict], systems: list[str], budget: int, form: str = 
     gc.collect()
     gc.freeze()
     try:
-        _timed_passes(runners, prepared, budget, scorer, totals)
+        _timed_passes(runners, prepared, budget, scorer, totals, repeat)
     finally:
         gc.unfreeze()
     n = max(1, len(clusters))
@@ -298,16 +301,33 @@ def evaluate(clusters: list[dict], systems: list[str], budget: int, form: str = 
                "seconds_per_cluster": t["seconds"] / n} for name, t in totals.items()}}
 
 
-def _timed_passes(runners: dict, prepared: list, budget: int, scorer, totals: dict) -> None:
-    """Each system over every prepared cluster (timed), then its outputs scored; adds to ``totals``."""
-    for name, fn in runners.items():
-        outputs = []
-        for articles, ref in prepared:
-            t0 = time.perf_counter()
-            out = fn(articles, budget, ref) if name == "oracle" else fn(articles, budget)
-            totals[name]["seconds"] += time.perf_counter() - t0
-            outputs.append(out)
-        for (articles, ref), out in zip(prepared, outputs):
+def _timed_passes(runners: dict, prepared: list, budget: int, scorer, totals: dict, repeat: int = 1) -> None:
+    """Each system over every prepared cluster (timed), then its outputs scored; adds to ``totals``.
+
+    With ``repeat`` above 1 the systems' passes run that many rounds (every system once a
+    round, so a burst of load from outside falls on all of them alike) and each system's time
+    is its median pass, as ``timeit`` repeats a measurement; the oracle, no speed peer, runs
+    once. Outputs are scored from the first round (every system gives the same output each time).
+    """
+    import statistics
+
+    outputs: dict[str, list] = {}
+    passes: dict[str, list[float]] = {name: [] for name in runners}
+    for rnd in range(max(1, repeat)):
+        for name, fn in runners.items():
+            if rnd and name == "oracle":
+                continue
+            outs, spent = [], 0.0
+            for articles, ref in prepared:
+                t0 = time.perf_counter()
+                out = fn(articles, budget, ref) if name == "oracle" else fn(articles, budget)
+                spent += time.perf_counter() - t0
+                outs.append(out)
+            passes[name].append(spent)
+            outputs.setdefault(name, outs)
+    for name in runners:
+        totals[name]["seconds"] += statistics.median(passes[name])
+        for (articles, ref), out in zip(prepared, outputs[name]):
             sc = scorer.score(ref, "\n".join(cut(out, budget)))
             for k in ("rouge1", "rouge2", "rougeLsum"):
                 totals[name][k] += sc[k].fmeasure
@@ -353,7 +373,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     systems = [s.strip() for s in args.systems.split(",") if s.strip()]
     try:
-        result = evaluate(clusters, systems, args.budget, args.form)
+        result = evaluate(clusters, systems, args.budget, args.form, args.repeat)
     except ValueError as exc:
         print(f"chorus bench summarize: {exc}", file=sys.stderr)
         return 2
