@@ -335,3 +335,11 @@ def test_money_keeps_its_sign_and_a_scale_word_counts_for_both_ends_of_a_range()
 def test_letters_glued_to_a_number_that_are_no_unit():
     assert find_numbers("Fans of the 49ers and users of 4chan cheered.") == []
     assert [n.value for n in find_numbers("Winds of 100mph hit a 5400rpm turbine.")] == [100, 5400]
+
+
+def test_words_that_are_no_unit_and_the_pronoun_one():
+    figs = run(art("a", "The mayhem is so graphic that one cannot help suspecting a second cut. "
+                        "Two people were killed in the film's opening scene, the studio said. "
+                        "A larger ferry was built in 1997, approximately 7,000,000 adjacent in the same yard."))
+    assert [f["measure"] for f in figs] == ["people killed"], [f["measure"] for f in figs]
+    assert not figs[0]["disagree"]

@@ -52,6 +52,8 @@ early late today yesterday tomorrow overnight now ago more
 out off down away back too again here appears appear seems seem got get gets went go goes came come
 comes took take takes made make makes per
 he she we you i me him her us how why whether if
+between until directly due adjacent right respectively allows allow isn't
+cannot can't won't don't doesn't didn't
 """.split())
 # Things that are counted but are not victims, whatever verb is near: "two charges of murder for
 # the deaths", "three shots killed him", "ten years for the killing".
@@ -290,6 +292,9 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
             if n.word and n.value == 1 and re.match(r"[\s-]+(?:by[\s-]+one|after[\s-]+(?:another|the other)|"
                                                      r"another)\b", sent[n.end:], re.I):
                 continue  # "one by one", "one after another": not a count
+            if n.word and n.value == 1 and re.match(r"\s+(?:cannot|can['’]t|can|could|must|should|would|might|"
+                                                     r"may|will|wonders|feels)\b", sent[n.end:], re.I):
+                continue  # "one cannot help suspecting": the pronoun
             if re.search(r"[A-Z][\w'’\-]+,\s*$", sent[:n.start]) and re.match(r"\s*[,.]", sent[n.end:]):
                 continue  # "Maret Lepp, 72, said": an age
             if re.search(r"\b(?:age|aged|ages|who was|who is)\s+$", sent[:n.start], re.I) or \
