@@ -80,6 +80,11 @@ _ATTRIBUTION = re.compile(
     r"(?:said|says|added|adds|told|asked|asks|explained|warned|insisted|noted|wrote|"
     r"stated|declared|replied|continued|argued|tweeted|remarked)\b[^\"“”]{0,80}[.!?]$"
 )
+# A tabloid's ellipsis before its source ("... has died of an overdose ... TMZ has
+# learned."): the source tail belongs to the sentence the ellipsis interrupts.
+_ELLIPSIS_TAIL = re.compile(
+    r"^(?:(?:[A-Z][\w'’.&-]*\s+){1,3}(?:has|have)\s+(?:learned|confirmed|obtained\s+\S+(?:\s+\S+)?)"
+    r"|(?:we['’]re|we are|we['’]ve been)\s+told|sources\s+(?:say|tell us|confirm))[.!]$")
 _CITATION_MARKS = re.compile(r"(?:\[(?:\d{1,3}|[a-z]|citation needed|note \d{1,3})\])+")
 _MAX_QUOTE_SENTENCE = 600  # beyond this a quotation may be split inside
 
@@ -234,7 +239,9 @@ def _split_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]]
     merged: list[tuple[int, int]] = []
     for s, e in pieces:
         seg = para[s:e]
-        if merged and _ATTRIBUTION.match(seg.strip()) and para[merged[-1][1] - 1] in _CLOSERS:
+        if merged and ((_ATTRIBUTION.match(seg.strip()) and para[merged[-1][1] - 1] in _CLOSERS)
+                       or (_ELLIPSIS_TAIL.match(seg.strip())
+                           and para[merged[-1][0]:merged[-1][1]].rstrip().endswith(("...", "…")))):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))

@@ -343,3 +343,17 @@ def test_words_that_are_no_unit_and_the_pronoun_one():
                         "A larger ferry was built in 1997, approximately 7,000,000 adjacent in the same yard."))
     assert [f["measure"] for f in figs] == ["people killed"], [f["measure"] for f in figs]
     assert not figs[0]["disagree"]
+
+
+def test_a_number_that_names_a_place_in_a_series_is_a_label():
+    a = art("a", "The singer died on Wednesday after a yearlong battle with stage 4 cancer. "
+                 "A 30-car pileup on Interstate 35 killed two people, and the firm filed for Chapter 11 "
+                 "bankruptcy protection. The song was her 20th No. 1 on the chart.")
+    b = art("b", "Two people died in the pileup, and a zone about 60 miles long was closed in the district "
+                 "40 kilometres south of the city.")
+    figs = run(a, b)
+    counted = {c["text"] for f in figs for c in f["claims"]}
+    assert not any(t.startswith(("4 ", "35", "11", "1 ")) for t in counted), counted
+    assert figure_with(figs, "a", "two")["measure"] == "people killed"
+    assert figure_with(figs, "b", "about 60 miles")  # a measure after the number: an amount
+    assert figure_with(figs, "b", "40 kilometres")

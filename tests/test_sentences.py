@@ -130,3 +130,15 @@ def test_reference_marks_after_a_full_stop_end_the_sentence():
          "Ilse Brandt has called it a \"unique member.\"[57] Brandt also suggests that.")
     assert texts(t) == ["The church teaches this.[54][55]", "The council therefore calls itself a restoration.[54]",
                         "Ilse Brandt has called it a \"unique member.\"[57]", "Brandt also suggests that."]
+
+
+def test_a_source_after_an_ellipsis_stays_with_its_sentence():
+    text = ("LFO singer Devin Lima has died after a yearlong battle with stage 4 cancer ... TMZ has learned. "
+            "Devin died early Wednesday morning ... according to a family member. "
+            "The show went on... Then it ended.")
+    assert texts(text) == [
+        "LFO singer Devin Lima has died after a yearlong battle with stage 4 cancer ... TMZ has learned.",
+        "Devin died early Wednesday morning ... according to a family member.",
+        "The show went on...",
+        "Then it ended.",
+    ]

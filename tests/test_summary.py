@@ -376,3 +376,21 @@ def test_an_event_whose_openings_are_all_long_still_has_a_headline_and_a_summary
     assert a.text[h["citations"][0]["start"]:h["citations"][0]["end"]] == h["text"]
     out = summary.analyze(Event(id="e", articles=[a.id]), [a])
     assert out["summary"] is not None and out["summary"]["short"]
+
+
+@pytest.mark.parametrize("opening", [
+    "Remember the ferry operator that left two hundred passengers stranded on the quay in Korva last winter?",
+    "Not yet, said Lena Varga, a lawyer for the passengers who were stranded on the quay in Korva.",
+    "The timing, however, suggests that the ferry operator will not pay the fine before the summer season.",
+    "The first starts with something the passengers of the ferry have said since the storm: they were left alone.",
+])
+def test_headline_states_rather_than_asks_or_answers_what_came_before(opening):
+    text = "\n".join([
+        opening,
+        "The port authority fined the ferry operator 2 million crowns on Monday for leaving passengers stranded "
+        "in the storm.",
+        "Passengers waited for eleven hours on the quay in Korva before buses took them home.",
+    ])
+    a, b = _article(text, "a"), _article(text.replace("Monday", "Monday morning"), "b")
+    h = summary.headline_sentence([a, b])
+    assert h["text"].startswith("The port authority fined"), h["text"]

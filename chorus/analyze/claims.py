@@ -71,6 +71,16 @@ _PEOPLE = frozenset("people persons civilians residents inhabitants others indiv
 _FIGHTERS = frozenset("fighters rebels militants insurgents combatants gunmen jihadists".split())
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|with)\b|\s+—\s+|\.\s")
 _HOMES = re.compile(r"\b(?:out of|from|leave|leaving|left|flee|fled|fleeing)\s+their\s+homes\b", re.I)
+# A number after a word that names a place in a series is a label, not an amount:
+# "stage 4 cancer", "a Category 5 hurricane", "Chapter 11", "Flight 370", "Route 66", "No. 1".
+_LABEL_BEFORE = re.compile(
+    r"\b(?:stage|level|category|grade|phase|type|chapter|article|section|no\.|flight|route|highway|"
+    r"interstate|game|round|season|episode|volume|vol\.|prop\.|proposition|amendment|gate|pier|terminal|"
+    r"ward|district|precinct|apollo|channel|page|step|zone|exit|row|seat|room|suite|floor|tier|part|"
+    r"version|model|unit|squad|platform|track|lane|gen|generation)\s+$", re.I)
+# ... unless a measure follows ("the district 40 kilometres south").
+_MEASURE_AFTER = re.compile(r"\s*(?:km|kilomet(?:er|re)s?|mi|miles?|met(?:er|re)s?|m|feet|ft|yards?|inches|"
+                            r"kg|kilograms?|pounds?|lbs?|tons?|tonnes?|percent|per cent|%)\b", re.I)
 _NUMBER_OF = re.compile(r"\bnumber of (?:the\s+)?([a-z][a-z\- ]{2,40}?)\b(?:\s+(?:in|at|on|who|"
                         r"vary|is|was|were|to)\b|[,.])", re.I)
 _BEFORE_AFTER = re.compile(r"\b(?:before|after|prior to)\s+the\s+(?:\w+\s+){0,3}?(?:began|started|"
@@ -295,6 +305,9 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
             if n.word and n.value == 1 and re.match(r"\s+(?:cannot|can['’]t|can|could|must|should|would|might|"
                                                      r"may|will|wonders|feels)\b", sent[n.end:], re.I):
                 continue  # "one cannot help suspecting": the pronoun
+            if _LABEL_BEFORE.search(sent, max(0, n.start - 14), n.start) and not n.share and not n.qualifier \
+                    and not _MEASURE_AFTER.match(sent, n.end):
+                continue  # "stage 4 cancer", "Flight 370": a label
             if re.search(r"[A-Z][\w'’\-]+,\s*$", sent[:n.start]) and re.match(r"\s*[,.]", sent[n.end:]):
                 continue  # "Maret Lepp, 72, said": an age
             if re.search(r"\b(?:age|aged|ages|who was|who is)\s+$", sent[:n.start], re.I) or \

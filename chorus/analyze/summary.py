@@ -18,6 +18,8 @@ Every chosen sentence cites each article that states the same thing
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 import numpy as np
@@ -403,6 +405,18 @@ def _fit_budget(sents: list[dict], budget: int) -> list[dict]:
     return out
 
 
+_QUESTION_END = re.compile(r"\?[\s\"'”’)\]]*$")
+# Openings that lean on what came before, beyond the pronouns and connectives of
+# ``dangling``: an answer ("Not yet, said ..."), a connective after the subject
+# ("The timing, however, indicates ..."), one of a series named before ("The first
+# starts with ...", "The latter ...").
+_LEANS_BACK = re.compile(
+    r"^(?:[\"“‘']\s*)?(?:(?:Not yet|Yes|No|Maybe|Probably not|Perhaps not|Not really|Not quite)\b[,.!]"
+    r"|(?:[\w'’-]+,?\s+){1,3}?(?:however|though|too|also|meanwhile|instead|nevertheless|therefore)\b,"
+    r"|The\s+(?:latter|former|first|second|third|last|other|rest)\s+(?:is|was|are|were|has|had|will|would|"
+    r"starts|started|begins|began|came|comes|involves|involved|concerns|concerned|says|said|took|takes)\b)")
+
+
 def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_words: int = 40,
                       lead_window: int = 3, bank: SentenceBank | None = None,
                       wire_groups: list[list[str]] | None = None) -> dict | None:
@@ -430,8 +444,12 @@ def headline_sentence(articles: list[Article], *, w: Weights = HEADLINE, max_wor
             return None
     # A headline stands alone: one that leans on a sentence before it ("Then,
     # near the intersection ...", "It got 11 votes") only when nothing else fits.
-    dangling = bank.dangling_l
+    # It also states: a feature's question ("Remember the California couple who
+    # found $10 million in gold coins?") asks the reader instead of telling.
+    dangling, texts = bank.dangling_l, bank.texts
     keep = [k for k in keep if not dangling[rows_l[k]]] or keep
+    keep = [k for k in keep if not _LEANS_BACK.match(texts[rows_l[k]])] or keep
+    keep = [k for k in keep if not _QUESTION_END.search(texts[rows_l[k]])] or keep
     score_l = score.tolist()
     source_of = source_key(wire_groups, articles)
     best = None
