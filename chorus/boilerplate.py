@@ -83,7 +83,7 @@ def is_heading_shaped(line: str) -> bool:
     return 0 < n_words(line) <= 30 and not _ends_full_stop(line)
 
 
-_SOCIAL = (r"share|share this(?: article| story| page| post)?|share on \w+|tweet|email|e-mail|print|"
+_SOCIAL = (r"share|share this(?: article| story| page| post)?|share on \w+|tweet|email|e-mail|print|pin(?: it)?|"
            r"whatsapp|facebook|twitter|x|linkedin|reddit|telegram|pinterest|messenger|flipboard|"
            r"pocket|copy link|copy url|\d+ shares?|comments?|save|bookmark")
 _UI_RULES: list[tuple[str, re.Pattern]] = [

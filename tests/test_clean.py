@@ -478,3 +478,13 @@ def test_dateline_with_an_agency_and_no_dash(opening, place, wire):
     from chorus.metadata import dateline
 
     assert dateline(opening) == (place, wire)
+
+
+def test_a_row_of_share_buttons_with_pin_is_no_title():
+    text = ("share tweet pin email\n\nHeath Harding, 18, says he is the slacker of his nine siblings, "
+            "though he earned a master's degree in computer science at age 17.\n\n"
+            "His parents taught all ten children at home in Colorado, the family said on Monday.\n")
+    art = clean_document(RawDoc("harding.txt", text, "text"))
+    assert art.title != "share tweet pin email"
+    assert _reasons(art)["share tweet pin email"] == "share buttons"
+    assert art.text.startswith("Heath Harding")

@@ -463,3 +463,30 @@ def test_present_tense_verbs_of_features_and_a_filing():
     assert find(qs, "misguided")["speaker"] == "Tomas Reiter"
     assert find(qs, "run for its workers")["speaker"] == "Ilse Brandt"
     assert find(qs, "idea or a system")["speaker"] == "filing"
+
+
+def test_a_pull_quote_credited_below_is_its_speakers_and_outweighs_a_carried_over_speaker():
+    text = ("Vermont Senator Bernie Sanders praised the pope's speech.\n"
+            "“I have long believed that the pope is one of the great moral leaders,” said Sanders.\n"
+            "“The pope has been a powerful voice for life at a time when life is threatened.” Senator Ted Cruz\n"
+            "Huddling with reporters in the hall was Texas Senator Ted Cruz.\n"
+            "“The pope has been a powerful voice for life at a time when life is threatened,” Cruz said.\n")
+    qs = run(art("a", text))
+    q = find(qs, "powerful voice for life")
+    assert q["speaker"] == "Ted Cruz" and len(q["occurrences"]) == 2
+    assert "Sanders" not in " ".join(q["speaker_variants"])
+    # A heading after a quotation is no credit line.
+    text2 = ("“We have never seen the water rise this fast,” said Tomas Reiter on Monday.\n"
+             "“In some streets it went from ankle-deep to chest-deep in an hour.”\n"
+             "Getting Answers\n"
+             "The agency said the walls would be raised.\n")
+    assert find(run(art("b", text2)), "ankle-deep")["speaker"] == "Tomas Reiter"
+
+
+def test_a_rival_speaker_of_the_same_words_is_no_variant_of_the_chosen_one():
+    a = art("a", "Senator Ana Ruiz spoke first. “We will rebuild every home in the valley,” Ruiz said. "
+                 "“We will rebuild every home in the valley.” The crowd cheered, said Marek Tamm, a resident.")
+    b = art("b", "“We will rebuild every home in the valley,” Senator Ana Ruiz told reporters on Monday.")
+    q = find(run(a, b), "rebuild every home")
+    assert q["speaker"] == "Ana Ruiz"
+    assert set(q["speaker_variants"]) <= {"Ana Ruiz", "Ruiz"}, q["speaker_variants"]

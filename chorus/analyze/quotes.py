@@ -34,7 +34,7 @@ from typing import Any
 from chorus.analyze.letters import fold
 from chorus.analyze.speakers import (
     NAME, QMARK, ROLES, SOURCE_NOUNS, Speaker, _DESC_RE, _NAME_RE, attribute, description, is_organisation, merge_names,
-    person_name, sentence_subject, _DOC_HEADS, document_issuer,
+    person_name, sentence_subject, _DOC_HEADS, document_issuer, STOP_CAPS,
 )
 from chorus.model import Article, Event
 
@@ -226,7 +226,11 @@ class _ArticleQuotes:
             alone = re.fullmatch(r"[\W]*" + re.escape(QMARK) + r"[\W]*", frame)
             source = _ACCORDING_END.search(a.text, a.sentences[si - 1][0], a.sentences[si - 1][1]) \
                 if sp is None and alone and si > 0 else None
-            if source:  # "..., according to ABC News. "Representatives had to rush onstage ...""
+            credit = self._credit_line(ei) if sp is None and alone else None
+            if credit:  # a pull quote, its speaker's name on the line below: "“...” / Senator Ted Cruz"
+                speaker, kind = credit, "name"
+                sp = Speaker(credit, "name")  # named with the quotation, as "..., Cruz said" is
+            elif source:  # "..., according to ABC News. "Representatives had to rush onstage ...""
                 speaker, kind = Speaker(source.group("src"), "name").display, "name"
             elif sp is None and alone and last_quote and si - last_quote[0] <= _CONTINUE_SENTENCES:
                 speaker, kind = last_quote[1], last_quote[2]
@@ -260,6 +264,29 @@ class _ArticleQuotes:
             last_quote = (ei, speaker, kind)
             self.last_quote_end = e
         return _join_split(found, a.text)
+
+    def _credit_line(self, ei: int) -> str | None:
+        """The person named alone after the quotation, at the end of its line or on
+        the next ("Senator Ted Cruz", "— Mayor Ana Ruiz"), as pull quotes are credited."""
+        a = self.a
+        if ei + 1 >= len(a.sentences):
+            return None
+        qe = a.sentences[ei][1]
+        ns, ne = a.sentences[ei + 1]
+        if "\n" in a.text[ns:ne] or (ne < len(a.text) and a.text[ne] != "\n") or a.text[qe - 1] not in "”\"":
+            return None
+        m = _CREDIT.fullmatch(a.text, ns, ne)
+        if not m or is_organisation(m.group("name")):
+            return None
+        if m.group("name").split()[0].lower() in _CREDIT_NOT_SPEAKER:
+            return None  # "Courtesy Maria Feng": a picture's credit
+        name = person_name(m.group("name"))
+        # A person the article names elsewhere too, not a subheading ("Getting Answers").
+        toks = name.split()
+        if not 2 <= len(toks) <= 4 or any(t.lower() in STOP_CAPS or re.search(r"['’](?:t|s|re|ll|ve|d)$", t) for t in toks) \
+                or a.text.count(toks[-1]) < 2:
+            return None
+        return name
 
     def _after_question(self, si: int) -> bool:
         """Is the sentence before ``si`` an interviewer's question: a line of its own,
@@ -366,6 +393,9 @@ class _ArticleQuotes:
         return None, None
 
 
+# A credit line: a name alone (titles allowed), perhaps after a dash.
+_CREDIT = re.compile(rf"[—–-]?\s*(?P<name>{NAME})")
+_CREDIT_NOT_SPEAKER = frozenset("courtesy photo photograph photos image images credit source via getty".split())
 _VERB_AND_OBJECT = re.compile(r"\b[a-z]+ed\s+(?:a|an|the|no|its|their|his|her)\b")
 
 
@@ -440,6 +470,13 @@ def _same_speaker(o: dict[str, Any], others: list[dict[str, Any]]) -> bool:
     return mine is None or not theirs or mine in theirs
 
 
+def _one_person(a: str, b: str) -> bool:
+    """'Dunn' and 'Michael Dunn', 'Kim Lehmkuhl' and 'Lehmkuhl': one name inside the other."""
+    ta, tb = a.split(), b.split()
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return bool(short) and short[-1] == long[-1] and set(short) <= set(long)
+
+
 def _verbatim(found: str, canonical: str) -> bool:
     """Word for word the canonical quote, or an exact excerpt of it (fewer words)."""
     if found == canonical:
@@ -495,14 +532,18 @@ def analyze(event: Event, articles: list[Article]) -> dict[str, Any]:
             if o["speaker"]:
                 name = canon.get(o["speaker"], o["speaker"]) if o["speaker_kind"] == "name" \
                     else o["speaker"]
-                speakers[(name, o["speaker_kind"])] += 1
+                # A speaker the quotation's own sentence names ('..., Cruz said') outweighs
+                # one carried over from the quotes before it.
+                speakers[(name, o["speaker_kind"])] += 3 if o.get("speaker_text") else 1
                 if o["speaker_kind"] == "name" and o["speaker"] not in variants:
                     variants.append(o["speaker"])
         (speaker, kind), _ = speakers.most_common(1)[0] if speakers else ((None, None), 0)
         if speaker is None and len(text.split()) <= 2:
             continue  # a nickname, a title or a term in quotation marks ("S-Bone.", "vote-a-rama"), not speech
         if kind == "name":
-            variants = sorted({v for v, c in canon.items() if c == speaker} | set(variants))
+            # (only names of that person: a rival speaker of the same words is no variant)
+            variants = sorted({v for v, c in canon.items() if c == speaker}
+                              | {v for v in variants if canon.get(v, v) == speaker or _one_person(v, speaker)})
         record: dict[str, Any] = {
             "speaker": speaker,
             "speaker_kind": kind,
