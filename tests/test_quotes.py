@@ -490,3 +490,11 @@ def test_a_rival_speaker_of_the_same_words_is_no_variant_of_the_chosen_one():
     q = find(run(a, b), "rebuild every home")
     assert q["speaker"] == "Ana Ruiz"
     assert set(q["speaker_variants"]) <= {"Ana Ruiz", "Ruiz"}, q["speaker_variants"]
+
+
+def test_role_and_rank_words_before_a_name_are_dropped():
+    assert person_name("CNN Aviation Analyst Les Abend") == "Les Abend"
+    assert person_name("Santa Clara County Public Defender Molly O’Neal") == "Molly O’Neal"
+    assert person_name("Navy Adm. Scott Swift") == "Scott Swift"
+    assert person_name("Airman Ivan Cooper") == "Ivan Cooper"
+    assert person_name("Marine Le Pen") == "Marine Le Pen"

@@ -83,6 +83,8 @@ president-elect leader senior junior democrat republican democratic conservative
 socialist independent chair chairperson commissioner superintendent inspector sheriff coach ceo cfo founder owner attorney counsel
 gov congressman congresswoman councilman councilwoman assemblyman assemblywoman executive officer petty
 trooper detective det sergeant agent whip majority minority
+analyst defender prosecutor airman seaman adm admiral corporal cpl pvt spokesperson lawyer editor
+correspondent reporter columnist economist strategist researcher scientist activist
 """.split())
 STOP_CAPS = frozenset("""
 but and or the a an in on at of for to with by from as if when while after before however
