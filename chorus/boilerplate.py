@@ -178,10 +178,18 @@ _STRONG_UI = [
         r"^the post .{1,300} appeared first on .{1,120}$|"
         r"^this (?:article|story|piece|post) (?:is republished from|was (?:originally|first) published (?:on|in|by)|"
         r"(?:originally|first) appeared (?:on|in)) .{1,200}$", re.I)),
+    # The editor's note on a change to the story ("This article was amended on 9 June 2016. Two
+    # quotes ...", "Correction 31 July 2017: This article has been amended to ..."): about the
+    # article, not about the event; kept with the removed lines, where a reader finds it.
+    ("correction or update note", re.compile(
+        r"^(?:(?:correction|clarification|update|updated|editor['’]s note)\b[^:]{0,40}:\s*)?"
+        r"this (?:article|story|report|post|piece) (?:has been|was|had been) (?:updated|corrected|amended|"
+        r"changed|clarified|edited)\b", re.I)),
 ]
 # What any of them contains, looked for first in one search (most lines have none of it).
 _STRONG_HINT = re.compile(r"igning [uU]p|IGNING UP|nsubscribe|NSUBSCRIBE|ontinue|ONTINUE|WATCHED|Replay More|"
-                          r">>|»|›|→|ppeared|ublished|^CLOSE ")
+                          r">>|»|›|→|ppeared|ublished|^CLOSE |(?i:this (?:article|story|report|post|piece) "
+                          r"(?:has|was|had)\b)")
 
 
 # A teaser for another story, its headline and standfirst ending in the link to it:

@@ -488,3 +488,17 @@ def test_a_row_of_share_buttons_with_pin_is_no_title():
     assert art.title != "share tweet pin email"
     assert _reasons(art)["share tweet pin email"] == "share buttons"
     assert art.text.startswith("Heath Harding")
+
+
+@pytest.mark.parametrize("note", [
+    "This article was amended on 9 June 2016. Two quotes attributed to the lawyer were made by another lawyer.",
+    "Correction 31 July 2017: This article has been amended to make clear that the port reopened on Friday.",
+    "This story has been updated to include quotes from the harbour master.",
+])
+def test_an_editors_note_on_a_change_to_the_story_is_kept_apart(note):
+    text = ("The port of Kessel reopened on Friday after three days of flooding, the harbour authority said.\n\n"
+            "Ferries to the islands will run on a reduced timetable until Monday, the authority added.\n\n"
+            f"{note}\n")
+    art = clean_document(RawDoc("kessel.txt", text, "text"))
+    assert _reasons(art)[note] == "correction or update note"
+    assert note not in art.text and art.text.startswith("The port of Kessel reopened")

@@ -110,3 +110,11 @@ def test_words_with_an_everyday_sense_make_no_group_on_their_own():
     out = framing.analyze(Event(id="e", articles=list(texts)), arts)["framing"]
     groups = {g["group"] for o in out for g in o["groups"]}
     assert not groups & {"military action", "labour action"}, groups
+    # a criminal "assault" is no military action either
+    texts = {"a": "The former student was convicted of sexual assault. The judge's sentence for the assault "
+                  "drew a campaign to recall him.",
+             "b": "Jurors refused to serve after the assault case. Activists said the assault sentence was too "
+                  "light."}
+    arts = [Article(id=k, text=t, sentences=split_sentences(t), outlet=f"Outlet {k}") for k, t in texts.items()]
+    out = framing.analyze(Event(id="e", articles=list(texts)), arts)["framing"]
+    assert "military action" not in {g["group"] for o in out for g in o["groups"]}

@@ -241,7 +241,7 @@ def test_markdown_report(doc):
     assert agree[:one].count("\n| ") == 2 and agree[one:].count("\n| ") == 3  # header and rows
     # framing: outlets by kinds of actor, the labels each uses; an outlet-less entry named from its article
     # ("leaving" and "<b>truth</b>" are named by one outlet each: nothing to compare, no column)
-    assert "| Outlet | authorities | flood defences | other |" in md
+    assert "| Outlet | authorities | flood defences | other words used most |" in md
     assert "| Northern Post | neglectful council 1 | flood defences 1 |  |" in md
     assert "fled 1" not in md
     assert "| Coastal Daily | officials 1 |" in md
@@ -304,3 +304,21 @@ def test_figures_that_change_are_shown_as_steps_and_parts_are_marked(doc):
     assert "Other figures (one outlet, or amounts that differ):\n\n- boats: 20 boats (Harbour Times)" in md
     html = render_html(doc)
     assert "Figures that change over time" in html and "part of a total</span>" in html
+
+
+def test_an_outlet_naming_no_compared_actor_shows_the_words_it_repeats(doc):
+    import copy
+
+    arts = {a["id"]: a for a in doc["articles"]}
+    ev = copy.deepcopy(doc["events"][0])
+    fr = ev["framing"][-1]
+    fr["groups"] = []
+    fr["terms"] = [{"term": "somehow", "z": 2.0, "count": 1}, {"term": "blockade", "z": 1.5, "count": 3},
+                   {"term": "occurred", "z": 1.2, "count": 1}, {"term": "stranded", "z": 1.0, "count": 2}]
+    v = build_event_view(ev, arts, lambda a, s, e: f"{a}#{s}-{e}", lambda a: a)
+    row = v["framing"][-1]
+    assert [t["term"] for t in row["chart"]] == ["blockade", "stranded"]
+    assert "other words used most" in v["framing_table"]["groups"]
+    fr["terms"] = [{"term": "somehow", "z": 2.0, "count": 1}, {"term": "occurred", "z": 1.2, "count": 1}]
+    v = build_event_view(ev, arts, lambda a, s, e: f"{a}#{s}-{e}", lambda a: a)
+    assert [t["term"] for t in v["framing"][-1]["chart"]] == ["somehow", "occurred"]  # nothing repeated: the top ones

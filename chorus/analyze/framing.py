@@ -86,7 +86,7 @@ PRIOR_WEIGHT = 0.1  # a0 as a share of the event's word count: the prior is a te
 _LABELS = frozenset().union(*LABEL_GROUPS.values())
 # Labels with an everyday sense besides the group's: a presidential campaign, a business
 # operation, a legal dispute, advances in research.
-_OTHER_SENSES = frozenset("campaign operation dispute advance advances".split())
+_OTHER_SENSES = frozenset("campaign operation dispute advance advances assault".split())
 _ACTORS = LABEL_GROUPS["state"] | LABEL_GROUPS["opposition"] | LABEL_GROUPS["state forces"]
 
 

@@ -90,6 +90,7 @@ def outlet_name(article: dict | None) -> str:
     return f"{name} · {article['source_id']}" if article.get("source_id") else name
 
 
+_DISTINCTIVE = "other words used most"  # the column of words outside the compared kinds
 _OTHER_TERMS = 8  # an outlet's most distinctive words shown when it names no compared actor
 
 
@@ -410,18 +411,21 @@ def build_event_view(event: dict, articles: dict[str, dict], href: Href, article
                               "count": t.get("count", t.get("weight", 1)), "z": t.get("z")})
         arts = [a for a in fr.get("articles") or ([fr["article"]] if fr.get("article") else [])]
         outlet = fr.get("outlet") or ", ".join(dict.fromkeys(outlet_name(articles.get(a)) for a in arts))
-        framing.append({"outlet": outlet or "unknown source", "chart": labels or terms[:_OTHER_TERMS], "terms": terms,
+        # An outlet that names no compared actor: the words it uses more than the others,
+        # those it uses more than once first (a word used once is hardly a choice of wording).
+        fill = [t for t in terms if (t["count"] or 0) >= 2][:_OTHER_TERMS] or terms[:3]
+        framing.append({"outlet": outlet or "unknown source", "chart": labels or fill, "terms": terms,
                         "articles": [b.source_link(a) for a in arts]})
 
     # the same as a table: one row per outlet, one column per kind of actor or action
     kinds: list[str] = []
     for fr in framing:
         for t in fr["chart"]:
-            if (t["actor"] or "other") not in kinds:
-                kinds.append(t["actor"] or "other")
+            if (t["actor"] or _DISTINCTIVE) not in kinds:
+                kinds.append(t["actor"] or _DISTINCTIVE)
     framing_table = {"groups": kinds, "rows": [
         {"outlet": fr["outlet"],
-         "cells": [", ".join(f"{t['term']} {t['count']}" for t in fr["chart"] if (t["actor"] or "other") == g)
+         "cells": [", ".join(f"{t['term']} {t['count']}" for t in fr["chart"] if (t["actor"] or _DISTINCTIVE) == g)
                    for g in kinds]} for fr in framing]}
 
     timeline = []
