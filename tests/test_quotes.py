@@ -498,3 +498,13 @@ def test_role_and_rank_words_before_a_name_are_dropped():
     assert person_name("Navy Adm. Scott Swift") == "Scott Swift"
     assert person_name("Airman Ivan Cooper") == "Ivan Cooper"
     assert person_name("Marine Le Pen") == "Marine Le Pen"
+
+
+def test_inverted_verbs_mp_and_first_names_of_one_person():
+    assert person_name("Added Lesh") == "Lesh" and person_name("Adds Weir") == "Weir"
+    assert person_name("MP Mauril Bélanger") == "Mauril Bélanger"
+    canon = merge_names(["Ashake Banks", "Banks", "Ashake", "Russia Thursday", "Russia", "Monica Conyers",
+                         "Monica"])
+    assert canon["Ashake"] == canon["Banks"] == "Ashake Banks"
+    assert canon["Russia"] == "Russia"  # no person called by surname alone: no first-name merge
+    assert canon["Monica"] == "Monica"

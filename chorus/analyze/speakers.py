@@ -82,7 +82,7 @@ vice acting former interior defence defense state un us uk eu nato aid special r
 president-elect leader senior junior democrat republican democratic conservative labour liberal
 socialist independent chair chairperson commissioner superintendent inspector sheriff coach ceo cfo founder owner attorney counsel
 gov congressman congresswoman councilman councilwoman assemblyman assemblywoman executive officer petty
-trooper detective det sergeant agent whip majority minority
+trooper detective det sergeant agent whip majority minority mp mep mpp mla msp
 analyst defender prosecutor airman seaman adm admiral corporal cpl pvt spokesperson lawyer editor
 correspondent reporter columnist economist strategist researcher scientist activist
 """.split())
@@ -168,12 +168,16 @@ class Speaker:
         return self.text
 
 
+_SPEECH_OPENERS = frozenset("adds added says said writes wrote continues continued explains explained "
+                            "recalls recalled tells told asks asked".split())
+
+
 @functools.lru_cache(maxsize=65536)
 def _clean_name(s: str) -> str:
     s = re.sub(r"[’']s$", "", s.strip())
     toks = s.split()
-    while toks and toks[0].lower() in STOP_CAPS:
-        toks.pop(0)
+    while toks and (toks[0].lower() in STOP_CAPS or toks[0].lower() in _SPEECH_OPENERS):
+        toks.pop(0)  # "Added Lesh", "Adds Weir": the verb of an inverted attribution
     return " ".join(toks)
 
 
@@ -616,6 +620,13 @@ def merge_names(names: list[str]) -> dict[str, str]:
         owners = [g for g in groups if name_key(g[0]) == key]
         if not owners:
             owners = [g for g in groups if _surnames_close(name_key(g[0]), key)]
+        if not owners and len(n.split()) == 1:
+            # a first name alone, as features call people ("Ashake" for Ashake Banks): the one
+            # person of the event with that first name
+            # with that first name, whom the event also calls by surname alone (so a person, not
+            # "Russia Thursday" or "Apple Support Forums")
+            owners = [g for g in groups if not is_organisation(g[0]) and any(m.split()[0] == n for m in g)
+                      and any(len(x.split()) == 1 and name_key(x) == name_key(g[0]) for x in counts)]
         if len(owners) == 1:
             out[n] = out[owners[0][0]]
         else:
