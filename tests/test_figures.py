@@ -357,3 +357,12 @@ def test_a_number_that_names_a_place_in_a_series_is_a_label():
     assert figure_with(figs, "a", "two")["measure"] == "people killed"
     assert figure_with(figs, "b", "about 60 miles")  # a measure after the number: an amount
     assert figure_with(figs, "b", "40 kilometres")
+
+
+def test_a_year_of_an_earlier_century_money_and_the_pronoun_one_are_no_counts():
+    a = art("a", "In 1798 Thomas Malthus, an English priest, enunciated his law. "
+                 "During its last 10 years on the road, the Dead grossed more than $200 million from 350 shows. "
+                 "One imagines sunlight falling through leaded windows. Three people were killed in the crash.")
+    figs = run(a)
+    assert {f["measure"]: [c["text"] for c in f["claims"]] for f in figs} == {
+        "people killed by crash": ["Three people"], "shows": ["350 shows"]}

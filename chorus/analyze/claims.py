@@ -303,7 +303,9 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
                                                      r"another)\b", sent[n.end:], re.I):
                 continue  # "one by one", "one after another": not a count
             if n.word and n.value == 1 and re.match(r"\s+(?:cannot|can['’]t|can|could|must|should|would|might|"
-                                                     r"may|will|wonders|feels)\b", sent[n.end:], re.I):
+                                                     r"may|will|wonders|feels|imagines|suspects|thinks|hopes|senses|"
+                                                     r"assumes|supposes|presumes|notices|realises|realizes|guesses|"
+                                                     r"doubts|has to|needs to)\b", sent[n.end:], re.I):
                 continue  # "one cannot help suspecting": the pronoun
             if _LABEL_BEFORE.search(sent, max(0, n.start - 14), n.start) and not n.share and not n.qualifier \
                     and not _MEASURE_AFTER.match(sent, n.end):
@@ -371,8 +373,8 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
                 if inherited is not None:
                     predicate, unit = inherited["_pred"], unit or inherited["unit"]
                     ucls = ucls or inherited["_class"]
-            if ucls is None and predicate in ("killed", "wounded", "displaced", "arrested"):
-                ucls, unit = "people", unit or "people"
+            if ucls is None and predicate in ("killed", "wounded", "displaced", "arrested") and not n.currency:
+                ucls, unit = "people", unit or "people"  # (an amount of money is never people)
             if ucls == "fighters" and predicate is None:
                 predicate = "count"
             if ucls is None or (n.word and (n.value or 0) < 10 and predicate is None):

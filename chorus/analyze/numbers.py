@@ -181,7 +181,7 @@ def _find_numbers(text: str) -> list[Number]:
                                                           r"December)\b", after):
                     continue  # "December 5", "5 December"
                 value = float(raw.replace(",", ""))
-                if (re.fullmatch(r"1[89]\d\d|20\d\d", raw) and not m.group("pct")
+                if (re.fullmatch(r"1[5-9]\d\d|20\d\d", raw) and not m.group("pct")
                         and not re.match(r"\s+(?:people|[a-z]+s)\b", after)):
                     continue  # a year
                 if re.match(r"\.\s", text[e:e + 2]) and (s == 0 or text[s - 1] == "\n"):
