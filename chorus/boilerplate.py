@@ -285,6 +285,7 @@ _PICTURE_CREDIT = re.compile(r"\b(?:photo|photos|image|images|picture|getty|shut
 # A photo gallery's captions run together, each closed by the player's label:
 # "Photos: Sinking of the ship ... The ship under attack ... Hide Caption 1 of 6 Photos: ..."
 _GALLERY = re.compile(r"\bHide Caption \d+ of \d+\b")
+_TEASER_CREDIT = re.compile(r"(?:\.\.\.|…)\s*\((?:Associated Press|AP|Reuters|AFP|Getty Images)\)")
 
 
 # A caption that says what it is: "Aurelie Chatelain, in this photograph provided by the
@@ -306,6 +307,10 @@ _NEXT_SENTENCE = re.compile(r"[a-z0-9][.!?]\s+[A-Z]")
 def caption_reason(line: str) -> str | None:
     """Why ``line`` is a photo caption, or None."""
     if "Hide Caption" in line and _GALLERY.search(line):
+        return "photo caption (a gallery's captions)"
+    if line.rstrip().endswith(")") and len(_TEASER_CREDIT.findall(line)) >= 2:
+        # a gallery's captions, each cut short and credited: "FILE - In this ... photo, ... Carl
+        # Conyers,... (Associated Press) FILE - In this ... say they're... (Associated Press)"
         return "photo caption (a gallery's captions)"
     if n_words(line) > 80:
         return None

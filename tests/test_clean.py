@@ -502,3 +502,15 @@ def test_an_editors_note_on_a_change_to_the_story_is_kept_apart(note):
     art = clean_document(RawDoc("kessel.txt", text, "text"))
     assert _reasons(art)[note] == "correction or update note"
     assert note not in art.text and art.text.startswith("The port of Kessel reopened")
+
+
+def test_a_gallery_of_captions_cut_short_for_teasers_is_captions_whatever_its_length():
+    teaser = ("FILE - In this May 24, 2016, file photo, Rep. Ana Ruiz, ranking member on the harbour committee, "
+              "speaks in Kessel during a hearing. Police in Kessel say they are searching for the congresswoman's "
+              "son after he was reported missing this week. The 21-year-old student,... (Associated Press) ")
+    text = (teaser + teaser.replace("The 21-year-old student,...", "Police say they're...").strip() + "\n\n"
+            "KESSEL (AP) — Police say the missing son of Rep. Ana Ruiz has been found safe in a hotel.\n\n"
+            "A police spokesman said the student was found early on Friday and was in good health.\n")
+    art = clean_document(RawDoc("ruiz.txt", text, "text"))
+    assert art.text.startswith("KESSEL (AP)") or art.text.startswith("Police say the missing son"), art.text[:80]
+    assert "FILE -" not in art.text
