@@ -118,3 +118,18 @@ def test_words_with_an_everyday_sense_make_no_group_on_their_own():
     arts = [Article(id=k, text=t, sentences=split_sentences(t), outlet=f"Outlet {k}") for k, t in texts.items()]
     out = framing.analyze(Event(id="e", articles=list(texts)), arts)["framing"]
     assert "military action" not in {g["group"] for o in out for g in o["groups"]}
+
+
+def test_contractions_and_ages_are_no_wording():
+    from chorus.analyze import framing
+    from chorus.model import Article, Event
+    from chorus.sentences import split_sentences
+
+    texts = {"a": "The 41-year-old singer didn't appear. Fans didn't know, and the band won't say why. "
+                  "The year-old dispute didn't end.",
+             "b": "The singer cancelled the concert in Chicago. The band gave no reason for the cancellation."}
+    arts = [Article(id=k, text=t, sentences=split_sentences(t), outlet=f"Outlet {k}") for k, t in texts.items()]
+    out = {f["article"]: f for f in framing.analyze(Event(id="e", articles=list(texts)), arts)["framing"]}
+    words = {t["term"] for t in out["a"]["terms"]} | {t["term"] for t in out["a"]["distinctive"]}
+    assert not words & {"didn't", "won't", "year-old"}, words
+

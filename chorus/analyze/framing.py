@@ -80,6 +80,8 @@ liberated freed occupation occupied invasion invaders aggression victory defeat 
 humanitarian catastrophe tragedy civilians victims genocide war conflict civil-war jihad
 clashes violence thugs mob rioters protesters protests backed proxy allies ally loyal pro-government
 """.split())
+# Contractions and ages are no choice of wording: "didn't", "won't", "they're", "year-old".
+_FUNCTION_FORM = re.compile(r"n't$|'(?:re|ve|ll|d|m)$|^(?:year|month|week|day)s?-old$")
 _WORD = re.compile(rf"[{LETTER}][{LETTER}'’\-]*[{LETTER}]|[{LETTER}]|(?P<punct>[^\w\s])")
 _TOP = 20  # terms reported per outlet
 PRIOR_WEIGHT = 0.1  # a0 as a share of the event's word count: the prior is a tenth of the data
@@ -122,7 +124,7 @@ def _tokens(raw: list[str | None], proper: set[str]) -> list[str]:
         w = word.lower().replace("’", "'")
         if w.endswith("'s"):
             w = w[:-2]
-        if len(w) < 3 or w in _STOP or w in proper:
+        if len(w) < 3 or w in _STOP or w in proper or _FUNCTION_FORM.search(w):
             out.append("")  # a gap: bigrams do not span it
             continue
         out.append(w)
