@@ -141,3 +141,12 @@ def test_kinds_on_the_way_news_copy_names_things():
     assert "Dana Holm" in kinds and "Gov. Dana Holm" not in kinds
     assert kinds["Piet Aro"] == "person" and "Councilman Piet Aro" not in kinds
     assert not any(n.startswith(("House Republicans", "Following")) for n in kinds)
+
+
+def test_studios_magazines_boulevards_and_apartments():
+    text = ("Paramount Pictures sued Axanar Productions over the film. The Hollywood Reporter said the suit "
+            "was filed on Tuesday. Police found the car on Southmore Boulevard. The officer lived at the "
+            "Lincoln Apartments before he moved to St. Clair Shores.")
+    kinds = {n: e["kind"] for n, e in by_name(run(art("a", text))).items()}
+    assert kinds["Paramount Pictures"] == kinds["Axanar Productions"] == kinds["Hollywood Reporter"] == "organisation"
+    assert kinds["Southmore Boulevard"] == kinds["Lincoln Apartments"] == kinds["St. Clair Shores"] == "place"

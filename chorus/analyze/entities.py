@@ -119,7 +119,8 @@ _PLATFORMS = frozenset("facebook twitter instagram youtube snapchat tiktok reddi
                        "airbnb tesla boeing airbus verizon sprint".split())
 _ORG_TAIL = frozenset("guard police airlines airline airways inc corp llc ltd co journal society navy "
                       "force wireless center centre foundation institute agency bureau program "
-                      "programme system council".split())
+                      "programme system council pictures productions studios records entertainment magazine "
+                      "reporter geographic media".split())
 # Awards, wars, diseases and laws: named, but neither a person, a body nor a place.
 _EVENT_TAIL = frozenset("awards award oscars olympics games cup championship championships festival "
                         "war prize virus fever disease syndrome act bill".split())
@@ -131,7 +132,8 @@ _PLACE_WORDS = frozenset("lane avenue market park gate quay harbour harbor port 
                          "city district province region neighbourhood neighborhood street square "
                          "river valley mountains island islands airport bridge road citadel "
                          "county state beach hill hills creek canyon falls trail highway peninsula "
-                         "desert forest theatre theater stadium arena circle".split())
+                         "desert forest theatre theater stadium arena circle boulevard blvd apartments shores "
+                         "heights plaza mall terrace grounds".split())
 _SPEECH_AFTER = re.compile(r"^(?:[’']s)?\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|added|stated|"
                            r"warned|announced|acknowledged|described|suggested)\b")
 _NAME_RE = re.compile(NAME)
@@ -213,8 +215,9 @@ def _classify(toks: list[str], before: str, after: str, initial: bool):
     if low in INSTITUTIONS or low in _PLATFORMS:
         ev["organisation"] += 5
         name = phrase
-    elif len(toks) > 1 and last in _ORG_TAIL and not any(t.lower() in TITLE_WORDS for t in toks[1:]):
-        ev["organisation"] += 2  # (not "Petty Officer ...", "Council President ...")
+    elif len(toks) > 1 and last in _ORG_TAIL and not any(t.lower() in TITLE_WORDS for t in toks[1:-1]) \
+            and not (last in TITLE_WORDS and toks[0].lower() in TITLE_WORDS):
+        ev["organisation"] += 2  # (not "Petty Officer ...", "Council President ..."; but "Hollywood Reporter")
         name = phrase
     elif len(toks) > 1 and (last in _EVENT_TAIL or re.fullmatch(r"[IVX]+", toks[-1])):
         ev["event"] += 1  # "Academy Awards", "World War II", "West Nile Virus"
