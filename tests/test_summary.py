@@ -394,3 +394,16 @@ def test_headline_states_rather_than_asks_or_answers_what_came_before(opening):
     a, b = _article(text, "a"), _article(text.replace("Monday", "Monday morning"), "b")
     h = summary.headline_sentence([a, b])
     assert h["text"].startswith("The port authority fined"), h["text"]
+
+
+def test_a_clause_about_someone_named_before_leans_on_it_and_follows_it_in_the_summary():
+    text = ("Senator Ana Ruiz was the only candidate in the chamber for the bishop's speech on the floods.\n"
+            "When she left, she was beaming, as the bishop had praised the rescue crews she had funded.\n"
+            "As it turns out, the bishop had written the speech himself over the weekend in Korva.\n"
+            "The river Sella burst its banks on Saturday and forced thousands from their homes in Riverton.")
+    a = Article(id="t9", text=text)
+    a.sentences = split_sentences(text)
+    assert SentenceBank([a]).dangling.tolist() == [False, True, False, False]
+    shown = [s["text"] for s in summary.summarize([a], 250)]
+    i = next(k for k, t in enumerate(shown) if t.startswith("When she left"))
+    assert i > 0 and shown[i - 1].startswith("Senator Ana Ruiz")

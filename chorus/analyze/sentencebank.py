@@ -75,7 +75,8 @@ _PICTURE_MARK = re.compile(r"\((?:[CLR]|[LR]-[LR]|(?:\d(?:st|nd|rd|th)|second|th
 # start of a quotation), "it" unless it announces what follows ("It is likely
 # that ...", "It's fun to ..."), "this"/"that"/"these"/"those" standing for
 # something said before ("This has now been confirmed ..."; not "This week" or
-# "Those who ..."), and connectives ("But", "However", "Then,"; not "Then-President").
+# "Those who ..."), connectives ("But", "However", "Then,"; not "Then-President"), and a
+# clause about someone named before ("When he left, he was beaming"; not "As it turns out").
 # ... and written out between commas: "A Ku Klux Klansman, left, uses an American flag ..."
 _PICTURE_MARK_WORDS = re.compile(r", (?:left|right|cent(?:re|er)|(?:second|third|2nd|3rd) (?:left|right)|"
                                  r"from (?:left|right)|top|bottom|front|back|foreground|background),")
@@ -88,7 +89,11 @@ _PRONOUN_START = re.compile(
     r"could|can|may|might|must|should|means|meant|comes|came|marks|marked|follows|followed|includes|included|"
     r"makes|made|leads|led|prompted|sparked|caused|raises|raised|adds|added|puts|put|shows|showed)\b"
     r"|^(?:But|And|However|Yet|Nevertheless|Nonetheless|Moreover|Furthermore|Instead|Besides|Thus|Therefore|"
-    r"Hence|Also|Meanwhile|Still|Then)\b(?!-)")
+    r"Hence|Also|Meanwhile|Still|Then)\b(?!-)"
+    # a clause about someone named before: "When he left, he was beaming ...", "Once she was in ..."
+    r"|^(?:When|After|As|Although|Though|Because|Since|While|Before|Until|If|Once)\s+(?:he|she|they|it)\b"
+    r"(?!\s+(?:is|was)\s+(?:likely|unclear|clear|possible|not clear|expected|reported)\b"
+    r"|\s+(?:turns out|turned out|seems|seemed|may seem|might seem|appears|happens|happened)\b)")
 _UPPER = re.compile(r"[A-Z]")
 _ODD = re.compile(r"[^\w\s]|_")
 # The same counts on ASCII text, as bytes: what is left once letters, digits and
