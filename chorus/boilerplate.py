@@ -143,6 +143,12 @@ _UI_RULES: list[tuple[str, re.Pattern]] = [
         r"my account|more|next|previous|prev|loading\.{0,3}|print this page|font size|text size|"
         r"listen to this article|\d+ min(?:ute)?s? read|reading time:? .{0,20}|"
         r"select language|language|edition)$", re.I)),
+    # what a page shows where its script would run: "Please enable Javascript to watch this video",
+    # "JavaScript is disabled", "You need to enable JavaScript to use SoundCloud"
+    ("script notice", re.compile(
+        r"^(?:(?:please |you (?:need|must|have) to )?(?:enable|turn on|activate) javascript\b.{0,80}|"
+        r"javascript (?:is|must be) (?:disabled|required|turned off|not enabled)\b.{0,80}|"
+        r"(?:sorry, )?your (?:web )?browser (?:does not|doesn['’]t) support\b.{0,80})$", re.I)),
     ("tag list", re.compile(r"^(?:tags?|topics?|filed under|categories|keywords)\s*:\s*\S.{0,200}$", re.I)),
     ("separator line", re.compile(r"^[\W_]+$")),
     ("copyright line", re.compile(r"^(?:©|\(c\)\s|copyright\b).{0,160}$|\ball rights reserved\.?$", re.I)),

@@ -514,3 +514,16 @@ def test_a_gallery_of_captions_cut_short_for_teasers_is_captions_whatever_its_le
     art = clean_document(RawDoc("ruiz.txt", text, "text"))
     assert art.text.startswith("KESSEL (AP)") or art.text.startswith("Police say the missing son"), art.text[:80]
     assert "FILE -" not in art.text
+
+
+def test_a_script_notice_is_no_title_and_no_sentence():
+    text = ("Please enable Javascript to watch this video\n\n"
+            "Sarah Robinson says that she'll do anything for her six kids, and on Monday she asked the city "
+            "council in Kessel for a larger flat.\n\n"
+            "The council said it would decide by the end of the month.\n\n"
+            "You need to enable JavaScript to use SoundCloud\n")
+    art = clean_document(RawDoc("robinson.txt", text, "text"))
+    reasons = _reasons(art)
+    assert reasons["Please enable Javascript to watch this video"] == "script notice"
+    assert reasons["You need to enable JavaScript to use SoundCloud"] == "script notice"
+    assert art.title != "Please enable Javascript to watch this video" and "JavaScript" not in art.text
