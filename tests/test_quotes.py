@@ -508,3 +508,18 @@ def test_inverted_verbs_mp_and_first_names_of_one_person():
     assert canon["Ashake"] == canon["Banks"] == "Ashake Banks"
     assert canon["Russia"] == "Russia"  # no person called by surname alone: no first-name merge
     assert canon["Monica"] == "Monica"
+
+
+def test_an_opening_participle_phrase_is_not_the_speaker():
+    text = ("Meryl Streep presented the last award of the night. Chilling in the wings, Streep laughs as she "
+            "watches the host make jokes. "
+            "\"What, what? Is it my turn now?\" she says.\n\n"
+            "Gallup's editor in chief, Frank Newport, defended the poll on Sunday.\n\n"
+            "Appearing on \"Fox News Sunday,\" Newport was asked by host Chris Wallace about the criticism. "
+            "\"We are not biased at all in our polls,\" he said.")
+    qs = run(art("a", text))
+    assert find(qs, "What, what")["speaker"] == "Meryl Streep"
+    assert find(qs, "not biased")["speaker"] == "Frank Newport"
+    text2 = ("Senator Dick Durbin spoke on Sunday. Appearing on \"Fox News Sunday,\" Durbin said the "
+             "administration would “engage in a comprehensive investigation of what happened.”")
+    assert find(run(art("b", text2)), "comprehensive investigation")["speaker"] == "Dick Durbin"

@@ -387,13 +387,15 @@ def sentence_subject(frame: str) -> Speaker | None:
     m = next((v for v in _VERB_RE.finditer(frame)
               if not (v.group().endswith("ing") and _PREP_BEFORE.search(frame, 0, v.start()))), None)
     if m and not m.group().lower().startswith("according"):
-        sp = _subject_before(frame[: m.start()])
+        before = frame[: m.start()].lstrip()
+        opener = _PARTICIPLE_INTRO.match(before)
+        sp = _subject_before(before[opener.end():] if opener else before)
         if sp is not None and sp.kind == "pronoun":
             return None
         if sp is not None and sp.kind in ("name", "description") and not _organisation(sp):
             return sp
     head = frame.lstrip()
-    intro = _INTRO.match(head)
+    intro = _INTRO.match(head) or _PARTICIPLE_INTRO.match(head)
     if intro:  # "In a series of tweets overnight, Mike Pompeo ridiculed ...": after the opener
         head = head[intro.end():]
     app = _HEAD_APPOSITIVE.match(head)
@@ -456,6 +458,12 @@ _INTRO = re.compile(r"(?:In|On|At|After|Before|During|Later|Earlier|Meanwhile|Se
                     r"Instead|However|Indeed|Still|Now|Then|Also|Yet|Moreover|Besides|Nonetheless|Nevertheless|"
                     r"Despite|Asked|Speaking|Writing|Responding|Last|Yesterday|Today|Hours|Days|Moments)"
                     r"\b[^,\"“”]{0,80},\s+(?=[A-Z]|(?:the|a|an)\s)")
+# An opening participle phrase: "Appearing on «Q», Newport was asked ...", "Campaigning in Iowa,
+# Walker said ...": the subject comes after it (a quoted show's name may hold the comma).
+_PARTICIPLE_INTRO = re.compile(rf"(?!(?:According|Including|Regarding|Concerning|Considering|Following|Excluding|"
+                               rf"Barring|Pending|Notwithstanding|During)\b)[{UPPER}][{LOWER}]{{2,}}ing\s+(?:on|in|at|with|before|after|during|for|from|"
+                               r"to|outside|inside|near|across|through|alongside)\b[^,\"“”]{0,80}?"
+                               rf"(?:,|{re.escape(QMARK)}),?\s+(?=[{UPPER}]|(?:the|a|an)\s)")
 # A name and then a verb in lower case: "Rivlin referred ...", not "McCullum's first appearance".
 _CLAUSE_NAME = re.compile(r"(?!(?:The|A|An|This|That|These|Those|It|He|She|They|We|I|There|Here)\b)"
                           rf"(?P<name>[{UPPER}][{LOWER}][\w.-]*(?:\s+[{UPPER}][\w.-]*){{0,3}})\s+"
@@ -475,6 +483,11 @@ def first_person(frame: str) -> Speaker | None:
 
 def attribute(frame: str, anchor: int) -> Speaker | None:
     """The speaker of what sits at ``anchor`` in ``frame`` (quotations masked as QMARK)."""
+    opener = _PARTICIPLE_INTRO.match(frame)
+    if opener and anchor >= opener.end():
+        # "Appearing on «Q», Durbin said ...": the opening phrase names nobody; blank it out
+        # (same length, so ``anchor`` still points where it did)
+        frame = " " * opener.end() + frame[opener.end():]
     verbs = list(_VERB_RE.finditer(frame))
     colon = re.search(r":\s*$", frame[:anchor])
     if colon and not any(v.end() <= colon.start() and colon.start() - v.end() < 3 for v in verbs):
