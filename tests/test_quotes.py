@@ -498,6 +498,9 @@ def test_role_and_rank_words_before_a_name_are_dropped():
     assert person_name("Navy Adm. Scott Swift") == "Scott Swift"
     assert person_name("Airman Ivan Cooper") == "Ivan Cooper"
     assert person_name("Marine Le Pen") == "Marine Le Pen"
+    assert person_name("Former House Speaker Newt Gingrich") == "Newt Gingrich"
+    assert person_name("Obama Deputy Campaign Manager Stephanie Cutter") == "Stephanie Cutter"
+    assert person_name("Host Chris Wallace") == "Chris Wallace"
 
 
 def test_inverted_verbs_mp_and_first_names_of_one_person():

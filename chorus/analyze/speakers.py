@@ -82,7 +82,8 @@ vice acting former interior defence defense state un us uk eu nato aid special r
 president-elect leader senior junior democrat republican democratic conservative labour liberal
 socialist independent chair chairperson commissioner superintendent inspector sheriff coach ceo cfo founder owner attorney counsel
 gov congressman congresswoman councilman councilwoman assemblyman assemblywoman executive officer petty
-trooper detective det sergeant agent whip majority minority mp mep mpp mla msp
+trooper detective det sergeant agent whip majority minority mp mep mpp mla msp speaker manager adviser
+advisor aide pollster host anchor
 analyst defender prosecutor airman seaman adm admiral corporal cpl pvt spokesperson lawyer editor
 correspondent reporter columnist economist strategist researcher scientist activist
 """.split())
