@@ -366,3 +366,12 @@ def test_a_year_of_an_earlier_century_money_and_the_pronoun_one_are_no_counts():
     figs = run(a)
     assert {f["measure"]: [c["text"] for c in f["claims"]] for f in figs} == {
         "people killed by crash": ["Three people"], "shows": ["350 shows"]}
+
+
+def test_taken_and_held_are_said_of_ground_people_and_seats_only():
+    a = art("a", "Two hundred coaches took protesters to London, and 4 million signatures were taken online. "
+                 "Rebels took two towns and held 12 hostages, the army said.")
+    measures = {f["measure"] for f in run(a)}
+    assert "coaches" in measures and "signatures" in measures, measures
+    assert not any(m.startswith(("coaches ", "signatures ")) for m in measures), measures
+    assert any(m.startswith("hostages") and m.endswith("held") for m in measures), measures

@@ -109,6 +109,12 @@ policeman officer soldier passenger tourist victim voter opponent dissident empl
 _TERRITORY = frozenset("area territory city town district region country land bastion enclave "
                        "ground neighbourhood neighborhood province village capital east west north "
                        "south sector zone".split())
+# What is taken or held in the sense of the figures (ground, places, people, seats): "took two
+# towns", "held 12 hostages", "the party holds 35 seats"; not "200 coaches took protesters".
+_TAKEN_THINGS = _TERRITORY | _HUMANS | frozenset(
+    "people women men children gunmen militant rebel hostage captive prisoner troop fighter soldier seat "
+    "position base checkpoint village town city hospital building "
+    "kilometre kilometer mile acre hectare square km neighbourhood neighborhood island hill".split())
 _THING_SYNONYMS = {"increase": "rise", "raise": "rise", "hike": "rise", "rises": "rise"}
 
 
@@ -356,6 +362,9 @@ def claims_of(article: Article, ref_fallback: str | None) -> list[dict[str, Any]
                     ucls = f"share:{thing}"
             if ucls in ("time", "times"):
                 continue  # "three times a week": a frequency
+            if predicate in ("taken", "held") and not n.share and unit and not unit[0].isupper() \
+                    and _singular(unit.split()[-1].lower()) not in _TAKEN_THINGS:
+                predicate = None  # "200 coaches took them to London", "4 million signatures were taken"
             if ucls and ucls != "share" and not ucls.startswith("share") and \
                     predicate in ("killed", "wounded", "arrested", "displaced") and ucls in _HUMANS:
                 ucls = "people"
