@@ -177,7 +177,8 @@ _STRONG_UI = [
     ("media teaser", re.compile(r"^JUST WATCHED\b|\bReplay More Videos\b")),
     # a video player's close button before the clip's description: "CLOSE Four Reno dispensaries ..."
     ("media teaser", re.compile(r"^CLOSE\s+(?=[A-Z0-9\"“‘'])")),
-    ("site navigation", re.compile(r"^[\w' &,-]{0,40}\bmore\s*(?:>>|»|›+|→)$", re.I)),  # "Local News More>>"
+    # "Local News More>>", "Most Popular Stories Most Popular Stories More>>"
+    ("site navigation", re.compile(r"^[\w' &,-]{0,60}\bmore\s*(?:>>|»|›+|→)$", re.I)),
     # What feed software appends to an item ("The post ... appeared first on Harbour Wire.") and
     # syndication notes ("This article is republished from ... under a Creative Commons license.")
     ("feed or syndication footer", re.compile(

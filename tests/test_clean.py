@@ -527,3 +527,13 @@ def test_a_script_notice_is_no_title_and_no_sentence():
     assert reasons["Please enable Javascript to watch this video"] == "script notice"
     assert reasons["You need to enable JavaScript to use SoundCloud"] == "script notice"
     assert art.title != "Please enable Javascript to watch this video" and "JavaScript" not in art.text
+
+
+def test_a_section_label_with_its_more_link_is_navigation_not_a_title():
+    text = ("Most Popular Stories Most Popular Stories More>>\n\n"
+            "A Minnesota man whom officials call a security risk is studying for a commercial driving licence, "
+            "investigators said on Monday.\n\n"
+            "The state licensing office said it could not comment on a single applicant.\n")
+    art = clean_document(RawDoc("fox9.txt", text, "text"))
+    assert _reasons(art)["Most Popular Stories Most Popular Stories More>>"] == "site navigation"
+    assert art.title is None or "Popular" not in art.title
