@@ -94,6 +94,7 @@ our my your what which who where why how some many most more all both each every
 three also only just even according responding reiterating speaking backed buoyed despite
 although though because since until during over under between among around about against across
 nobody everybody everyone someone anyone nothing everything today yesterday tomorrow tonight
+is was are were here
 """.split())
 SPEECH = (r"said|says|told|tells|added|adds|stated|declared|warned|insisted|acknowledged|asked|"
           r"replied|explained|wrote|tweeted|noted|conceded|argued|announced|claimed|suggested|"
@@ -177,8 +178,12 @@ _SPEECH_OPENERS = frozenset("adds added says said writes wrote continues continu
 def _clean_name(s: str) -> str:
     s = re.sub(r"[’']s$", "", s.strip())
     toks = s.split()
-    while toks and (toks[0].lower() in STOP_CAPS or toks[0].lower() in _SPEECH_OPENERS):
-        toks.pop(0)  # "Added Lesh", "Adds Weir": the verb of an inverted attribution
+    while toks and (toks[0].lower() in STOP_CAPS or toks[0].lower() in _SPEECH_OPENERS
+                    or len(toks) > 1 and len(toks[0]) >= 4 and toks[0].isupper() and toks[0].isalpha()
+                    and toks[1].lower() in STOP_CAPS):
+        # "Added Lesh", "Adds Weir": the verb of an inverted attribution; "WASHINGTON The
+        # Senate": a dateline run into the sentence
+        toks.pop(0)
     return " ".join(toks)
 
 
