@@ -501,6 +501,7 @@ def test_role_and_rank_words_before_a_name_are_dropped():
     assert person_name("Former House Speaker Newt Gingrich") == "Newt Gingrich"
     assert person_name("Obama Deputy Campaign Manager Stephanie Cutter") == "Stephanie Cutter"
     assert person_name("Host Chris Wallace") == "Chris Wallace"
+    assert person_name("Alderman Ron Christie") == "Ron Christie"
     assert person_name("WASHINGTON The Senate") == "Senate"  # a dateline run into the sentence
     assert person_name("Is HQ") == "HQ"
     assert person_name("NATO Secretary General Jens Stoltenberg") == "Jens Stoltenberg"

@@ -83,7 +83,7 @@ president-elect leader senior junior democrat republican democratic conservative
 socialist independent chair chairperson commissioner superintendent inspector sheriff coach ceo cfo founder owner attorney counsel
 gov congressman congresswoman councilman councilwoman assemblyman assemblywoman executive officer petty
 trooper detective det sergeant agent whip majority minority mp mep mpp mla msp speaker manager adviser
-advisor aide pollster host anchor
+advisor aide pollster host anchor alderman alderwoman selectman
 analyst defender prosecutor airman seaman adm admiral corporal cpl pvt spokesperson lawyer editor
 correspondent reporter columnist economist strategist researcher scientist activist
 """.split())
