@@ -316,7 +316,10 @@ def test_units_after_a_dotted_name_and_amounts_in_trillions():
 
 def test_tonnage_and_rewards_are_not_victims():
     figs = run(art("a", "Launched in 1940, the battleship was displacing more than 69,000 tons. "
-                        "The council approved a $50,000 reward in the killing of the teenager."))
+                        "The council approved a $50,000 reward in the killing of the teenager. "
+                        "Two suicide bombings killed 34 people in the city in December."))
+    assert figure_with(figs, "a", "34 people")["measure"].startswith("people killed")
+    assert not any(f["measure"].startswith("suicide bombings") for f in figs), [f["measure"] for f in figs]
     assert not any(f["measure"].endswith(("displaced or evacuated", "killed")) for f in figs), \
         [f["measure"] for f in figs]
 

@@ -63,7 +63,9 @@ _NOT_VICTIMS = frozenset("charge charges count counts shot shots round rounds bu
                          "kilometres km foot feet meter meters metre metres inch inches acre acres dollar "
                          "dollars euro euros pound pounds reward rewards block blocks state states town towns "
                          "country countries wall walls car cars vehicle vehicles store stores gig gigs "
-                         "special specials purchase purchases bankruptcy".split())
+                         "special specials purchase purchases bankruptcy bombing bombings attack attacks "
+                         "explosion explosions blast blasts incident incidents shooting shootings strike "
+                         "strikes raid raids".split())
 # "100 percent certain": how sure someone is, not a share of anything.
 _CERTAINTY = frozenset("certain sure confident committed convinced behind right wrong true false "
                        "accurate correct honest clear positive".split())
