@@ -378,3 +378,11 @@ def test_taken_and_held_are_said_of_ground_people_and_seats_only():
     assert "coaches" in measures and "signatures" in measures, measures
     assert not any(m.startswith(("coaches ", "signatures ")) for m in measures), measures
     assert any(m.startswith("hostages") and m.endswith("held") for m in measures), measures
+
+
+def test_the_same_count_said_twice_in_one_article_is_one_figure():
+    a = art("a", "The study followed 1,420 children in rural North Carolina from the age of nine. "
+                 "Researchers interviewed the parents every year until the youngsters turned sixteen. "
+                 "Of the 1,420 children, about a quarter reported some bullying.")
+    figs = [f for f in run(a) if f["measure"] == "children"]
+    assert len(figs) == 1 and len(figs[0]["claims"]) == 2, figs

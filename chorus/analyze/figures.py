@@ -65,7 +65,9 @@ def _similar_parts(claims: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
             parent[find(i)] = find(ids[a["_from"]])
         for j in range(i + 1, n):
             b = claims[j]
-            if a["article"] == b["article"] and a["sentence"] == b["sentence"]:
+            if a["article"] == b["article"] and (a["sentence"] == b["sentence"] or (
+                    a["value"] is not None and a["value"] == b["value"] and a.get("unit") == b.get("unit"))):
+                # (the same count said twice in one article, "1,420 children", is one figure)
                 parent[find(i)] = find(j)
                 continue
             shared = a["_words"] & b["_words"]
