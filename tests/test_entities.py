@@ -150,3 +150,12 @@ def test_studios_magazines_boulevards_and_apartments():
     kinds = {n: e["kind"] for n, e in by_name(run(art("a", text))).items()}
     assert kinds["Paramount Pictures"] == kinds["Axanar Productions"] == kinds["Hollywood Reporter"] == "organisation"
     assert kinds["Southmore Boulevard"] == kinds["Lincoln Apartments"] == kinds["St. Clair Shores"] == "place"
+
+
+def test_abbreviated_months_and_days_are_no_entities():
+    text = ("She lost her youngest son Dylan in the Dec. 2012 Sandy Hook Elementary School shooting. "
+            "The parents of eight of the children killed in the Dec. 14, 2012, carnage filed the lawsuit "
+            "in Bridgeport. Lawyers for the families said on Wed. that the company would answer by Jan. 30.")
+    names = set(by_name(run(art("a", text))))
+    assert not names & {"Dec", "Wed", "Jan"}, names
+    assert "Bridgeport" in names

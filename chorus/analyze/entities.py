@@ -91,6 +91,7 @@ _GROUPS = frozenset("republicans democrats conservatives liberals tories sociali
                     "greens catholics protestants muslims christians jews".split())
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february "
                       "march april may june july august september october november december "
+                      "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri "
                       "tv pm am gmt".split())
 _ORG_AFTER = re.compile(r"^\s+(?:faction|group|movement|party|brigade|brigades|militia|front|"
                         r"organisation|organization|agency|network|coalition|alliance|company|"
