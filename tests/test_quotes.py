@@ -530,3 +530,11 @@ def test_an_opening_participle_phrase_is_not_the_speaker():
     text2 = ("Senator Dick Durbin spoke on Sunday. Appearing on \"Fox News Sunday,\" Durbin said the "
              "administration would “engage in a comprehensive investigation of what happened.”")
     assert find(run(art("b", text2)), "comprehensive investigation")["speaker"] == "Dick Durbin"
+
+
+def test_a_father_and_a_son_are_two_people_and_a_generation_is_no_surname():
+    canon = merge_names(["DeOrr Kunz Sr.", "Kunz Sr.", "DeOrr Kunz Jr.", "Kunz Jr.", "Martin Luther King Jr.",
+                         "Martin Luther King", "King"])
+    assert canon["Kunz Sr."] == "DeOrr Kunz Sr." and canon["Kunz Jr."] == "DeOrr Kunz Jr."
+    assert canon["DeOrr Kunz Sr."] != canon["DeOrr Kunz Jr."]
+    assert canon["Martin Luther King"] == canon["King"] == "Martin Luther King Jr."

@@ -570,9 +570,32 @@ def attribute(frame: str, anchor: int) -> Speaker | None:
     return None
 
 
+_GENERATION = re.compile(r"^(?:jr|sr|ii|iii|iv)\.?$", re.I)
+
+
+def _generation(name: str) -> str | None:
+    """'Jr', 'Sr', 'II' ... closing a name, normalised; None when there is none."""
+    toks = name.split()
+    return toks[-1].lower().rstrip(".") if len(toks) > 1 and _GENERATION.match(toks[-1]) else None
+
+
+def _core(name: str) -> str:
+    """The name without its generation: 'DeOrr Kunz Sr.' -> 'DeOrr Kunz'."""
+    return " ".join(name.split()[:-1]) if _generation(name) else name
+
+
+def _generations_agree(group: list[str], name: str) -> bool:
+    """A name with no generation fits any group; one with a generation, a group with
+    none or with the same one (so Sr. and Jr. never meet)."""
+    gen = _generation(name)
+    gens = {_generation(m) for m in group} - {None}
+    return gen is None or not gens or gens == {gen}
+
+
 def name_key(name: str) -> str:
-    """The surname a person's name variants share: 'Bashar Al Assad' -> 'assad'."""
-    toks = name.replace("’", "'").split()
+    """The surname a person's name variants share: 'Bashar Al Assad' -> 'assad',
+    'DeOrr Kunz Sr.' -> 'kunz'."""
+    toks = _core(name).replace("’", "'").split()
     if not toks:
         return ""
     last = toks[-1].lower()
@@ -618,11 +641,12 @@ def merge_names(names: list[str]) -> dict[str, str]:
     """
     counts = Counter(n for n in names if n)
     groups: list[list[str]] = []
-    multi = sorted((n for n in counts if len(n.split()) >= 2), key=lambda n: -counts[n])
+    # (a father and a son, "DeOrr Kunz Sr." and "DeOrr Kunz Jr.", are two people)
+    multi = sorted((n for n in counts if len(_core(n).split()) >= 2), key=lambda n: -counts[n])
     for n in multi:
         for g in groups:
-            if _surnames_close(name_key(g[0]), name_key(n)) and _first_names_compatible(g[0], n) \
-                    and is_organisation(g[0]) == is_organisation(n):
+            if _surnames_close(name_key(g[0]), name_key(n)) and _first_names_compatible(_core(g[0]), _core(n)) \
+                    and _generations_agree(g, n) and is_organisation(g[0]) == is_organisation(n):
                 g.append(n)
                 break
         else:
@@ -639,6 +663,8 @@ def merge_names(names: list[str]) -> dict[str, str]:
         owners = [g for g in groups if name_key(g[0]) == key]
         if not owners:
             owners = [g for g in groups if _surnames_close(name_key(g[0]), key)]
+        if _generation(n):  # "Kunz Sr.": the full name with that generation only
+            owners = [g for g in owners if _generations_agree(g, n)]
         if not owners and len(n.split()) == 1:
             # a first name alone, as features call people ("Ashake" for Ashake Banks): the one
             # person of the event with that first name
