@@ -407,3 +407,17 @@ def test_a_clause_about_someone_named_before_leans_on_it_and_follows_it_in_the_s
     shown = [s["text"] for s in summary.summarize([a], 250)]
     i = next(k for k, t in enumerate(shown) if t.startswith("When she left"))
     assert i > 0 and shown[i - 1].startswith("Senator Ana Ruiz")
+
+
+def test_an_agency_dateline_further_down_the_page_is_left_out_of_the_sentence():
+    text = ("Related coverage from the same page.\n"
+            "PERTH (Reuters) - An air search of the remote southern Indian Ocean resumed on Friday, seeking "
+            "to confirm if objects spotted by satellites are debris from the missing jetliner.\n"
+            "The search area lies about 2,500 km southwest of Perth, the maritime authority said.")
+    a = Article(id="t10", text=text)
+    a.sentences = split_sentences(text)
+    bank = SentenceBank([a])
+    texts = [bank.display_text(i) for i in range(len(bank))]
+    assert "An air search of the remote southern Indian Ocean resumed on Friday, seeking to confirm if objects " \
+           "spotted by satellites are debris from the missing jetliner." in texts
+    assert not any(t.startswith("PERTH") for t in texts)

@@ -21,6 +21,8 @@ from chorus.model import Article
 
 # A dateline or agency tag opening an article ("PARIS (AP) — ", "ALEPPO, Syria: ",
 # "(CNN) -- "): metadata, not part of the first sentence.
+_AGENCY_DATELINE = re.compile(rf"[{UPPER}][{UPPER}.'’ -]{{2,}}(?:, [{UPPER}][\w.'’ -]{{1,25}})?\s*"
+                              r"\([A-Z][\w .'-]{1,25}\)\s*(?:—|–|--|-)\s+")
 _DATELINE = re.compile(
     rf"^(?:(?:[{UPPER}][{UPPER}.'’ -]+|[{UPPER}][\w.'’-]*(?:[ /][{UPPER}][\w.'’-]*){{0,3}})(?:, [{UPPER}][\w.'’ -]{{1,25}})?\s*"
     r"(?:\([^()]{1,30}\))?\s*(?:—|–|--|-|:)\s+"
@@ -143,6 +145,13 @@ class SentenceBank:
                 if p == 0 or after_heading:  # a title run into the body, a dateline: metadata, not the sentence
                     s = _after_dateline(a.text, _after_title(a.text, s, e, title) if title else s, e)
                     t = a.text[s:e]
+                elif t[:1].isupper() and "(" in t[:60]:
+                    # further down, only a place in capitals with an agency's credit and a dash
+                    # ("PERTH (Reuters) - An air search ...", where a page runs two stories)
+                    m = _AGENCY_DATELINE.match(t)
+                    if m and len(t[m.end():].split()) >= 5:
+                        s += m.end()
+                        t = a.text[s:e]
                 # (not ``_END.search(t.rstrip())``: a stop, then nothing but closing quotes and brackets)
                 after_heading = t.rstrip().rstrip(_END_CLOSERS)[-1:] not in (".", "!", "?")
                 art.append(ai)
