@@ -538,3 +538,16 @@ def test_a_father_and_a_son_are_two_people_and_a_generation_is_no_surname():
     assert canon["Kunz Sr."] == "DeOrr Kunz Sr." and canon["Kunz Jr."] == "DeOrr Kunz Jr."
     assert canon["DeOrr Kunz Sr."] != canon["DeOrr Kunz Jr."]
     assert canon["Martin Luther King"] == canon["King"] == "Martin Luther King Jr."
+
+
+def test_a_name_inside_a_longer_one_is_one_person_named_without_stray_words():
+    canon = merge_names(["Alison Jing Xu", "Jing Xu", "Guitarist Jimmy Page", "Jimmy Page", "Page",
+                         "Fifteen-year-old Kenneth Shinozuka", "Kenneth Shinozuka", "Herman Van Rompuy",
+                         "Van Rompuy"])
+    assert canon["Jing Xu"] == canon["Alison Jing Xu"] == "Alison Jing Xu"
+    assert canon["Guitarist Jimmy Page"] == canon["Page"] == "Jimmy Page"
+    assert canon["Fifteen-year-old Kenneth Shinozuka"] == "Kenneth Shinozuka"
+    assert canon["Van Rompuy"] == "Herman Van Rompuy"
+    assert person_name("Premier Silvio Berlusconi") == "Silvio Berlusconi"
+    text = "By Friday, he was tweeting that \"Republicans should stop wasting their time on Immigration.\""
+    assert find(run(art("a", text)), "wasting their time")["speaker"] != "By Friday"

@@ -325,14 +325,14 @@ class _ArticleQuotes:
                 if not known and not re.search(re.escape(subj.text) + r"\s+(?:said|says|told|added)\b",
                                                frame):
                     subj = None  # "Presidents like to ...": a capitalised first word
-            if subj is not None:  # who the sentence is about, for a later "he said"
+            if subj is not None and subj.display:  # who the sentence is about, for a later "he said"
                 self.subjects.append((ss, subj.kind, subj.display))
 
     def _resolve(self, sp: Speaker | None, si: int, mentions, last_quote, pos: int = 0):
         if sp is None:
             return None, None
         if sp.kind == "name":
-            return sp.display, "name"
+            return (sp.display, "name") if sp.display else (None, None)
         if sp.kind == "description":
             words = sp.text.split()
             head = words[-1].lower()
@@ -417,7 +417,7 @@ def _frame_mentions(frame: str) -> tuple[tuple[tuple[str, str], ...], Speaker | 
     copies repeat sentences word for word)."""
     found: list[tuple[str, str]] = []
     for m in _NAME_RE.finditer(frame):
-        name = person_name(m.group())
+        name = Speaker(m.group(), "name").display  # ("" for "By Friday": no name in it)
         if len(name.split()) >= 2 and not is_organisation(name):
             found.append(("name", name))
     if _INDEFINITE.search(frame):

@@ -83,7 +83,7 @@ president-elect leader senior junior democrat republican democratic conservative
 socialist independent chair chairperson commissioner superintendent inspector sheriff coach ceo cfo founder owner attorney counsel
 gov congressman congresswoman councilman councilwoman assemblyman assemblywoman executive officer petty
 trooper detective det sergeant agent whip majority minority mp mep mpp mla msp speaker manager adviser
-advisor aide pollster host anchor alderman alderwoman selectman
+advisor aide pollster host anchor alderman alderwoman selectman premier producer
 analyst defender prosecutor airman seaman adm admiral corporal cpl pvt spokesperson lawyer editor
 correspondent reporter columnist economist strategist researcher scientist activist
 """.split())
@@ -94,7 +94,7 @@ our my your what which who where why how some many most more all both each every
 three also only just even according responding reiterating speaking backed buoyed despite
 although though because since until during over under between among around about against across
 nobody everybody everyone someone anyone nothing everything today yesterday tomorrow tonight
-is was are were here
+is was are were here monday tuesday wednesday thursday friday saturday sunday
 """.split())
 SPEECH = (r"said|says|told|tells|added|adds|stated|declared|warned|insisted|acknowledged|asked|"
           r"replied|explained|wrote|tweeted|noted|conceded|argued|announced|claimed|suggested|"
@@ -163,8 +163,8 @@ class Speaker:
 
     @property
     def display(self) -> str:
-        if self.kind == "name":
-            return person_name(self.text)
+        if self.kind == "name":  # ("" when nothing of a name is left: "By Friday")
+            return person_name(self.text) if _clean_name(self.text) else ""
         if self.kind == "description":
             return description(self.text)
         return self.text
@@ -460,7 +460,7 @@ _BARE_PLURAL = re.compile(
     r"residents|analysts|scientists|lawmakers|officers|spokespeople|organisers|organizers|activists))\s*$")
 _PREP_BEFORE = re.compile(r"\b(?:for|by|after|before|without|while|of|from|in|on|when|since)\s+$", re.I)
 # An opening adverbial before the subject: "On Friday, ...", "In a statement late on Monday, ...".
-_INTRO = re.compile(r"(?:In|On|At|After|Before|During|Later|Earlier|Meanwhile|Separately|Since|Following|"
+_INTRO = re.compile(r"(?:In|On|At|After|Before|During|By|Until|Within|Throughout|Later|Earlier|Meanwhile|Separately|Since|Following|"
                     r"Instead|However|Indeed|Still|Now|Then|Also|Yet|Moreover|Besides|Nonetheless|Nevertheless|"
                     r"Despite|Asked|Speaking|Writing|Responding|Last|Yesterday|Today|Hours|Days|Moments)"
                     r"\b[^,\"“”]{0,80},\s+(?=[A-Z]|(?:the|a|an)\s)")
@@ -618,6 +618,9 @@ def _first_names_compatible(a: str, b: str) -> bool:
     ta, tb = a.split(), b.split()
     if len(ta) < 2 or len(tb) < 2:
         return True
+    short_t, long_t = sorted((ta, tb), key=len)
+    if len(short_t) < len(long_t) and long_t[-len(short_t):] == short_t:
+        return True  # "Jing Xu" in "Alison Jing Xu": the name without the given name before it
     fa, fb = ta[0].lower(), tb[0].lower()
     if _PARTICLE_RE.fullmatch(fa) or _PARTICLE_RE.fullmatch(fb):
         return True  # "Van Rompuy", "de Mistura": a surname with its particle, no first name
@@ -630,6 +633,20 @@ def _first_names_compatible(a: str, b: str) -> bool:
         return True  # a short form: Chris / Christopher, Alex / Alexander
     # Transliteration variants (Sergei/Sergey, Aleksandr/Alexander): same initial, close spelling.
     return difflib.SequenceMatcher(a=fa, b=fb).ratio() >= 0.7
+
+
+def _stray_prefix(name: str, shorter: str) -> bool:
+    """Does ``name`` put something that is no given name before ``shorter``: several words,
+    a word in capitals, a hyphenated word, a title, or a trade ("Guitarist", "Mountaineer")?"""
+    if name == shorter or not name.endswith(" " + shorter):
+        return False
+    extra = name[: -len(shorter) - 1].split()
+    if len(extra) >= 2:
+        return True
+    w = extra[0]
+    low = w.lower().rstrip(".")
+    return ("-" in w or (w.isupper() and len(w) > 1) or low in TITLE_WORDS or low in STOP_CAPS
+            or low.endswith(("ist", "eer")))
 
 
 def merge_names(names: list[str]) -> dict[str, str]:
@@ -653,7 +670,10 @@ def merge_names(names: list[str]) -> dict[str, str]:
             groups.append([n])
     out: dict[str, str] = {}
     for g in groups:
-        canon = max(g, key=lambda n: (counts[n], len(n)))
+        # the most frequent; on a tie, not one with a stray word before a name the group also
+        # has ("Fifteen-year-old Kenneth Shinozuka", "Guitarist Jimmy Page"), then the longest
+        # ("Herman Van Rompuy", not "Van Rompuy")
+        canon = max(g, key=lambda n: (counts[n], not any(_stray_prefix(n, m) for m in g), len(n)))
         for n in g:
             out[n] = canon
     for n in counts:
