@@ -362,6 +362,11 @@ def test_a_number_that_names_a_place_in_a_series_is_a_label():
     assert figure_with(figs, "b", "40 kilometres")
 
 
+def test_a_year_before_a_plural_after_the_is_a_year():
+    assert find_numbers("Activists have protested since the 2011 protests and before the 2018 elections.") == []
+    assert [n.value for n in find_numbers("Police said 2000 protesters gathered.")] == [2000]
+
+
 def test_a_year_of_an_earlier_century_money_and_the_pronoun_one_are_no_counts():
     a = art("a", "In 1798 Thomas Malthus, an English priest, enunciated his law. "
                  "During its last 10 years on the road, the Dead grossed more than $200 million from 350 shows. "

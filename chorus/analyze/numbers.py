@@ -182,8 +182,10 @@ def _find_numbers(text: str) -> list[Number]:
                     continue  # "December 5", "5 December"
                 value = float(raw.replace(",", ""))
                 if (re.fullmatch(r"1[5-9]\d\d|20\d\d", raw) and not m.group("pct")
-                        and not re.match(r"\s+(?:people|[a-z]+s)\b", after)):
-                    continue  # a year
+                        and (not re.match(r"\s+(?:people|[a-z]+s)\b", after)
+                             or re.search(r"\b(?:the|its|their|his|her|since|of)\s+$", before, re.I)
+                             and re.fullmatch(r"19\d\d|20[0-3]\d", raw))):
+                    continue  # a year ("the 2011 protests": a year before a plural after "the")
                 if re.match(r"\.\s", text[e:e + 2]) and (s == 0 or text[s - 1] == "\n"):
                     continue  # list numbering
                 if re.match(r"[A-Z]", text[e:e + 1]) and not m.group("short"):
