@@ -53,6 +53,7 @@ out off down away back too again here appears appear seems seem got get gets wen
 comes took take takes made make makes per
 he she we you i me him her us how why whether if
 between until directly due adjacent right respectively allows allow isn't
+suffer suffers suffered corresponds correspond maybe perhaps
 cannot can't won't don't doesn't didn't
 """.split())
 # Things that are counted but are not victims, whatever verb is near: "two charges of murder for
