@@ -97,17 +97,22 @@ def test_words_inside_quotations_are_the_speakers_not_the_outlets():
     assert "rioters" not in terms_a and "criminals" not in terms_a
 
 
-def test_words_with_an_everyday_sense_make_no_group_on_their_own():
+def _framing_by_outlet(texts: dict) -> list:
+    """The framing of an event made of one article per text, each from an outlet of its own."""
     from chorus.analyze import framing
     from chorus.model import Article, Event
     from chorus.sentences import split_sentences
 
+    arts = [Article(id=k, text=t, sentences=split_sentences(t), outlet=f"Outlet {k}") for k, t in texts.items()]
+    return framing.analyze(Event(id="e", articles=list(texts)), arts)["framing"]
+
+
+def test_words_with_an_everyday_sense_make_no_group_on_their_own():
     texts = {"a": "The actress said the campaign paid her before the election. Her lawyer called the legal "
                   "dispute absurd and said the campaign knew of the payment.",
              "b": "The lawyer said the dispute over the payment would go to court. The campaign denied any "
                   "wrongdoing in the dispute."}
-    arts = [Article(id=k, text=t, sentences=split_sentences(t), outlet=f"Outlet {k}") for k, t in texts.items()]
-    out = framing.analyze(Event(id="e", articles=list(texts)), arts)["framing"]
+    out = _framing_by_outlet(texts)
     groups = {g["group"] for o in out for g in o["groups"]}
     assert not groups & {"military action", "labour action"}, groups
     # a criminal "assault" is no military action either
@@ -115,21 +120,15 @@ def test_words_with_an_everyday_sense_make_no_group_on_their_own():
                   "drew a campaign to recall him.",
              "b": "Jurors refused to serve after the assault case. Activists said the assault sentence was too "
                   "light."}
-    arts = [Article(id=k, text=t, sentences=split_sentences(t), outlet=f"Outlet {k}") for k, t in texts.items()]
-    out = framing.analyze(Event(id="e", articles=list(texts)), arts)["framing"]
+    out = _framing_by_outlet(texts)
     assert "military action" not in {g["group"] for o in out for g in o["groups"]}
 
 
 def test_contractions_and_ages_are_no_wording():
-    from chorus.analyze import framing
-    from chorus.model import Article, Event
-    from chorus.sentences import split_sentences
-
     texts = {"a": "The 41-year-old singer didn't appear. Fans didn't know, and the band won't say why. "
                   "The year-old dispute didn't end.",
              "b": "The singer cancelled the concert in Chicago. The band gave no reason for the cancellation."}
-    arts = [Article(id=k, text=t, sentences=split_sentences(t), outlet=f"Outlet {k}") for k, t in texts.items()]
-    out = {f["article"]: f for f in framing.analyze(Event(id="e", articles=list(texts)), arts)["framing"]}
+    out = {f["article"]: f for f in _framing_by_outlet(texts)}
     words = {t["term"] for t in out["a"]["terms"]} | {t["term"] for t in out["a"]["distinctive"]}
     assert not words & {"didn't", "won't", "year-old"}, words
 

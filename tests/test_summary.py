@@ -401,8 +401,7 @@ def test_a_clause_about_someone_named_before_leans_on_it_and_follows_it_in_the_s
             "When she left, she was beaming, as the bishop had praised the rescue crews she had funded.\n"
             "As it turns out, the bishop had written the speech himself over the weekend in Korva.\n"
             "The river Sella burst its banks on Saturday and forced thousands from their homes in Riverton.")
-    a = Article(id="t9", text=text)
-    a.sentences = split_sentences(text)
+    a = _article(text, "t9")
     assert SentenceBank([a]).dangling.tolist() == [False, True, False, False]
     shown = [s["text"] for s in summary.summarize([a], 250)]
     i = next(k for k, t in enumerate(shown) if t.startswith("When she left"))
@@ -414,8 +413,7 @@ def test_an_agency_dateline_further_down_the_page_is_left_out_of_the_sentence():
             "PERTH (Reuters) - An air search of the remote southern Indian Ocean resumed on Friday, seeking "
             "to confirm if objects spotted by satellites are debris from the missing jetliner.\n"
             "The search area lies about 2,500 km southwest of Perth, the maritime authority said.")
-    a = Article(id="t10", text=text)
-    a.sentences = split_sentences(text)
+    a = _article(text, "t10")
     bank = SentenceBank([a])
     texts = [bank.display_text(i) for i in range(len(bank))]
     assert "An air search of the remote southern Indian Ocean resumed on Friday, seeking to confirm if objects " \
