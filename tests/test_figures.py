@@ -346,7 +346,8 @@ def test_words_that_are_no_unit_and_the_pronoun_one():
                         "A larger ferry was built in 1997, approximately 7,000,000 adjacent in the same yard."))
     assert [f["measure"] for f in figs] == ["people killed"], [f["measure"] for f in figs]
     assert not figs[0]["disagree"]
-    figs = run(art("b", "In Britain, 18 suffer a stroke every hour. Eight billion corresponds to the lowest projection."))
+    figs = run(art("b", "In Britain, 18 suffer a stroke every hour. "
+                        "Eight billion corresponds to the lowest projection."))
     assert not any(f["measure"].startswith(("suffer", "corresponds")) for f in figs), [f["measure"] for f in figs]
 
 

@@ -283,8 +283,8 @@ class _ArticleQuotes:
         name = person_name(m.group("name"))
         # A person the article names elsewhere too, not a subheading ("Getting Answers").
         toks = name.split()
-        if not 2 <= len(toks) <= 4 or any(t.lower() in STOP_CAPS or re.search(r"['’](?:t|s|re|ll|ve|d)$", t) for t in toks) \
-                or a.text.count(toks[-1]) < 2:
+        if not 2 <= len(toks) <= 4 or a.text.count(toks[-1]) < 2 \
+                or any(t.lower() in STOP_CAPS or _CONTRACTION.search(t) for t in toks):
             return None
         return name
 
@@ -395,6 +395,7 @@ class _ArticleQuotes:
 
 # A credit line: a name alone (titles allowed), perhaps after a dash.
 _CREDIT = re.compile(rf"[—–-]?\s*(?P<name>{NAME})")
+_CONTRACTION = re.compile(r"['’](?:t|s|re|ll|ve|d)$")  # "Doesn’t", "You're": no part of a name
 _CREDIT_NOT_SPEAKER = frozenset("courtesy photo photograph photos image images credit source via getty".split())
 _VERB_AND_OBJECT = re.compile(r"\b[a-z]+ed\s+(?:a|an|the|no|its|their|his|her)\b")
 

@@ -460,14 +460,16 @@ _BARE_PLURAL = re.compile(
     r"residents|analysts|scientists|lawmakers|officers|spokespeople|organisers|organizers|activists))\s*$")
 _PREP_BEFORE = re.compile(r"\b(?:for|by|after|before|without|while|of|from|in|on|when|since)\s+$", re.I)
 # An opening adverbial before the subject: "On Friday, ...", "In a statement late on Monday, ...".
-_INTRO = re.compile(r"(?:In|On|At|After|Before|During|By|Until|Within|Throughout|Later|Earlier|Meanwhile|Separately|Since|Following|"
+_INTRO = re.compile(r"(?:In|On|At|After|Before|During|By|Until|Within|Throughout|Later|Earlier|Meanwhile|"
+                    r"Separately|Since|Following|"
                     r"Instead|However|Indeed|Still|Now|Then|Also|Yet|Moreover|Besides|Nonetheless|Nevertheless|"
                     r"Despite|Asked|Speaking|Writing|Responding|Last|Yesterday|Today|Hours|Days|Moments)"
                     r"\b[^,\"“”]{0,80},\s+(?=[A-Z]|(?:the|a|an)\s)")
 # An opening participle phrase: "Appearing on «Q», Newport was asked ...", "Campaigning in Iowa,
 # Walker said ...": the subject comes after it (a quoted show's name may hold the comma).
 _PARTICIPLE_INTRO = re.compile(rf"(?!(?:According|Including|Regarding|Concerning|Considering|Following|Excluding|"
-                               rf"Barring|Pending|Notwithstanding|During)\b)[{UPPER}][{LOWER}]{{2,}}ing\s+(?:on|in|at|with|before|after|during|for|from|"
+                               rf"Barring|Pending|Notwithstanding|During)\b)[{UPPER}][{LOWER}]{{2,}}ing\s+"
+                               r"(?:on|in|at|with|before|after|during|for|from|"
                                r"to|outside|inside|near|across|through|alongside)\b[^,\"“”]{0,80}?"
                                rf"(?:,|{re.escape(QMARK)}),?\s+(?=[{UPPER}]|(?:the|a|an)\s)")
 # A name and then a verb in lower case: "Rivlin referred ...", not "McCullum's first appearance".
