@@ -689,9 +689,8 @@ def merge_names(names: list[str]) -> dict[str, str]:
             owners = [g for g in owners if _generations_agree(g, n)]
         if not owners and len(n.split()) == 1:
             # a first name alone, as features call people ("Ashake" for Ashake Banks): the one
-            # person of the event with that first name
-            # with that first name, whom the event also calls by surname alone (so a person, not
-            # "Russia Thursday" or "Apple Support Forums")
+            # person of the event with that first name whom it also calls by surname alone (so a
+            # person, not "Russia Thursday" or "Apple Support Forums")
             owners = [g for g in groups if not is_organisation(g[0]) and any(m.split()[0] == n for m in g)
                       and any(len(x.split()) == 1 and name_key(x) == name_key(g[0]) for x in counts)]
         if len(owners) == 1:
