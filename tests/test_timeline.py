@@ -135,3 +135,13 @@ def test_a_bare_year_beside_a_day_of_that_year_adds_no_entry():
     a = Article(id="a", text=text, sentences=split_sentences(text), published="2018-03-07")
     entries = timeline.analyze(Event(id="e", articles=["a"]), [a])["timeline"]
     assert [(e["date"], e["precision"]) for e in entries] == [("2016-10-28", "day")]
+
+
+def test_an_entry_leaves_out_the_dateline_opening_its_sentence():
+    a = art("a", "WASHINGTON—An attorney for the aide said Thursday that he would testify on July 24.\n"
+                 "Protesters gather outside the court in Manama, February 16, 2014, after the verdict.\n"
+                 "DUBAI A Bahraini court sentenced an activist to one year in prison on Monday.", "2017-07-20")
+    texts = [t["text"] for t in timeline.analyze(Event(id="e", articles=["a"]), [a])["timeline"]]
+    assert any(t.startswith("An attorney for the aide") for t in texts), texts
+    assert any(t.startswith("A Bahraini court sentenced") for t in texts), texts
+    assert not any(t.startswith(("WASHINGTON", "DUBAI")) for t in texts), texts
