@@ -19,10 +19,13 @@ from chorus.analyze.letters import UPPER
 from chorus.metadata import BUTTON_LABEL
 from chorus.model import Article
 
-# A dateline or agency tag opening an article ("PARIS (AP) — ", "ALEPPO, Syria: ",
-# "(CNN) -- "): metadata, not part of the first sentence.
+# Further down a page, only the unmistakable ones (``sentence_start``): a place in capitals with
+# an agency's credit and a dash, or a place in capitals before "A", "An", "The" or a dash.
 _AGENCY_DATELINE = re.compile(rf"[{UPPER}][{UPPER}.'’ -]{{2,}}(?:, [{UPPER}][\w.'’ -]{{1,25}})?\s*"
                               r"\([A-Z][\w .'-]{1,25}\)\s*(?:—|–|--|-)\s+")
+_PLACE_IN_CAPITALS = re.compile(r"[A-Z]{4,}(?:[ /][A-Z]{2,}){0,2}(?:\s*(?:—|–|--)\s*|\s+(?=(?:A|An|The)\s))")
+# A dateline or agency tag opening an article ("PARIS (AP) — ", "ALEPPO, Syria: ",
+# "(CNN) -- "): metadata, not part of the first sentence.
 _DATELINE = re.compile(
     rf"^(?:(?:[{UPPER}][{UPPER}.'’ -]+|[{UPPER}][\w.'’-]*(?:[ /][{UPPER}][\w.'’-]*){{0,3}})(?:, [{UPPER}][\w.'’ -]{{1,25}})?\s*"
     r"(?:\([^()]{1,30}\))?\s*(?:—|–|--|-|:)\s+"
@@ -142,16 +145,10 @@ class SentenceBank:
                 t = a.text[s:e]
                 if (captions or titles) and (t.strip() in captions or t.strip() in titles):
                     continue
-                if p == 0 or after_heading:  # a title run into the body, a dateline: metadata, not the sentence
-                    s = _after_dateline(a.text, _after_title(a.text, s, e, title) if title else s, e)
-                    t = a.text[s:e]
-                elif t[:1].isupper() and "(" in t[:60]:
-                    # further down, only a place in capitals with an agency's credit and a dash
-                    # ("PERTH (Reuters) - An air search ...", where a page runs two stories)
-                    m = _AGENCY_DATELINE.match(t)
-                    if m and len(t[m.end():].split()) >= 5:
-                        s += m.end()
-                        t = a.text[s:e]
+                opens = p == 0 or after_heading  # a title run into the body, a dateline: metadata
+                s = sentence_start(a.text, _after_title(a.text, s, e, title) if opens and title else s, e,
+                                   opens_article=opens)
+                t = a.text[s:e]
                 # (not ``_END.search(t.rstrip())``: a stop, then nothing but closing quotes and brackets)
                 after_heading = t.rstrip().rstrip(_END_CLOSERS)[-1:] not in (".", "!", "?")
                 art.append(ai)
@@ -245,6 +242,21 @@ def _after_dateline(text: str, s: int, e: int) -> int:
     """Where the sentence starts once a dateline or agency tag opening it is left out."""
     m = _DATELINE.match(text[s:e])
     return s + m.end() if m and len(text[s + m.end():e].split()) >= 5 else s
+
+
+def sentence_start(text: str, s: int, e: int, *, opens_article: bool) -> int:
+    """Where the sentence ``text[s:e]`` starts once metadata opening it is left out, as the
+    summaries and the timeline cite it. An article's opening sentence loses any dateline or
+    agency tag; further down only the unmistakable ones go: a place in capitals with an
+    agency's credit and a dash ("PERTH (Reuters) - An air search ...", where a page runs two
+    stories), or opening a paragraph before "A", "An", "The" or a dash ("DUBAI A Bahraini
+    court ...", after a photo caption)."""
+    if opens_article:
+        return _after_dateline(text, s, e)
+    m = _AGENCY_DATELINE.match(text, s, e) if "(" in text[s:s + 60] else None
+    if m is None and s > 0 and text[s - 1] == "\n":
+        m = _PLACE_IN_CAPITALS.match(text, s, e)
+    return m.end() if m and len(text[m.end():e].split()) >= 5 else s
 
 
 def _after_title(text: str, s: int, e: int, title: str) -> int:

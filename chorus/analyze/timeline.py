@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from chorus.analyze.dates import DateMention, find_dates, parse_iso
-from chorus.analyze.sentencebank import _after_dateline
+from chorus.analyze.sentencebank import sentence_start
 from chorus.model import Article, Event
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -43,10 +43,6 @@ def event_reference(event: Event, articles: list[Article]) -> str | None:
     return max(dates) if dates else None
 
 
-# A dateline of a place in capitals before "A", "An" or "The" (or a dash) opening a paragraph.
-_PLACE_IN_CAPITALS = re.compile(r"[A-Z]{4,}(?:[ /][A-Z]{2,}){0,2}(?:\s*(?:—|–|--)\s*|\s+(?=(?:A|An|The)\s))")
-
-
 def article_mentions(article: Article, fallback: str | None) -> list[tuple[DateMention, int, int, bool]]:
     """(mention with absolute offsets, sentence start, sentence end, borrowed reference)."""
     own = parse_iso(article.published)
@@ -56,11 +52,7 @@ def article_mentions(article: Article, fallback: str | None) -> list[tuple[DateM
     for k, (s, e) in enumerate(article.sentences):
         if e - s > _MAX_SENTENCE:
             continue
-        if k == 0:  # the first sentence without the dateline opening it ("WASHINGTON—An attorney ..."),
-            s = _after_dateline(article.text, s, e)  # as the summaries cite it
-        elif article.text[s - 1] == "\n":  # ... and a paragraph after a caption: "DUBAI A Bahraini court ..."
-            m = _PLACE_IN_CAPITALS.match(article.text, s, e)
-            s = m.end() if m else s
+        s = sentence_start(article.text, s, e, opens_article=k == 0)  # as the summaries cite it
         sent = article.text[s:e]
         found = find_dates(sent, ref)
         # "since Sunday" starts a state; with another day named ("the fisherman missing
