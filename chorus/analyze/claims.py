@@ -115,9 +115,8 @@ _TERRITORY = frozenset("area territory city town district region country land ba
 # What is taken or held in the sense of the figures (ground, places, people, seats): "took two
 # towns", "held 12 hostages", "the party holds 35 seats"; not "200 coaches took protesters".
 _TAKEN_THINGS = _TERRITORY | _HUMANS | frozenset(
-    "people women men children gunmen militant rebel hostage captive prisoner troop fighter soldier seat "
-    "position base checkpoint village town city hospital building "
-    "kilometre kilometer mile acre hectare square km neighbourhood neighborhood island hill".split())
+    "people women men children gunmen militant rebel hostage captive troop fighter seat position base "
+    "checkpoint hospital building kilometre kilometer mile acre hectare square km island hill".split())
 _THING_SYNONYMS = {"increase": "rise", "raise": "rise", "hike": "rise", "rises": "rise"}
 
 
